@@ -1,0 +1,56 @@
+/**
+ * The BIZTEL server's HTTP API: fetchers validated at the boundary, with react-query options.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import * as z from 'zod/mini';
+import { HTTP_PATHS, infoSchema, recentCallsSchema, type Hello, type RecentCall } from '../protocol';
+
+export class HttpError extends Error {
+  constructor(
+    readonly kind: 'unreachable' | 'status' | 'invalid',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(init.timeoutMs ?? 8000) });
+  } catch (error) {
+    throw new HttpError('unreachable', `${url}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!response.ok) throw new HttpError('status', `${url}: HTTP ${response.status}`, response.status);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw new HttpError('invalid', `${url}: the answer is not JSON`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new HttpError('invalid', `${url}: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Reachability probe for start-up diagnostics (§7.2 ③). */
+export function fetchServerInfo(serverUrl: string, timeoutMs = 5000): Promise<Hello> {
+  return getJson(new URL(HTTP_PATHS.info, serverUrl).href, infoSchema, { timeoutMs });
+}
+
+export async function fetchRecentCalls(serverUrl: string, token: string, signal?: AbortSignal): Promise<RecentCall[]> {
+  const init: RequestInit = { headers: { authorization: `Bearer ${token}` } };
+  if (signal) init.signal = signal;
+  const body = await getJson(new URL(HTTP_PATHS.recentCalls, serverUrl).href, recentCallsSchema, init);
+  return body.calls;
+}
+
+export const recentCallsQuery = (serverUrl: string, token: string | null) =>
+  queryOptions({
+    queryKey: ['biztel', serverUrl, 'recentCalls'],
+    queryFn: ({ signal }) => (token ? fetchRecentCalls(serverUrl, token, signal) : Promise.resolve([])),
+    enabled: token !== null,
+    staleTime: 30_000,
+  });

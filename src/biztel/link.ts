@@ -1,0 +1,283 @@
+/**
+ * The link to the BIZTEL server: one object that owns the socket.io client. It validates every
+ * payload at the boundary, numbers agent events (dropping repeats, resyncing on gaps), resumes the
+ * session after a reconnect, and refuses commands while offline instead of letting socket.io buffer
+ * and replay them later (a replayed "dial" or "answer" would be dangerous).
+ */
+import { io, type Socket } from 'socket.io-client';
+import * as z from 'zod/mini';
+import {
+  PROTOCOL_VERSION,
+  ackEnvelopeSchema,
+  agentEventSchema,
+  commandResponseSchemas,
+  helloSchema,
+  sessionEndedSchema,
+  type AgentEvent,
+  type ClientToServerEvents,
+  type CommandName,
+  type CommandRequest,
+  type CommandResponse,
+  type ErrorCode,
+  type Hello,
+  type ServerToClientEvents,
+  type Session,
+  type SessionEnded,
+} from '../protocol';
+import { Emitter } from './emitter';
+
+export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'closed';
+
+export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
+export interface LinkError {
+  code: LinkErrorCode;
+  message: string;
+}
+export type CommandResult<T> = { ok: true; data: T } | { ok: false; error: LinkError };
+
+/** A payload the link refused: kept for diagnostics, never acted upon. */
+export interface Diagnostic {
+  source: string;
+  message: string;
+  at: number;
+}
+
+export interface LinkEvents {
+  status: { status: LinkStatus; error?: string };
+  hello: Hello;
+  /** A full snapshot after sign-in, resume or resync. */
+  session: Session;
+  /** A live agent event, in sequence, at most once. */
+  event: AgentEvent;
+  sessionEnded: SessionEnded;
+  diagnostic: Diagnostic;
+}
+
+export interface LinkOptions {
+  ackTimeoutMs?: number;
+  /** For tests: build the socket (e.g. to force transports). */
+  socketFactory?: (url: string) => Socket;
+  now?: () => number;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export class BiztelLink {
+  private readonly emitter = new Emitter<LinkEvents>();
+  private socket: ClientSocket | null = null;
+  private currentStatus: LinkStatus = 'idle';
+  private token: string | null = null;
+  private lastSeq = 0;
+  private everConnected = false;
+  private resyncing: Promise<void> | null = null;
+  private readonly ackTimeoutMs: number;
+  private readonly now: () => number;
+  hello: Hello | null = null;
+
+  constructor(
+    readonly serverUrl: string,
+    private readonly options: LinkOptions = {},
+  ) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
+    this.now = options.now ?? Date.now;
+  }
+
+  get status(): LinkStatus {
+    return this.currentStatus;
+  }
+
+  get signedIn(): boolean {
+    return this.token !== null;
+  }
+
+  on<K extends keyof LinkEvents>(name: K, listener: (value: LinkEvents[K]) => void): () => void {
+    return this.emitter.on(name, listener);
+  }
+
+  connect(): void {
+    if (this.socket) return;
+    const socket = (this.options.socketFactory?.(this.serverUrl) ??
+      io(this.serverUrl, {
+        transports: ['websocket', 'polling'],
+        tryAllTransports: true,
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 5000,
+        timeout: 8000,
+      })) as ClientSocket;
+    this.socket = socket;
+    this.setStatus('connecting');
+
+    socket.on('hello', (raw: unknown) => this.onHello(raw));
+    socket.on('agentEvent', (raw: unknown) => this.onAgentEvent(raw));
+    socket.on('sessionEnded', (raw: unknown) => this.onSessionEnded(raw));
+    socket.on('connect_error', (error) => {
+      // Before the first connection this is the §7.2 ③ case; socket.io keeps retrying either way.
+      this.setStatus(this.everConnected ? 'reconnecting' : 'failed', error.message);
+    });
+    socket.on('disconnect', (reason) => {
+      if (this.currentStatus === 'closed') return;
+      this.setStatus('reconnecting', reason);
+      if (reason === 'io server disconnect') socket.connect(); // the server kicked the transport
+    });
+  }
+
+  close(): void {
+    this.setStatus('closed');
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.token = null;
+  }
+
+  private setStatus(status: LinkStatus, error?: string): void {
+    if (this.currentStatus === 'closed' && status !== 'closed') return;
+    if (status === this.currentStatus && error === undefined) return;
+    this.currentStatus = status;
+    this.emitter.emit('status', error === undefined ? { status } : { status, error });
+  }
+
+  private diagnose(source: string, message: string): void {
+    this.emitter.emit('diagnostic', { source, message, at: this.now() });
+  }
+
+  private onHello(raw: unknown): void {
+    const parsed = helloSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.diagnose('hello', z.prettifyError(parsed.error));
+      return;
+    }
+    if (parsed.data.protocol !== PROTOCOL_VERSION) {
+      this.diagnose('hello', `The server speaks protocol ${parsed.data.protocol}; this panel speaks ${PROTOCOL_VERSION}.`);
+      this.setStatus('failed', 'protocol');
+      return;
+    }
+    this.everConnected = true;
+    this.hello = parsed.data;
+    this.emitter.emit('hello', parsed.data);
+    if (this.token) void this.resync();
+    else this.setStatus('ready');
+  }
+
+  private onAgentEvent(raw: unknown): void {
+    const parsed = agentEventSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.diagnose('agentEvent', z.prettifyError(parsed.error));
+      return;
+    }
+    const event = parsed.data;
+    if (!this.token || this.resyncing) return; // a resync snapshot will cover it
+    if (event.seq <= this.lastSeq) return; // already applied
+    if (event.seq > this.lastSeq + 1) {
+      void this.resync(); // we missed something: fetch it
+      return;
+    }
+    this.lastSeq = event.seq;
+    this.emitter.emit('event', event);
+  }
+
+  private onSessionEnded(raw: unknown): void {
+    const parsed = sessionEndedSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.diagnose('sessionEnded', z.prettifyError(parsed.error));
+      return;
+    }
+    this.token = null;
+    this.emitter.emit('sessionEnded', parsed.data);
+  }
+
+  /** After a reconnect or a gap: resume the session and replay what was missed, or take a snapshot. */
+  private resync(): Promise<void> {
+    this.resyncing ??= this.runResync().finally(() => {
+      this.resyncing = null;
+    });
+    return this.resyncing;
+  }
+
+  private async runResync(): Promise<void> {
+    const token = this.token;
+    if (!token) return;
+    const result = await this.send('resume', { token, lastSeq: this.lastSeq });
+    if (!result.ok) {
+      if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'AUTH_FAILED') {
+        this.token = null;
+        this.setStatus('ready');
+        this.emitter.emit('sessionEnded', { reason: 'expired' });
+      } else {
+        this.setStatus('reconnecting', result.error.message);
+      }
+      return;
+    }
+    const { session, missed } = result.data;
+    const events: AgentEvent[] = [];
+    for (const raw of missed) {
+      const parsed = agentEventSchema.safeParse(raw);
+      if (parsed.success) events.push(parsed.data);
+      else this.diagnose('resume', z.prettifyError(parsed.error));
+    }
+    this.setStatus('ready');
+    // Missed events first, in order (a call that rang and ended while we were away), then the
+    // snapshot, which is the latest truth.
+    for (const event of events.sort((a, b) => a.seq - b.seq)) {
+      if (event.seq > this.lastSeq && event.seq <= session.seq) this.emitter.emit('event', event);
+    }
+    this.lastSeq = session.seq;
+    this.emitter.emit('session', session);
+  }
+
+  async signIn(loginId: string, password: string): Promise<CommandResult<Session>> {
+    const result = await this.send('signIn', { loginId, password });
+    if (result.ok) {
+      this.token = result.data.token;
+      this.lastSeq = result.data.seq;
+      this.emitter.emit('session', result.data);
+    }
+    return result;
+  }
+
+  async signOut(): Promise<CommandResult<Record<string, never>>> {
+    const result = await this.send('signOut', {});
+    if (result.ok) this.token = null;
+    return result as CommandResult<Record<string, never>>;
+  }
+
+  /** A call or agent command. Refused at once while the link is down; never queued. */
+  command<C extends Exclude<CommandName, 'signIn' | 'resume' | 'signOut'>>(
+    name: C,
+    request: CommandRequest<C>,
+  ): Promise<CommandResult<CommandResponse<C>>> {
+    if (!this.token) return Promise.resolve({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Not signed in.' } });
+    return this.send(name, request);
+  }
+
+  private async send<C extends CommandName>(name: C, request: CommandRequest<C>): Promise<CommandResult<CommandResponse<C>>> {
+    const socket = this.socket;
+    if (!socket?.connected || (this.currentStatus !== 'ready' && name !== 'resume')) {
+      return { ok: false, error: { code: 'OFFLINE', message: 'The BIZTEL server is not connected.' } };
+    }
+    let raw: unknown;
+    try {
+      // volatile: if the transport is not writable right now the packet is dropped, not buffered;
+      // the timeout then reports it as failed.
+      const emitWithAck = socket.volatile.timeout(this.ackTimeoutMs).emitWithAck as (
+        event: string,
+        payload: unknown,
+      ) => Promise<unknown>;
+      raw = await emitWithAck.call(socket, name, request);
+    } catch {
+      return { ok: false, error: { code: 'TIMEOUT', message: `The BIZTEL server did not answer ${name} in time.` } };
+    }
+    const envelope = ackEnvelopeSchema.safeParse(raw);
+    if (!envelope.success) {
+      this.diagnose(name, z.prettifyError(envelope.error));
+      return { ok: false, error: { code: 'BAD_RESPONSE', message: `The server's answer to ${name} was not understood.` } };
+    }
+    if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
+    const schema = commandResponseSchemas[name] as unknown as z.ZodMiniType<CommandResponse<C>>;
+    const data = schema.safeParse(envelope.data.data);
+    if (!data.success) {
+      this.diagnose(name, z.prettifyError(data.error));
+      return { ok: false, error: { code: 'BAD_RESPONSE', message: `The server's answer to ${name} was not understood.` } };
+    }
+    return { ok: true, data: data.data };
+  }
+}

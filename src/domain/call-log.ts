@@ -1,0 +1,111 @@
+/**
+ * The call-log builder (履歴・録音連携): one Salesforce Task per call per agent, built from the
+ * call as the PBX reported it and what the agent added. Pure, so a retry always writes the same fields.
+ */
+import type { Call, EndReason } from '../protocol';
+import { talkSeconds } from './call';
+import { formatNumber, searchDigits } from './phone';
+import { linkFieldFor } from './salesforce-ids';
+
+export type Lang = 'ja' | 'en';
+
+/** Task fields as Salesforce names them, plus the package's recording URL field. */
+export interface TaskFields {
+  Subject: string;
+  Status: 'Completed';
+  Priority: 'Normal';
+  TaskSubtype: 'Call';
+  Type: 'Call';
+  CallType: 'Inbound' | 'Outbound' | 'Internal';
+  CallDurationInSeconds: number;
+  CallObject: string;
+  CallDisposition: string;
+  Description: string;
+  ActivityDate: string;
+  WhoId?: string;
+  WhatId?: string;
+  BIZTEL_Recording_URL__c?: string;
+}
+
+export interface LinkedRecord {
+  recordId: string;
+  name?: string | undefined;
+}
+
+export interface CallLogInput {
+  call: Call;
+  lang: Lang;
+  /** The record the call belongs to: the single match, the agent's pick, or the click-to-call record. */
+  record: LinkedRecord | null;
+  notes: string;
+  /** A disposition the agent chose; otherwise one follows from how the call ended. */
+  disposition?: string | undefined;
+  /** Minutes east of UTC for ActivityDate; the agent's browser offset. */
+  utcOffsetMinutes: number;
+}
+
+/** A queue call answered by another agent is not this agent's call (SPEC "Decisions"). */
+export const shouldLog = (call: Call): boolean =>
+  call.state === 'ended' && call.endReason !== 'answeredElsewhere' && call.endReason !== 'consultCanceled';
+
+const DISPOSITIONS: Record<EndReason, string> = {
+  completed: 'Completed',
+  declined: 'Declined',
+  missed: 'Missed',
+  answeredElsewhere: 'Answered elsewhere',
+  canceled: 'Canceled',
+  busy: 'Busy',
+  noAnswer: 'No answer',
+  invalidNumber: 'Invalid number',
+  transferred: 'Transferred',
+  consultCanceled: 'Consult canceled',
+  failed: 'Failed',
+};
+
+const SUBJECT_WORDS: Record<Lang, Record<Call['direction'], string> & { anonymous: string }> = {
+  ja: { inbound: '着信', outbound: '発信', internal: '内線', anonymous: '非通知' },
+  en: { inbound: 'Inbound call', outbound: 'Outbound call', internal: 'Internal call', anonymous: 'anonymous' },
+};
+
+/** The other party's number as the agent would say it. */
+export function otherPartyNumber(call: Call): string | null {
+  if (call.direction === 'outbound') return call.to;
+  if (call.direction === 'internal') return call.placedByAgent ? call.to : call.from;
+  return call.from;
+}
+
+export function subjectFor(call: Call, lang: Lang): string {
+  const words = SUBJECT_WORDS[lang];
+  const number = otherPartyNumber(call);
+  const shown = number === null ? words.anonymous : formatNumber(searchDigits(number) || number);
+  return `${words[call.direction]} ${shown}`;
+}
+
+function activityDate(at: number, utcOffsetMinutes: number): string {
+  return new Date(at + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+}
+
+const RECORDING_LINE: Record<Lang, string> = { ja: '録音', en: 'Recording' };
+
+export function buildTask(input: CallLogInput): TaskFields {
+  const { call, lang } = input;
+  const capitalised = (call.direction[0]?.toUpperCase() ?? '') + call.direction.slice(1);
+  const lines = [input.notes.trim()].filter((l) => l !== '');
+  if (call.recordingUrl) lines.push(`${RECORDING_LINE[lang]}: ${call.recordingUrl}`);
+  const task: TaskFields = {
+    Subject: subjectFor(call, lang),
+    Status: 'Completed',
+    Priority: 'Normal',
+    TaskSubtype: 'Call',
+    Type: 'Call',
+    CallType: capitalised as TaskFields['CallType'],
+    CallDurationInSeconds: talkSeconds(call),
+    CallObject: call.callId,
+    CallDisposition: input.disposition ?? (call.endReason ? DISPOSITIONS[call.endReason] : 'Completed'),
+    Description: lines.join('\n'),
+    ActivityDate: activityDate(call.startedAt, input.utcOffsetMinutes),
+  };
+  if (input.record) task[linkFieldFor(input.record.recordId)] = input.record.recordId;
+  if (call.recordingUrl) task.BIZTEL_Recording_URL__c = call.recordingUrl;
+  return task;
+}

@@ -1,0 +1,76 @@
+/**
+ * The call state machine: which transitions a call leg may make, which phase the panel shows, and
+ * which actions an agent may take in each. Shared by the panel and the simulator.
+ */
+import type { Call, CallState } from '../protocol';
+
+export const CALL_TRANSITIONS: Readonly<Record<CallState, readonly CallState[]>> = {
+  ringing: ['connected', 'ended'],
+  dialing: ['connected', 'ended'],
+  connected: ['held', 'parked', 'ended'],
+  held: ['connected', 'ended'],
+  parked: ['connected', 'ended'],
+  ended: [],
+};
+
+export const canTransition = (from: CallState, to: CallState): boolean =>
+  from === to || CALL_TRANSITIONS[from].includes(to);
+
+/** What the panel's call-state live region says. */
+export type CallPhase = 'ringing' | 'dialing' | 'connected' | 'held' | 'parked' | 'consulting' | 'ended';
+
+export function callPhase(call: Call): CallPhase {
+  if (call.state === 'connected' && call.consult) return 'consulting';
+  return call.state;
+}
+
+/**
+ * Takes the newer of two views of one call. Views are whole snapshots with a revision, so a late
+ * or repeated event can never move a call backwards.
+ */
+export function newerCall(current: Call | undefined, next: Call): Call {
+  if (!current || current.callId !== next.callId) return next;
+  return next.rev > current.rev ? next : current;
+}
+
+export const isLive = (call: Call): boolean => call.state !== 'ended';
+
+/** Talk time: connected → ended, whole seconds; 0 when never answered. */
+export function talkSeconds(call: Call, now?: number): number {
+  if (call.connectedAt === null) return 0;
+  const end = call.endedAt ?? now ?? call.connectedAt;
+  return Math.max(0, Math.round((end - call.connectedAt) / 1000));
+}
+
+export type CallAction =
+  | 'answer'
+  | 'decline'
+  | 'hangup'
+  | 'hold'
+  | 'unhold'
+  | 'park'
+  | 'unpark'
+  | 'transfer'
+  | 'completeTransfer'
+  | 'cancelTransfer'
+  | 'keypad';
+
+/** The actions an agent can take on a call in its current state. */
+export function availableActions(call: Call): readonly CallAction[] {
+  switch (call.state) {
+    case 'ringing':
+      return ['answer', 'decline'];
+    case 'dialing':
+      return ['hangup'];
+    case 'connected':
+      return call.consult
+        ? ['hangup', 'completeTransfer', 'cancelTransfer', 'keypad']
+        : ['hangup', 'hold', 'park', 'transfer', 'keypad'];
+    case 'held':
+      return ['hangup', 'unhold', 'transfer'];
+    case 'parked':
+      return ['unpark'];
+    case 'ended':
+      return [];
+  }
+}

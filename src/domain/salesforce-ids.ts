@@ -1,0 +1,9 @@
+/** Salesforce record Id facts the panel relies on (key prefixes of standard objects). */
+
+const WHO_PREFIXES = new Set(['003', '00Q']); // Contact, Lead
+
+export const isSalesforceId = (value: string): boolean => /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+
+/** Task.WhoId takes Contacts and Leads; every other record goes to WhatId. */
+export const linkFieldFor = (recordId: string): 'WhoId' | 'WhatId' =>
+  WHO_PREFIXES.has(recordId.slice(0, 3)) ? 'WhoId' : 'WhatId';

@@ -1,0 +1,81 @@
+/**
+ * Commands the panel sends; each is acknowledged with `{ ok: true, data }` or `{ ok: false, error }`.
+ * A command never gets queued by the client while offline (see `src/biztel/link.ts`).
+ */
+import * as z from 'zod/mini';
+import {
+  callSchema,
+  commandErrorSchema,
+  screenTransferSchema,
+  sessionSchema,
+  type CommandError,
+} from './schemas';
+
+const callRef = z.object({ callId: z.string().check(z.minLength(1), z.maxLength(100)) });
+const number = z.string().check(z.minLength(1), z.maxLength(40));
+
+/** Request schemas, keyed by command name. The simulator validates every request against these. */
+export const commandRequestSchemas = {
+  signIn: z.object({
+    loginId: z.string().check(z.minLength(1), z.maxLength(100)),
+    password: z.string().check(z.maxLength(200)),
+  }),
+  resume: z.object({ token: z.string().check(z.maxLength(200)), lastSeq: z.number() }),
+  signOut: z.object({}),
+  setStatus: z.object({ statusId: z.string().check(z.minLength(1), z.maxLength(100)) }),
+  setCallerId: z.object({ number }),
+  answer: callRef,
+  decline: callRef,
+  hangup: callRef,
+  dial: z.object({ number, callerId: z.optional(number) }),
+  hold: callRef,
+  unhold: callRef,
+  park: callRef,
+  unpark: callRef,
+  dtmf: z.object({
+    callId: z.string().check(z.minLength(1)),
+    digits: z.string().check(z.regex(/^[0-9*#]{1,32}$/)),
+  }),
+  transfer: z.object({
+    callId: z.string().check(z.minLength(1)),
+    target: number,
+    mode: z.enum(['blind', 'consult']),
+    screen: z.optional(screenTransferSchema),
+  }),
+  completeTransfer: callRef,
+  cancelTransfer: callRef,
+} as const;
+
+export type CommandName = keyof typeof commandRequestSchemas;
+export type CommandRequest<C extends CommandName> = z.infer<(typeof commandRequestSchemas)[C]>;
+
+const empty = z.object({});
+/** Response data schemas: the client validates every acknowledgement against these. */
+export const commandResponseSchemas = {
+  signIn: sessionSchema,
+  resume: z.object({ session: sessionSchema, missed: z.array(z.unknown()) }),
+  signOut: empty,
+  setStatus: empty,
+  setCallerId: empty,
+  answer: callSchema,
+  decline: empty,
+  hangup: empty,
+  dial: callSchema,
+  hold: callSchema,
+  unhold: callSchema,
+  park: callSchema,
+  unpark: callSchema,
+  dtmf: empty,
+  transfer: callSchema,
+  completeTransfer: empty,
+  cancelTransfer: callSchema,
+} as const satisfies Record<CommandName, z.ZodMiniType>;
+
+export type CommandResponse<C extends CommandName> = z.infer<(typeof commandResponseSchemas)[C]>;
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: CommandError };
+
+export const ackEnvelopeSchema = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: commandErrorSchema }),
+]);

@@ -1,0 +1,22 @@
+/**
+ * socket.io event names and their TypeScript signatures, for `Socket<ServerToClientEvents,
+ * ClientToServerEvents>` on both sides.
+ */
+import type { Ack, CommandName, CommandRequest, CommandResponse } from './commands';
+import type { AgentEvent, Hello, SessionEnded } from './schemas';
+
+export const SERVER_EVENTS = {
+  hello: 'hello',
+  agentEvent: 'agentEvent',
+  sessionEnded: 'sessionEnded',
+} as const;
+
+export interface ServerToClientEvents {
+  hello: (hello: Hello) => void;
+  agentEvent: (event: AgentEvent) => void;
+  sessionEnded: (ended: SessionEnded) => void;
+}
+
+export type ClientToServerEvents = {
+  [C in CommandName]: (request: CommandRequest<C>, ack: (ack: Ack<CommandResponse<C>>) => void) => void;
+};

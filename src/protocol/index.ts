@@ -1,0 +1,4 @@
+export * from './schemas';
+export * from './commands';
+export * from './events';
+export * from './http';

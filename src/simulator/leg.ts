@@ -1,0 +1,97 @@
+/** One agent's leg of a call in the simulated PBX. */
+import type { Call, CallDirection, CallState, EndReason, ScreenTransfer } from '../protocol';
+
+type Consult = NonNullable<Call['consult']>;
+
+export interface LegInit {
+  direction: CallDirection;
+  placedByAgent: boolean;
+  state: CallState;
+  from: string | null;
+  to: string;
+  peerName?: string | undefined;
+  screenTransfer?: ScreenTransfer | null;
+  /** consultTarget: this agent was rung for a consultative transfer that is not complete yet. */
+  role?: 'main' | 'consultTarget';
+  consult?: Consult | null;
+  parkNumber?: string | null;
+  endReason?: EndReason | null;
+}
+
+export class Leg {
+  rev = 0;
+  direction: CallDirection;
+  placedByAgent: boolean;
+  state: CallState;
+  from: string | null;
+  to: string;
+  peerName: string | undefined;
+  role: 'main' | 'consultTarget';
+  readonly startedAt: number;
+  connectedAt: number | null = null;
+  endedAt: number | null = null;
+  endReason: EndReason | null = null;
+  parkNumber: string | null = null;
+  consult: Consult | null = null;
+  screenTransfer: ScreenTransfer | null;
+
+  constructor(
+    readonly loginId: string,
+    init: LegInit,
+    now: number,
+  ) {
+    this.direction = init.direction;
+    this.placedByAgent = init.placedByAgent;
+    this.state = init.state;
+    this.from = init.from;
+    this.to = init.to;
+    this.peerName = init.peerName;
+    this.role = init.role ?? 'main';
+    this.screenTransfer = init.screenTransfer ?? null;
+    this.startedAt = now;
+  }
+
+  apply(change: Partial<LegInit>, now: number): void {
+    if ('peerName' in change) this.peerName = change.peerName;
+    if (change.consult !== undefined) this.consult = change.consult;
+    if (change.parkNumber !== undefined) this.parkNumber = change.parkNumber;
+    if (change.endReason !== undefined) this.endReason = change.endReason;
+    if (change.state !== undefined && change.state !== this.state) {
+      this.state = change.state;
+      if (change.state === 'connected' && this.connectedAt === null) this.connectedAt = now;
+      if (change.state === 'ended') {
+        this.endedAt = now;
+        this.parkNumber = null;
+      }
+    }
+    this.rev += 1;
+  }
+
+  /** Something outside the leg changed (the recording arrived): a new revision of the same view. */
+  touch(): void {
+    this.rev += 1;
+  }
+
+  view(callId: string, queue: string | undefined, recordingUrl: string | null): Call {
+    const call: Call = {
+      callId,
+      rev: this.rev,
+      direction: this.direction,
+      placedByAgent: this.placedByAgent,
+      state: this.state,
+      from: this.from,
+      to: this.to,
+      startedAt: this.startedAt,
+      connectedAt: this.connectedAt,
+      endedAt: this.endedAt,
+      endReason: this.endReason,
+      parkNumber: this.parkNumber,
+      consult: this.consult,
+      screenTransfer: this.screenTransfer,
+      recordingUrl: this.connectedAt !== null ? recordingUrl : null,
+    };
+    if (this.peerName !== undefined) call.peerName = this.peerName;
+    if (queue !== undefined) call.queue = queue;
+    return call;
+  }
+}

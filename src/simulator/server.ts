@@ -1,0 +1,265 @@
+/**
+ * The simulated BIZTEL server: the PBX on a real socket.io + HTTP server. It is the reference
+ * implementation of the wire protocol in `src/protocol/`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server, type Socket } from 'socket.io';
+import * as z from 'zod/mini';
+import {
+  HTTP_PATHS,
+  commandRequestSchemas,
+  type Ack,
+  type ClientToServerEvents,
+  type CommandName,
+  type ServerToClientEvents,
+} from '../protocol';
+import { handleControl } from './control';
+import { PbxError } from './errors';
+import { BadRequest, cors, sendError, sendJson } from './http-util';
+import { Pbx, type PbxTiming } from './pbx';
+import { recordingWav } from './wav';
+
+interface SocketData {
+  token: string | null;
+}
+type SimSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface SimulatorOptions {
+  port?: number;
+  /** Loopback only by default. */
+  host?: string;
+  timing?: Partial<PbxTiming>;
+  log?: (line: string) => void;
+}
+
+export interface RunningSimulator {
+  url: string;
+  port: number;
+  pbx: Pbx;
+  /** Sends a raw (possibly malformed) event to every connected client: for fuzz tests. */
+  sendRaw(event: string, payload: unknown): void;
+  close(): Promise<void>;
+}
+
+const room = (token: string) => `session:${token}`;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log ?? (() => {});
+  let refusing = false;
+  let refuseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const http = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof PbxError) sendError(res, error.code === 'NO_SUCH_CALL' ? 404 : 400, error.code, error.message);
+      else if (error instanceof BadRequest) sendError(res, 400, 'BAD_REQUEST', error.message);
+      else {
+        log(`simulator: ${String(error)}`);
+        sendError(res, 500, 'INTERNAL', 'The simulator failed.');
+      }
+    });
+  });
+
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, {
+    cors: { origin: true },
+    // A refused handshake looks like a network failure to the client, which keeps retrying.
+    allowRequest: (_req, callback) => callback(refusing ? 'refused' : null, !refusing),
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
+
+  const dropTransports = () => {
+    for (const socket of io.of('/').sockets.values()) socket.conn.close();
+  };
+
+  const pbx: Pbx = new Pbx(
+    {
+      agentEvent: (session, event) => io.to(room(session.token)).emit('agentEvent', event),
+      sessionEnded: (session, ended) => {
+        const name = room(session.token);
+        io.to(name).emit('sessionEnded', ended);
+        for (const socket of io.of('/').sockets.values()) {
+          if (socket.data.token === session.token) {
+            socket.data.token = null;
+            void socket.leave(name);
+          }
+        }
+      },
+      restart: dropTransports,
+    },
+    { recordingBaseUrl: 'http://localhost/', timing: options.timing ?? {} },
+  );
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    cors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204).end();
+      return;
+    }
+    const url = new URL(req.url ?? '/', 'http://simulator');
+    const path = url.pathname;
+    if (path.startsWith('/control/')) {
+      const handled = await handleControl(pbx, { dropConnections }, req, res, path);
+      if (!handled) sendError(res, 404, 'NOT_FOUND', `No control route ${req.method} ${path}.`);
+      return;
+    }
+    if (req.method === 'GET' && path === HTTP_PATHS.info) {
+      sendJson(res, 200, pbx.hello());
+      return;
+    }
+    if (req.method === 'GET' && path === HTTP_PATHS.recentCalls) {
+      const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!token) {
+        sendError(res, 401, 'NOT_SIGNED_IN', 'Sign in first.');
+        return;
+      }
+      try {
+        sendJson(res, 200, { calls: pbx.recentCalls(token) });
+      } catch (error) {
+        if (error instanceof PbxError) sendError(res, 401, error.code, error.message);
+        else throw error;
+      }
+      return;
+    }
+    const recording = /^\/recordings\/([A-Za-z0-9]+)\.wav$/.exec(path);
+    if (req.method === 'GET' && recording) {
+      if (!pbx.recordingExists(recording[1] ?? '')) {
+        sendError(res, 404, 'NOT_FOUND', 'No such recording.');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'audio/wav' }).end(recordingWav());
+      return;
+    }
+    if (req.method === 'GET' && path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(
+        `<!doctype html><meta charset="utf-8"><title>BIZTEL simulator</title>` +
+          `<h1>BIZTEL simulator</h1><p>Version ${pbx.config.version}. This stands in for the BIZTEL admin URL ` +
+          `(BIZTEL Open CTI Server URL).</p>`,
+      );
+      return;
+    }
+    sendError(res, 404, 'NOT_FOUND', `No route ${req.method} ${path}.`);
+  }
+
+  function dropConnections(forMs: number): void {
+    refusing = forMs > 0;
+    clearTimeout(refuseTimer);
+    if (refusing) {
+      refuseTimer = setTimeout(() => {
+        refusing = false;
+      }, forMs);
+      refuseTimer.unref();
+    }
+    dropTransports();
+  }
+
+  io.on('connection', (socket: SimSocket) => {
+    socket.data.token = null;
+    socket.emit('hello', pbx.hello());
+    for (const name of Object.keys(commandRequestSchemas) as CommandName[]) {
+      socket.on(name, (request: unknown, ack: unknown) => {
+        if (typeof ack !== 'function') return; // every command is acknowledged; others are noise
+        const reply = ack as (ack: Ack<unknown>) => void;
+        try {
+          reply({ ok: true, data: runCommand(socket, name, request) });
+        } catch (error) {
+          if (error instanceof PbxError) reply({ ok: false, error: { code: error.code, message: error.message } });
+          else {
+            log(`simulator: ${name} failed: ${String(error)}`);
+            reply({ ok: false, error: { code: 'INTERNAL', message: 'The server failed to run the command.' } });
+          }
+        }
+      });
+    }
+  });
+
+  function runCommand(socket: SimSocket, name: CommandName, raw: unknown): unknown {
+    const parsed = (commandRequestSchemas[name] as z.ZodMiniType).safeParse(raw);
+    if (!parsed.success) throw new PbxError('BAD_REQUEST', `${name}: ${z.prettifyError(parsed.error)}`);
+    const request = parsed.data as Record<string, unknown>;
+    if (name === 'signIn') {
+      const session = pbx.signIn(String(request.loginId), String(request.password));
+      attach(socket, session.token);
+      return session;
+    }
+    if (name === 'resume') {
+      const resumed = pbx.resume(String(request.token), Number(request.lastSeq));
+      attach(socket, resumed.session.token);
+      return resumed;
+    }
+    const token = socket.data.token;
+    if (!token) throw new PbxError('NOT_SIGNED_IN', 'Sign in first.');
+    const callId = String(request.callId ?? '');
+    switch (name) {
+      case 'signOut':
+        pbx.signOut(token);
+        return {};
+      case 'setStatus':
+        pbx.setStatus(token, String(request.statusId));
+        return {};
+      case 'setCallerId':
+        pbx.setCallerId(token, String(request.number));
+        return {};
+      case 'answer':
+        return pbx.answer(token, callId);
+      case 'decline':
+        pbx.decline(token, callId);
+        return {};
+      case 'hangup':
+        pbx.hangup(token, callId);
+        return {};
+      case 'dial':
+        return pbx.dial(token, String(request.number), request.callerId as string | undefined);
+      case 'hold':
+        return pbx.hold(token, callId);
+      case 'unhold':
+        return pbx.unhold(token, callId);
+      case 'park':
+        return pbx.park(token, callId);
+      case 'unpark':
+        return pbx.unpark(token, callId);
+      case 'dtmf':
+        pbx.dtmf(token, callId, String(request.digits));
+        return {};
+      case 'transfer':
+        return pbx.transfer(token, parsed.data as Parameters<Pbx['transfer']>[1]);
+      case 'completeTransfer':
+        pbx.completeTransfer(token, callId);
+        return {};
+      case 'cancelTransfer':
+        return pbx.cancelTransfer(token, callId);
+    }
+  }
+
+  function attach(socket: SimSocket, token: string): void {
+    if (socket.data.token && socket.data.token !== token) void socket.leave(room(socket.data.token));
+    socket.data.token = token;
+    void socket.join(room(token));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 8000, host, () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const baseUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}/`;
+  pbx.setRecordingBaseUrl(baseUrl);
+  log(`BIZTEL simulator listening on ${baseUrl}`);
+
+  return {
+    url: baseUrl,
+    port,
+    pbx,
+    sendRaw: (event, payload) => {
+      (io as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+    },
+    close: async () => {
+      clearTimeout(refuseTimer);
+      pbx.reset();
+      await io.close(); // closes the HTTP server too
+    },
+  };
+}
