@@ -1,20 +1,66 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 
-export default defineConfig({
-  plugins: [react()],
-  test: {
-    projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['src/**/*.test.ts'],
-          exclude: ['src/e2e/**'],
+const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
+
+export default defineConfig(({ command, mode }): UserConfig => {
+  const mock = mode === 'mock' || command === 'serve';
+  const build: UserConfig['build'] =
+    mode === 'mock'
+      ? {
+          outDir: 'dist-mock',
+          assetsDir: 'mock-assets',
+          emptyOutDir: true,
+          rolldownOptions: { input: { mock: MOCK_PAGE_HTML.slice(1) } },
+        }
+      : {
+          outDir: 'dist',
+          emptyOutDir: true,
+          target: 'es2022',
+          // Fixed entry names: the Visualforce page refers to them inside the static resource.
+          rolldownOptions: {
+            input: { biztelcti: 'index.html' },
+            output: {
+              entryFileNames: 'assets/biztelcti.js',
+              chunkFileNames: 'assets/[name]-[hash].js',
+              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
+            },
+          },
+        };
+  return {
+    plugins: [react(), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
+    base: mode === 'mock' ? '/' : './',
+    server: {
+      host: '127.0.0.1', // loopback only; answers as localhost and as 127.0.0.1 (the two origins)
+      port: Number(process.env.PORT ?? 5173),
+      strictPort: true,
+    },
+    optimizeDeps: {
+      entries: ['index.html', MOCK_PAGE_HTML.slice(1)],
+      include: ['react', 'react-dom/client', 'react/jsx-dev-runtime', 'zustand', 'zustand/vanilla', '@tanstack/react-query', 'socket.io-client', 'zod/mini'],
+    },
+    build,
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/e2e/**'] },
         },
-      },
-    ],
-  },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['src/e2e/**/*.e2e.ts'],
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            maxWorkers: 2,
+          },
+        },
+      ],
+    },
+  };
 });

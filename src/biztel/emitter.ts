@@ -8,8 +8,8 @@ export class Emitter<Events extends object> {
       set = new Set();
       this.listeners.set(name, set);
     }
-    set.add(listener as (value: never) => void);
-    return () => set.delete(listener as (value: never) => void);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   emit<K extends keyof Events>(name: K, value: Events[K]): void {

@@ -237,7 +237,7 @@ export class BiztelLink {
   async signOut(): Promise<CommandResult<Record<string, never>>> {
     const result = await this.send('signOut', {});
     if (result.ok) this.token = null;
-    return result as CommandResult<Record<string, never>>;
+    return result;
   }
 
   /** A call or agent command. Refused at once while the link is down; never queued. */
@@ -258,11 +258,10 @@ export class BiztelLink {
     try {
       // volatile: if the transport is not writable right now the packet is dropped, not buffered;
       // the timeout then reports it as failed.
-      const emitWithAck = socket.volatile.timeout(this.ackTimeoutMs).emitWithAck as (
-        event: string,
-        payload: unknown,
-      ) => Promise<unknown>;
-      raw = await emitWithAck.call(socket, name, request);
+      const untyped = socket.volatile.timeout(this.ackTimeoutMs) as unknown as {
+        emitWithAck(event: string, payload: unknown): Promise<unknown>;
+      };
+      raw = await untyped.emitWithAck(name, request);
     } catch {
       return { ok: false, error: { code: 'TIMEOUT', message: `The BIZTEL server did not answer ${name} in time.` } };
     }

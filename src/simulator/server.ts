@@ -192,7 +192,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     }
     const token = socket.data.token;
     if (!token) throw new PbxError('NOT_SIGNED_IN', 'Sign in first.');
-    const callId = String(request.callId ?? '');
+    const callId = typeof request.callId === 'string' ? request.callId : '';
     switch (name) {
       case 'signOut':
         pbx.signOut(token);

@@ -1,0 +1,121 @@
+/**
+ * What the panel does in Salesforce when a call changes: the screen-pop policy carried out
+ * (search and pop, link without navigating, pop a screen-transferred record) and the call log.
+ */
+import type { Call } from '../protocol';
+import { newerCall } from '../domain/call';
+import { decidePop, type PopMoment } from '../domain/pop-policy';
+import { HostError, type CtiHost, type SearchRequest } from '../salesforce/types';
+import type { CallLogger } from './call-logger';
+import { updateCall, type CallEntry, type PanelStore } from './store';
+
+function newEntry(call: Call): CallEntry {
+  const screen = call.screenTransfer;
+  return {
+    call,
+    records: [],
+    searched: false,
+    popped: false,
+    noPop: null,
+    chosenRecordId: null,
+    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : null,
+    notes: '',
+    log: { status: 'none', taskId: null, error: null, attempts: 0 },
+  };
+}
+
+/** The moments of the pop policy that this change of a call passes through. */
+function momentsOf(previous: Call | undefined, next: Call): PopMoment[] {
+  const moments: PopMoment[] = [];
+  if (!previous) {
+    if (next.state === 'ringing') moments.push('ring');
+    else if (next.state === 'dialing' || (next.placedByAgent && next.state !== 'ended')) moments.push('dial');
+  }
+  if ((previous?.connectedAt ?? null) === null && next.connectedAt !== null && next.state !== 'ended' && (previous || next.placedByAgent)) {
+    moments.push('answer');
+  }
+  return moments;
+}
+
+export class CallEffects {
+  /** Per call, the Salesforce work in order: the ring search finishes before the answer pop. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: PanelStore,
+    private readonly host: () => CtiHost | null,
+    private readonly logger: CallLogger,
+  ) {}
+
+  /**
+   * A view of a call from the server. `live` is false for calls in a snapshot (after sign-in or a
+   * resync): they are tracked and logged, but their past moments are not popped again.
+   */
+  onCall(next: Call, live: boolean): void {
+    const state = this.store.getState();
+    const previous = state.calls[next.callId];
+    const merged = newerCall(previous?.call, next);
+    if (previous && merged === previous.call) return; // stale or repeated
+    const entry: CallEntry = previous ? { ...previous, call: merged } : newEntry(merged);
+    const becameLive = merged.state !== 'ended';
+    this.store.setState((s) => ({
+      calls: { ...s.calls, [merged.callId]: entry },
+      activeCallId: becameLive || s.activeCallId === null || s.activeCallId === merged.callId ? merged.callId : s.activeCallId,
+    }));
+
+    if (live) for (const moment of momentsOf(previous?.call, merged)) this.enqueue(merged.callId, () => this.pop(merged.callId, moment));
+
+    const ended = merged.state === 'ended' && previous?.call.state !== 'ended';
+    if (ended) this.enqueue(merged.callId, () => Promise.resolve(this.logger.callEnded(merged.callId)));
+    else if (merged.state === 'ended' && previous && previous.call.recordingUrl !== merged.recordingUrl) this.logger.changed(merged.callId);
+  }
+
+  private enqueue(callId: string, work: () => Promise<void>): void {
+    const previous = this.queues.get(callId) ?? Promise.resolve();
+    const next = previous.then(work).catch(() => {});
+    this.queues.set(callId, next);
+    void next.then(() => {
+      if (this.queues.get(callId) === next) this.queues.delete(callId);
+    });
+  }
+
+  private async pop(callId: string, moment: PopMoment): Promise<void> {
+    const host = this.host();
+    const state = this.store.getState();
+    const entry = state.calls[callId];
+    if (!host || !entry || !state.caps) return;
+    const decision = decidePop(
+      { call: entry.call, moment },
+      { host: host.kind, caps: state.caps, settings: state.session?.settings ?? {}, legacyPopupMode: state.legacyPopupMode },
+    );
+    if (decision.kind === 'none') {
+      if (!entry.popped && !entry.searched) updateCall(this.store, callId, () => ({ noPop: decision.reason }));
+      return;
+    }
+    try {
+      if (decision.kind === 'popRecord') {
+        await host.popRecord(decision.recordId);
+        updateCall(this.store, callId, () => ({ popped: true, noPop: null }));
+        return;
+      }
+      const request: SearchRequest = {
+        searchParams: decision.searchNumber,
+        callType: decision.callType,
+        deferred: decision.kind === 'link',
+        callId,
+      };
+      const result = await host.searchAndScreenPop(request);
+      updateCall(this.store, callId, (e) => ({
+        records: result.records,
+        searched: true,
+        popped: e.popped || decision.kind === 'pop',
+        noPop: decision.kind === 'link' ? decision.reason : result.records.length === 0 ? 'noMatch' : null,
+        chosenRecordId: result.records.some((r) => r.recordId === e.chosenRecordId) ? e.chosenRecordId : null,
+      }));
+      if (this.store.getState().calls[callId]?.log.status !== 'none') this.logger.changed(callId);
+    } catch (error) {
+      updateCall(this.store, callId, () => ({ noPop: 'salesforceError' }));
+      if (!(error instanceof HostError)) throw error;
+    }
+  }
+}

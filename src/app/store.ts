@@ -1,0 +1,123 @@
+/**
+ * The panel's one store (zustand, vanilla so the wiring outside React can use it). The link and the
+ * Salesforce host write to it through the app layer; React reads it through selectors.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Agent, AgentStatus, Call, CallerIdOption, Hello, SystemSettings } from '../protocol';
+import type { LinkStatus } from '../biztel/link';
+import type { Lang } from '../domain/call-log';
+import type { NoPopReason } from '../domain/pop-policy';
+import type { Capabilities } from '../domain/version';
+import type { FoundRecord, HostKind } from '../salesforce/types';
+import type { MessageKey } from './i18n';
+
+export type StartupFailure =
+  | { kind: 'openCtiUnavailable'; detail: string }
+  | { kind: 'apexAccess'; detail: string }
+  | { kind: 'serverUrlMissing' }
+  | { kind: 'serverUrlInvalid'; url: string }
+  | { kind: 'serverUrlInsecure'; url: string }
+  | { kind: 'serverUnreachable'; url: string; detail: string }
+  | { kind: 'unsupportedVersion'; version: string }
+  | { kind: 'protocolMismatch'; url: string };
+
+/** Why a call did not pop: a policy reason, or what happened in Salesforce. */
+export type NoPop = NoPopReason | 'noMatch' | 'salesforceError' | 'signedOut';
+
+export type LogStatus = 'none' | 'saving' | 'saved' | 'retrying';
+
+export interface CallEntry {
+  call: Call;
+  /** What the number search found (pop or link). */
+  records: FoundRecord[];
+  searched: boolean;
+  popped: boolean;
+  noPop: NoPop | null;
+  /** The record the agent picked among several matches. */
+  chosenRecordId: string | null;
+  /** A record given by context: the click-to-call record, or the screen-transferred one. */
+  contextRecord: { recordId: string; name: string | null } | null;
+  notes: string;
+  log: { status: LogStatus; taskId: string | null; error: string | null; attempts: number };
+}
+
+export interface Alert {
+  id: number;
+  key: MessageKey;
+  params?: Record<string, string | number>;
+  detail?: string;
+  tone: 'error' | 'warning' | 'info';
+}
+
+export interface AgentSession {
+  agent: Agent;
+  statuses: AgentStatus[];
+  callerIds: CallerIdOption[];
+  settings: SystemSettings;
+}
+
+export interface PanelState {
+  lang: Lang;
+  phase: 'starting' | 'bare' | 'failed' | 'ready';
+  failure: StartupFailure | null;
+  hostKind: HostKind | null;
+  serverUrl: string | null;
+  /** The call center item "BIZTEL Popup mode" (read for servers before 3.3.0). */
+  legacyPopupMode: string | null;
+  linkStatus: LinkStatus;
+  linkError: string | null;
+  hello: Hello | null;
+  /** serverTime − local time, so call timers agree with the PBX's timestamps. */
+  clockOffsetMs: number;
+  caps: Capabilities | null;
+  session: AgentSession | null;
+  signedOutReason: 'signedInElsewhere' | 'expired' | 'removed' | 'salesforceSession' | null;
+  calls: Record<string, CallEntry>;
+  /** The call the panel shows: the newest live call, else the last ended one until dismissed. */
+  activeCallId: string | null;
+  alerts: Alert[];
+  /** Commands waiting for their acknowledgement, by name. */
+  pending: Record<string, boolean>;
+}
+
+export const initialState = (lang: Lang): PanelState => ({
+  lang,
+  phase: 'starting',
+  failure: null,
+  hostKind: null,
+  serverUrl: null,
+  legacyPopupMode: null,
+  linkStatus: 'idle',
+  linkError: null,
+  hello: null,
+  clockOffsetMs: 0,
+  caps: null,
+  session: null,
+  signedOutReason: null,
+  calls: {},
+  activeCallId: null,
+  alerts: [],
+  pending: {},
+});
+
+export type PanelStore = ReturnType<typeof createPanelStore>;
+
+export const createPanelStore = (lang: Lang) => createStore<PanelState>()(() => initialState(lang));
+
+let alertCounter = 0;
+export function pushAlert(store: PanelStore, alert: Omit<Alert, 'id'>): void {
+  alertCounter += 1;
+  const next = { ...alert, id: alertCounter };
+  // The same message twice in a row is one alert, not a stack of them.
+  store.setState((s) => ({ alerts: [...s.alerts.filter((a) => a.key !== alert.key).slice(-4), next] }));
+}
+
+export function updateCall(store: PanelStore, callId: string, change: (entry: CallEntry) => Partial<CallEntry>): void {
+  store.setState((s) => {
+    const entry = s.calls[callId];
+    if (!entry) return s;
+    return { calls: { ...s.calls, [callId]: { ...entry, ...change(entry) } } };
+  });
+}
+
+export const liveCalls = (s: PanelState): CallEntry[] => Object.values(s.calls).filter((e) => e.call.state !== 'ended');

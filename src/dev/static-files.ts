@@ -1,0 +1,31 @@
+/** Serving built files: content types and safe path resolution under a root. */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ServerResponse } from 'node:http';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Sends `relative` from `root`; false when there is no such file (or it escapes the root). */
+export async function sendFile(res: ServerResponse, root: string, relative: string, headers: Record<string, string> = {}): Promise<boolean> {
+  const file = normalize(join(root, decodeURIComponent(relative)));
+  if (!file.startsWith(normalize(root) + sep)) return false;
+  try {
+    if (!(await stat(file)).isFile()) return false;
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+    res.end(body);
+    return true;
+  } catch {
+    return false;
+  }
+}

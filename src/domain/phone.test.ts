@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, isExtension, normaliseNumber, searchDigits } from './phone';
+
+describe('phone numbers', () => {
+  it.each([
+    ['03-5555-0101', '0355550101'],
+    ['03 5555 0101', '0355550101'],
+    ['(03)5555-0101', '0355550101'],
+    ['０３－５５５５－０１０１', '0355550101'],
+    ['03ー5555ー0101', '0355550101'],
+    ['+81 3-5555-0101', '0355550101'],
+    ['+81 (0)3 5555 0101', '0355550101'],
+    ['+81-90-1234-5678', '09012345678'],
+    ['0081355550101', '0355550101'],
+    ['+1 415 555 0100', '0101415555' + '0100'],
+    [355550101, '355550101'],
+    ['2002', '2002'],
+  ])('normalises %s → %s', (input, digits) => {
+    const n = normaliseNumber(input);
+    expect(n.ok && n.digits).toBe(digits);
+  });
+
+  it('splits an extension written after the number', () => {
+    expect(normaliseNumber('03-5555-0101 ext. 12')).toEqual({ ok: true, digits: '0355550101', extension: '12' });
+    expect(normaliseNumber('03-5555-0101 内線 345')).toEqual({ ok: true, digits: '0355550101', extension: '345' });
+    expect(normaliseNumber('03-5555-0101 x7')).toEqual({ ok: true, digits: '0355550101', extension: '7' });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['call me', 'notANumber'],
+    ['03-5555-01O1', 'notANumber'],
+    ['<script>', 'notANumber'],
+    ['7', 'tooShort'],
+    ['0'.repeat(21), 'tooLong'],
+  ])('refuses %j (%s)', (input, reason) => {
+    expect(normaliseNumber(input)).toEqual({ ok: false, reason });
+  });
+
+  it('searches anonymous or unusable numbers as the empty string', () => {
+    expect(searchDigits(null)).toBe('');
+    expect(searchDigits('anonymous')).toBe('');
+    expect(searchDigits('045-333-4444')).toBe('0453334444');
+  });
+
+  it('tells extensions from national numbers', () => {
+    expect(isExtension('2002')).toBe(true);
+    expect(isExtension('0355550101')).toBe(false);
+    expect(isExtension('1')).toBe(false);
+  });
+
+  it('formats Japanese numbers with hyphens', () => {
+    expect(formatNumber('0355550101')).toBe('03-5555-0101');
+    expect(formatNumber('09012345678')).toBe('090-1234-5678');
+    expect(formatNumber('05011112222')).toBe('050-1111-2222');
+    expect(formatNumber('0453334444')).toBe('045-333-4444');
+    expect(formatNumber('0120123456')).toBe('0120-123-456');
+    expect(formatNumber('2002')).toBe('2002');
+  });
+});

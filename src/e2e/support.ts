@@ -1,0 +1,69 @@
+/** Shared helpers for the browser tests: Debian Chromium via playwright-core, the mock stack, roles. */
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM_FLAGS, ensureChromium } from '../dev/chromium';
+import type { MockCti } from '../mock/mock-cti';
+import type { MockStack } from '../dev/mock-stack';
+
+export type { MockCti };
+
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  return chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_FLAGS, ...extraArgs], headless: true });
+}
+
+export interface MockPage {
+  context: BrowserContext;
+  page: Page;
+  panel: FrameLocator;
+  /** Runs `fn` with `window.mockCti` in the host page. */
+  cti<T, A = undefined>(fn: (cti: MockCti, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  errors: string[];
+}
+
+export const PANEL_FRAME = 'iframe[title="BIZTEL Open CTI softphone"]';
+
+/** Opens the mock page in a fresh browser context (its own cookies and storage, like another browser). */
+export async function openMockPage(browser: Browser, stack: MockStack, query = ''): Promise<MockPage> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`host: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  await page.goto(stack.mockUrl(query));
+  await page.waitForFunction(() => window.mockCti !== undefined);
+  await page.evaluate(() => window.mockCti!.ready());
+  // The test's function runs in the page: Playwright sends its source text, the page evaluates it.
+  const cti = <T, A>(fn: (cti: MockCti, arg: A) => T | Promise<T>, arg?: A) =>
+    page.evaluate(
+      ([source, value]) => {
+        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test's own function, in the test page
+        const make = new Function(`return (${source})`) as () => (cti: MockCti, arg: unknown) => unknown;
+        return make()(window.mockCti!, value);
+      },
+      [fn.toString(), arg] as const,
+    ) as Promise<T>;
+  return { context, page, panel: page.frameLocator(PANEL_FRAME), cti, errors };
+}
+
+export async function signIn(panel: FrameLocator, loginId = 'agent01', lang: 'ja' | 'en' = 'en'): Promise<void> {
+  const names = lang === 'en' ? { id: 'Login ID', pw: 'Password', submit: 'Sign in' } : { id: 'ログインID', pw: 'パスワード', submit: 'サインイン' };
+  await panel.getByRole('textbox', { name: names.id }).fill(loginId);
+  await panel.getByLabel(names.pw).fill('biztel');
+  await panel.getByRole('button', { name: names.submit }).click();
+  await panel.getByRole('combobox', { name: lang === 'en' ? 'Status' : 'ステータス' }).waitFor();
+}
+
+/** The call-state live region's text, or null when no call is shown. */
+export async function callState(panel: FrameLocator, lang: 'ja' | 'en' = 'en'): Promise<string | null> {
+  const region = panel.getByRole('status', { name: lang === 'en' ? 'Call state' : '通話状態' });
+  return (await region.count()) === 0 ? null : region.textContent();
+}
+
+export async function expectCallState(panel: FrameLocator, state: string, lang: 'ja' | 'en' = 'en'): Promise<void> {
+  await expect.poll(() => callState(panel, lang), { timeout: 10_000 }).toBe(state);
+}
+
+export const tasksFor = (m: MockPage, callId: string) =>
+  m.cti((cti, id) => cti.host.tasks().filter((t) => t.CallObject === id), callId);

@@ -1,0 +1,131 @@
+/**
+ * The Classic host's side of the mock's `interaction.js` wire: same checks as Lightning, Classic's
+ * answers (`{result, error}`, JSON text where Classic gives JSON text) and Classic's method names.
+ */
+import type { CallTypeKey } from '../org/types';
+import { parseClassicRequest, type ClassicRequest } from '../wire';
+import type { MockHost, OpResult } from './host-core';
+
+const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
+
+function invalid(description: string): never {
+  throw Object.assign(new Error(description), { invalidParam: true });
+}
+
+function pageInfo(host: MockHost): string {
+  const info = host.appViewInfo();
+  return JSON.stringify({ url: info.url, objectId: info.recordId ?? '', objectName: info.recordName ?? '', object: info.objectType ?? '' });
+}
+
+function dispatch(host: MockHost, request: ClassicRequest): Promise<OpResult> {
+  const { args, methodName } = request;
+  const text = (name: string) => (typeof args[name] === 'string' ? (args[name]) : '');
+  return host.run(methodName, args, async () => {
+    switch (methodName) {
+      case 'cti.getCallCenterSettings':
+        return JSON.stringify(host.callCenterSettings());
+      case 'cti.getSoftphoneLayout':
+        return JSON.stringify(host.layout());
+      case 'cti.getDirectoryNumbers': {
+        const list = host.org.org.directoryNumbers.map((d) => ({ callCenterName: 'BIZTEL Open CTI Call Center Adapter', name: d.name, phone: d.phone, description: '' }));
+        return JSON.stringify({ directoryNumbers: list, hasNext: false });
+      }
+      case 'cti.setSoftphoneHeight':
+      case 'cti.setSoftphoneWidth':
+      case 'refreshPage':
+      case 'refreshRelatedList':
+        return true;
+      case 'cti.enableClickToDial':
+      case 'cti.disableClickToDial':
+        host.setClickToDial(methodName === 'cti.enableClickToDial');
+        return true;
+      case 'cti.onClickToDial':
+      case 'onFocus':
+        return null;
+      case 'cti.notifyInitializationComplete':
+        host.initializationComplete();
+        return null;
+      case 'searchAndScreenPop': {
+        if (!CALL_TYPES.has(text('callType'))) invalid('callType must be inbound, outbound or internal.');
+        const { map } = await host.searchAndScreenPop({ searchParams: text('searchParams'), callType: text('callType') as CallTypeKey, deferred: false });
+        const classic: Record<string, Record<string, string>> = {};
+        for (const [id, record] of Object.entries(map)) {
+          const { RecordType, ...rest } = record;
+          delete rest.Id;
+          classic[id] = { ...rest, object: RecordType ?? '' };
+        }
+        return JSON.stringify(classic);
+      }
+      case 'screenPop': {
+        const url = text('url');
+        const id = /^\/([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)$/.exec(url)?.[1];
+        if (id) host.screenPop('sobject', { recordId: id });
+        else host.screenPop('url', { url });
+        return true;
+      }
+      case 'saveLog': {
+        if (!text('objectName')) invalid('saveLog needs an object name.');
+        const value: Record<string, unknown> = { entityApiName: text('objectName') };
+        for (const [key, v] of new URLSearchParams(text('saveParams'))) value[key] = /^\d+$/.test(v) && key === 'CallDurationInSeconds' ? Number(v) : v;
+        return host.saveLog(value);
+      }
+      case 'runApex':
+        if (!text('apexClass') || !text('methodName')) invalid('runApex needs apexClass and methodName.');
+        return host.runApex(text('apexClass'), text('methodName'), text('methodParams'));
+      case 'isVisible':
+        return host.store.getState().panelVisible;
+      case 'setVisible':
+        host.store.setState({ panelVisible: args.value === true });
+        return true;
+      case 'getPageInfo':
+        return pageInfo(host);
+      case 'isInConsole':
+        return false;
+    }
+  });
+}
+
+export function attachClassicWire(host: MockHost, frame: () => HTMLIFrameElement | null): () => void {
+  const listeners = new Set<string>();
+  const post = (message: Record<string, unknown>) => {
+    const target = frame()?.contentWindow;
+    if (!target) return;
+    host.logWire('out', JSON.stringify(message));
+    target.postMessage(message, host.params.panelOrigin);
+  };
+
+  host.push = (kind, payload) => {
+    const methodName = kind === 'clickToDial' ? 'cti.onClickToDial' : 'onFocus';
+    if (!listeners.has(methodName)) return;
+    let result: string;
+    if (kind === 'clickToDial') {
+      const p = payload as { number: unknown; recordId: string | null; recordName: string | null; objectType: string | null };
+      result = JSON.stringify({ number: p.number, objectId: p.recordId ?? '', objectName: p.recordName ?? '', object: p.objectType ?? '', displayName: p.recordName ?? '' });
+    } else result = pageInfo(host);
+    post({ apiType: 'interaction', methodName, event: { result } });
+  };
+
+  const onMessage = (event: MessageEvent<unknown>) => {
+    const source = frame()?.contentWindow;
+    if (event.origin !== host.params.panelOrigin || !source || event.source !== source) {
+      host.logWire('dropped', `from ${event.origin}: not the panel's origin and frame`);
+      return;
+    }
+    const request = parseClassicRequest(event.data);
+    if (typeof request === 'string') {
+      host.logWire('dropped', `from ${event.origin}: ${request}`);
+      return;
+    }
+    host.logWire('in', JSON.stringify(request));
+    if (request.methodName === 'cti.onClickToDial' || request.methodName === 'onFocus') listeners.add(request.methodName);
+    void dispatch(host, request).then((result) => {
+      post({
+        apiType: 'interaction',
+        callId: request.callId,
+        response: result.ok ? { result: result.value } : { error: `${result.code}: ${result.description}` },
+      });
+    });
+  };
+  window.addEventListener('message', onMessage);
+  return () => window.removeEventListener('message', onMessage);
+}

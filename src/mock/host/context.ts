@@ -1,0 +1,30 @@
+import { createContext, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { OrgSnapshot } from '../org/types';
+import type { HostState, MockHost } from './host-core';
+import type { OrgMirror } from './org-client';
+import type { SimClient } from './sim-client';
+
+export interface MockContextValue {
+  host: MockHost;
+  org: OrgMirror;
+  sim: SimClient;
+}
+
+export const MockContext = createContext<MockContextValue | null>(null);
+
+export function useMock(): MockContextValue {
+  const value = useContext(MockContext);
+  if (!value) throw new Error('MockContext is missing');
+  return value;
+}
+
+export function useHost<T>(selector: (state: HostState) => T): T {
+  return useStore(useMock().host.store, selector);
+}
+
+export function useOrg(): OrgSnapshot {
+  const org = useStore(useMock().org.store, (s) => s.org);
+  if (!org) throw new Error('org not loaded');
+  return org;
+}

@@ -1,0 +1,224 @@
+/**
+ * The fake Salesforce org behind the mock-CTI page: records, users, Tasks, the softphone layout, call
+ * center settings and directory numbers. One org for every mock page, kept by the dev server so it
+ * survives reloads; it also plays the package's Apex controller (`BIZTELOpenCTIController`).
+ */
+import { searchDigits } from '../../domain/phone.ts';
+import { isSalesforceId } from '../../domain/salesforce-ids.ts';
+import { SEED_DIRECTORY_NUMBERS, SEED_RECORDS, SEED_USERS, seedCallCenter, seedLayout } from './seed.ts';
+import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
+
+export class OrgError extends Error {
+  constructor(
+    readonly code: 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The Task fields the package writes; anything else is refused, as Apex deserialisation would. */
+const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
+  Subject: (v) => typeof v === 'string' && v.length <= 255,
+  Status: (v) => typeof v === 'string',
+  Priority: (v) => typeof v === 'string',
+  TaskSubtype: (v) => v === 'Call',
+  Type: (v) => typeof v === 'string',
+  CallType: (v) => v === 'Inbound' || v === 'Outbound' || v === 'Internal',
+  CallDurationInSeconds: (v) => Number.isInteger(v) && (v as number) >= 0,
+  CallObject: (v) => typeof v === 'string' && v.length > 0 && v.length <= 255,
+  CallDisposition: (v) => typeof v === 'string' && v.length <= 255,
+  Description: (v) => typeof v === 'string' && v.length <= 32_000,
+  ActivityDate: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  WhoId: (v) => typeof v === 'string',
+  WhatId: (v) => typeof v === 'string',
+  BIZTEL_Recording_URL__c: (v) => typeof v === 'string' && /^https?:\/\//.test(v) && v.length <= 255,
+};
+
+const phoneValues = (record: OrgRecord) =>
+  Object.entries(record.fields)
+    .filter(([name]) => /phone/i.test(name))
+    .map(([, value]) => value);
+
+export class FakeOrg {
+  private records: OrgRecord[] = [];
+  private tasks: Task[] = [];
+  private layout: SoftphoneLayout = seedLayout();
+  private callCenter: Record<string, string> = {};
+  private directoryNumbers: DirectoryNumber[] = [];
+  private version = 0;
+  private taskCounter = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly simulatorUrl: string) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.records = structuredClone([...SEED_RECORDS]);
+    this.tasks = [];
+    this.taskCounter = 0;
+    this.layout = seedLayout();
+    this.callCenter = seedCallCenter(this.simulatorUrl);
+    this.directoryNumbers = [...SEED_DIRECTORY_NUMBERS];
+    this.changed();
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.version += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  snapshot(): OrgSnapshot {
+    return {
+      records: this.records,
+      users: [...SEED_USERS],
+      tasks: this.tasks,
+      layout: this.layout,
+      callCenter: this.callCenter,
+      directoryNumbers: this.directoryNumbers,
+      version: this.version,
+    };
+  }
+
+  user(username: string): OrgUser {
+    const user = SEED_USERS.find((u) => u.username === username);
+    if (!user) throw new OrgError('INVALID_PARAM', `No user ${username}.`);
+    return user;
+  }
+
+  record(id: string): OrgRecord | undefined {
+    return this.records.find((r) => r.Id === id || r.Id === id.slice(0, 15));
+  }
+
+  /**
+   * Salesforce-like search: phone numbers match on their digits whatever the formatting (+81 too),
+   * other text matches names. Only the layout's objects for the call type are searched.
+   */
+  search(query: string, callType: CallTypeKey | 'all'): OrgRecord[] {
+    const text = query.trim();
+    if (text === '') return [];
+    const objects = callType === 'all' ? null : Object.keys(this.layout[LAYOUT_KEY[callType]].objects);
+    const digits = /^[+\d\s()（）\-‐－ー]+$/.test(text) ? searchDigits(text) : '';
+    return this.records.filter((record) => {
+      if (objects && !objects.includes(record.objectType)) return false;
+      if (digits) return phoneValues(record).some((phone) => searchDigits(phone) === digits);
+      return record.Name.toLowerCase().includes(text.toLowerCase());
+    });
+  }
+
+  /** searchAndScreenPop's return value: a map keyed by Id with the layout's fields. */
+  resultMap(records: OrgRecord[], callType: CallTypeKey): Record<string, Record<string, string>> {
+    const layout = this.layout[LAYOUT_KEY[callType]];
+    const map: Record<string, Record<string, string>> = {};
+    for (const record of records) {
+      const entry: Record<string, string> = { Id: record.Id, Name: record.Name, RecordType: record.objectType, LastModifiedDate: '2026-11-01T00:00:00.000Z' };
+      for (const field of layout.objects[record.objectType] ?? []) {
+        const value = field.apiName === 'Name' ? record.Name : record.fields[field.apiName];
+        if (value !== undefined) entry[field.apiName] = value;
+      }
+      map[record.Id] = entry;
+    }
+    return map;
+  }
+
+  private checkTaskFields(fields: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(fields)) {
+      const check = TASK_FIELDS[name];
+      if (!check) throw new OrgError('GENERIC_ERROR', `No such column '${name}' on entity 'Task'.`);
+      if (!check(value)) throw new OrgError('GENERIC_ERROR', `Invalid value for Task.${name}.`);
+      if ((name === 'WhoId' || name === 'WhatId') && !(isSalesforceId(String(value)) && this.record(String(value)))) {
+        throw new OrgError('GENERIC_ERROR', `FIELD_INTEGRITY_EXCEPTION: ${name} ${String(value)} does not exist.`);
+      }
+    }
+  }
+
+  private newTaskId(): string {
+    this.taskCounter += 1;
+    return `00T5555${String(this.taskCounter).padStart(6, '0')}AA`;
+  }
+
+  /** The package's Apex upsert: one Task per (CallObject, owner). */
+  upsertCallLog(user: OrgUser, fields: Record<string, unknown>): string {
+    this.checkTaskFields(fields);
+    if (typeof fields.CallObject !== 'string') throw new OrgError('GENERIC_ERROR', 'CallObject is required.');
+    const now = new Date().toISOString();
+    const existing = this.tasks.find((t) => t.CallObject === fields.CallObject && t.OwnerId === user.Id);
+    if (existing) {
+      Object.assign(existing, fields, { LastModifiedDate: now });
+      this.changed();
+      return existing.Id;
+    }
+    const task: Task = { ...fields, Id: this.newTaskId(), OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
+    this.tasks = [...this.tasks, task];
+    this.changed();
+    return task.Id;
+  }
+
+  /** Open CTI saveLog: with Id updates, otherwise creates (Tasks only here). */
+  saveLog(user: OrgUser, value: Record<string, unknown>): string {
+    const { Id, entityApiName, ...fields } = value;
+    const now = new Date().toISOString();
+    if (typeof Id === 'string' && Id !== '') {
+      const task = this.tasks.find((t) => t.Id === Id);
+      if (!task) throw new OrgError('GENERIC_ERROR', `ENTITY_IS_DELETED or not found: ${Id}.`);
+      this.checkTaskFields(fields);
+      Object.assign(task, fields, { LastModifiedDate: now });
+      this.changed();
+      return task.Id;
+    }
+    if (entityApiName !== undefined && entityApiName !== 'Task') throw new OrgError('INVALID_PARAM', `The mock saves Tasks only, not ${JSON.stringify(entityApiName)}.`);
+    this.checkTaskFields(fields);
+    const task: Task = { ...fields, Id: this.newTaskId(), OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
+    this.tasks = [...this.tasks, task];
+    this.changed();
+    return task.Id;
+  }
+
+  /** Plays `BIZTELOpenCTIController` for runApex. */
+  apex(user: OrgUser, language: string, apexClass: string, method: string, params: URLSearchParams): string {
+    if (apexClass !== 'BIZTELOpenCTIController') throw new OrgError('GENERIC_ERROR', `No Apex class ${apexClass}.`);
+    switch (method) {
+      case 'getUserInfo':
+        return JSON.stringify({ userId: user.Id, userName: user.Name, language });
+      case 'upsertCallLog': {
+        let fields: unknown;
+        try {
+          fields = JSON.parse(params.get('log') ?? '');
+        } catch {
+          throw new OrgError('GENERIC_ERROR', 'log is not JSON.');
+        }
+        if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new OrgError('GENERIC_ERROR', 'log must be an object.');
+        return this.upsertCallLog(user, fields as Record<string, unknown>);
+      }
+      case 'searchPhone': {
+        const found = this.search(params.get('phone') ?? '', 'all').filter((r) => ['Contact', 'Lead', 'Account'].includes(r.objectType));
+        return JSON.stringify(found.map((r) => ({ Id: r.Id, Name: r.Name, RecordType: r.objectType })));
+      }
+      case 'getDirectoryNumbers':
+        return JSON.stringify(this.directoryNumbers);
+      default:
+        throw new OrgError('GENERIC_ERROR', `No method ${method} on ${apexClass}.`);
+    }
+  }
+
+  setLayout(layout: SoftphoneLayout): void {
+    this.layout = structuredClone(layout);
+    this.changed();
+  }
+
+  setCallCenterSettings(items: Record<string, string>): void {
+    this.callCenter = { ...this.callCenter, ...items };
+    this.changed();
+  }
+
+  setDirectoryNumbers(list: DirectoryNumber[]): void {
+    this.directoryNumbers = list.map(({ name, phone }) => ({ name, phone }));
+    this.changed();
+  }
+}

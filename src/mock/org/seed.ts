@@ -1,0 +1,67 @@
+/** The fake org's seed: CONTRACTS.md §3, plus a Case and a custom object for QA. */
+import type { DirectoryNumber, LayoutForCallType, OrgRecord, OrgUser, SoftphoneLayout } from './types.ts';
+
+export const SEED_RECORDS: readonly OrgRecord[] = [
+  { Id: '0035555000001AA', objectType: 'Contact', Name: '山田 太郎', fields: { Phone: '03-5555-0101', Email: 'taro.yamada@example.jp', AccountId: '0015555000001AA' } },
+  { Id: '0035555000002AA', objectType: 'Contact', Name: '佐藤 花子', fields: { MobilePhone: '090-1234-5678', Email: 'hanako.sato@example.jp' } },
+  { Id: '00Q5555000001AA', objectType: 'Lead', Name: '鈴木 一郎', fields: { Phone: '06-7777-0202', Company: '鈴木商店' } },
+  { Id: '0015555000001AA', objectType: 'Account', Name: '株式会社テスト', fields: { Phone: '03-5555-0100', Website: 'https://example.jp' } },
+  { Id: '0035555000003AA', objectType: 'Contact', Name: '高橋 健', fields: { Phone: '045-333-4444' } },
+  { Id: '0035555000004AA', objectType: 'Contact', Name: '田中 美咲', fields: { Phone: '045-333-4444' } },
+  { Id: '5005555000001AA', objectType: 'Case', Name: '00001001 配送の遅れ', fields: { Subject: '配送の遅れ', ContactId: '0035555000001AA', Status: 'New' } },
+  { Id: 'a015555000001AA', objectType: 'Customer_Site__c', Name: '横浜倉庫', fields: { Site_Phone__c: '045-222-1111' } },
+];
+
+export const SEED_USERS: readonly OrgUser[] = [1, 2, 3, 4, 5].map((n) => ({
+  Id: `005555500000${n}AA`,
+  username: `agent0${n}`,
+  Name: `エージェント0${n}`,
+}));
+
+const fields = {
+  Contact: [
+    { displayName: 'Name', apiName: 'Name' },
+    { displayName: 'Phone', apiName: 'Phone' },
+    { displayName: 'Mobile', apiName: 'MobilePhone' },
+  ],
+  Lead: [
+    { displayName: 'Name', apiName: 'Name' },
+    { displayName: 'Phone', apiName: 'Phone' },
+  ],
+  Account: [
+    { displayName: 'Account Name', apiName: 'Name' },
+    { displayName: 'Phone', apiName: 'Phone' },
+  ],
+};
+
+const searching = (): LayoutForCallType => ({
+  callRelatedFields: ['ANI', 'DNIS'],
+  objects: structuredClone(fields),
+  screenPopSettings: {
+    screenPopsOpenWithin: 'ExistingWindow',
+    SingleMatch: { screenPopType: 'PopToEntity' },
+    MultipleMatches: { screenPopType: 'PopToSearch' },
+  },
+});
+
+export const seedLayout = (): SoftphoneLayout => ({
+  Inbound: searching(),
+  Outbound: searching(),
+  Internal: { callRelatedFields: ['ANI', 'DNIS'], objects: structuredClone(fields), screenPopSettings: { screenPopsOpenWithin: 'ExistingWindow' } },
+});
+
+export function seedCallCenter(simulatorUrl: string): Record<string, string> {
+  return {
+    '/reqGeneralInfo/reqInternalName': 'BIZTELOpenCTICallCenterAdapter',
+    '/reqGeneralInfo/reqDisplayName': 'BIZTEL Open CTI Call Center Adapter',
+    '/reqGeneralInfo/reqAdapterUrl': '/apex/biztelcti',
+    '/reqGeneralInfo/reqUseApi': 'true',
+    '/reqGeneralInfo/reqSoftphoneHeight': '480',
+    '/reqGeneralInfo/reqSoftphoneWidth': '300',
+    '/reqGeneralInfo/reqSalesforceCompatibilityMode': 'Classic_and_Lightning',
+    '/biztelSettings/serverUrl': simulatorUrl,
+    '/biztelSettings/popupMode': '1',
+  };
+}
+
+export const SEED_DIRECTORY_NUMBERS: readonly DirectoryNumber[] = [];

@@ -1,0 +1,186 @@
+/**
+ * The Salesforce Classic host: `sforce.interaction` (positional arguments, `{result, error}`
+ * answers, many results as JSON text). Classic has no deferred search; the package's Apex finds
+ * records for linking instead, and Classic never pops outbound calls (the policy knows).
+ */
+import { parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import {
+  HostError,
+  type ClickToDialRequest,
+  type CtiHost,
+  type DirectoryNumber,
+  type NavigationInfo,
+  type SearchRequest,
+  type SearchResult,
+} from './types';
+
+export interface ClassicResponse {
+  result?: unknown;
+  error?: unknown;
+}
+type Cb = (response: ClassicResponse) => void;
+
+export interface SforceInteraction {
+  cti: {
+    getCallCenterSettings(cb: Cb): void;
+    getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb): void;
+    enableClickToDial(cb: Cb): void;
+    disableClickToDial(cb: Cb): void;
+    onClickToDial(listener: Cb): void;
+    notifyInitializationComplete(): void;
+  };
+  searchAndScreenPop(searchParams: string, queryParams: string, callType: string, cb: Cb): void;
+  screenPop(url: string, force: boolean, cb: Cb): void;
+  runApex(apexClass: string, methodName: string, methodParams: string, cb: Cb): void;
+  setVisible(visible: boolean, cb: Cb): void;
+  getPageInfo(cb: Cb): void;
+  onFocus(listener: Cb): void;
+}
+
+const APEX_CLASS = 'BIZTELOpenCTIController';
+
+function parseJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** Classic search results name the object in `object`, not `RecordType`. */
+function classicRecords(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [id, entry] of Object.entries(value)) {
+    const record = (entry ?? {}) as Record<string, unknown>;
+    out[id] = { Id: id, RecordType: record.object, ...record };
+  }
+  return out;
+}
+
+export class ClassicHost implements CtiHost {
+  readonly kind = 'classic' as const;
+
+  constructor(
+    private readonly api: SforceInteraction,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private call(method: string, run: (cb: Cb) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new HostError('TIMEOUT', `Salesforce did not answer ${method}.`)), this.timeoutMs);
+      try {
+        run((response) => {
+          clearTimeout(timer);
+          if (response && response.error !== undefined && response.error !== null && response.error !== '') {
+            reject(new HostError('SERVER_ERROR', typeof response.error === 'string' ? response.error : JSON.stringify(response.error)));
+          } else resolve(response?.result);
+        });
+      } catch (error) {
+        clearTimeout(timer);
+        reject(new HostError('UNAVAILABLE', `${method}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    });
+  }
+
+  async getCallCenterSettings(): Promise<Record<string, string>> {
+    return parseSettings(parseJson(await this.call('getCallCenterSettings', (cb) => this.api.cti.getCallCenterSettings(cb))));
+  }
+
+  notifyInitializationComplete(): void {
+    this.api.cti.notifyInitializationComplete();
+  }
+
+  async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
+    if (request.deferred) {
+      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, callType: request.callType });
+      const list = parseJson(text);
+      const map: Record<string, unknown> = {};
+      if (Array.isArray(list)) {
+        for (const r of list as unknown[]) {
+          const id = (r as { Id?: unknown } | null)?.Id;
+          if (typeof id === 'string') map[id] = r;
+        }
+      }
+      return { records: parseSearchRecords(map).records, deferredPop: null };
+    }
+    const value = await this.call('searchAndScreenPop', (cb) =>
+      this.api.searchAndScreenPop(request.searchParams, `biztelCallId=${encodeURIComponent(request.callId)}`, request.callType, cb),
+    );
+    return { records: parseSearchRecords(classicRecords(parseJson(value))).records, deferredPop: null };
+  }
+
+  async popRecord(recordId: string): Promise<void> {
+    await this.call('screenPop', (cb) => this.api.screenPop(`/${recordId}`, true, cb));
+  }
+
+  async popDeferred(_result: SearchResult, request: SearchRequest): Promise<void> {
+    await this.searchAndScreenPop({ ...request, deferred: false });
+  }
+
+  async runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
+    const value = await this.call('runApex', (cb) => this.api.runApex(apexClass, methodName, new URLSearchParams(params).toString(), cb));
+    if (typeof value !== 'string') throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
+    return value;
+  }
+
+  async setClickToDial(enabled: boolean): Promise<void> {
+    await this.call(enabled ? 'enableClickToDial' : 'disableClickToDial', (cb) =>
+      enabled ? this.api.cti.enableClickToDial(cb) : this.api.cti.disableClickToDial(cb),
+    );
+  }
+
+  onClickToDial(listener: (request: ClickToDialRequest) => void, onInvalid: (reason: string) => void): void {
+    this.api.cti.onClickToDial((response) => {
+      const raw = parseJson(response?.result) as Record<string, unknown> | null;
+      const parsed = parseClickToDial(
+        raw && typeof raw === 'object'
+          ? { number: raw.number, recordId: raw.objectId ?? null, recordName: raw.objectName ?? raw.displayName ?? null, objectType: raw.object ?? null }
+          : raw,
+      );
+      if (parsed.ok) listener(parsed.request);
+      else onInvalid(parsed.reason);
+    });
+  }
+
+  private static pageInfo(value: unknown): NavigationInfo | null {
+    const raw = parseJson(value) as Record<string, unknown> | null;
+    if (!raw || typeof raw !== 'object') return null;
+    return parseNavigation({ url: raw.url ?? null, recordId: raw.objectId ?? null, recordName: raw.objectName ?? null, objectType: raw.object ?? null });
+  }
+
+  async getNavigation(): Promise<NavigationInfo> {
+    const value = await this.call('getPageInfo', (cb) => this.api.getPageInfo(cb));
+    return ClassicHost.pageInfo(value) ?? { recordId: null, recordName: null, objectType: null, url: null };
+  }
+
+  onNavigationChange(listener: (info: NavigationInfo) => void): void {
+    this.api.onFocus((response) => {
+      const info = ClassicHost.pageInfo(response?.result);
+      if (info) listener(info);
+    });
+  }
+
+  async setPanelVisible(visible: boolean): Promise<void> {
+    await this.call('setVisible', (cb) => this.api.setVisible(visible, cb));
+  }
+
+  setPanelLabel(): Promise<void> {
+    return Promise.resolve(); // the Classic left pane has no label
+  }
+
+  setPanelIcon(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async getDirectoryNumbers(): Promise<DirectoryNumber[]> {
+    const value = parseJson(await this.call('getDirectoryNumbers', (cb) => this.api.cti.getDirectoryNumbers(false, null, cb)));
+    const list = (value as { directoryNumbers?: unknown } | null)?.directoryNumbers;
+    if (!Array.isArray(list)) return [];
+    return list.flatMap((entry: unknown) => {
+      const e = entry as { name?: unknown; phone?: unknown } | null;
+      return e && typeof e.name === 'string' && typeof e.phone === 'string' ? [{ name: e.name, phone: e.phone }] : [];
+    });
+  }
+}

@@ -1,0 +1,133 @@
+/** The Lightning Experience host: `sforce.opencti`, promisified, with timeouts and validation. */
+import { parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import type { OpenCtiResponse, SforceOpenCti } from './opencti-api';
+import {
+  HostError,
+  type ClickToDialRequest,
+  type CtiHost,
+  type HostErrorCode,
+  type NavigationInfo,
+  type SearchRequest,
+  type SearchResult,
+} from './types';
+
+const KNOWN_CODES = new Set(['INVALID_PARAM', 'GENERIC_ERROR', 'SERVER_ERROR', 'SOFTPHONE_CONTAINER_ERROR']);
+
+export class LightningHost implements CtiHost {
+  readonly kind = 'lightning' as const;
+
+  constructor(
+    private readonly api: SforceOpenCti,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  private call(method: string, run: (callback: (response: OpenCtiResponse) => void) => void): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new HostError('TIMEOUT', `Salesforce did not answer ${method}.`)), this.timeoutMs);
+      try {
+        run((response) => {
+          clearTimeout(timer);
+          if (response?.success) resolve(response.returnValue);
+          else {
+            const first = response?.errors?.[0];
+            const code = (KNOWN_CODES.has(first?.code ?? '') ? first?.code : 'GENERIC_ERROR') as HostErrorCode;
+            reject(new HostError(code, first?.description ?? `${method} failed.`));
+          }
+        });
+      } catch (error) {
+        clearTimeout(timer);
+        reject(new HostError('UNAVAILABLE', `${method}: ${error instanceof Error ? error.message : String(error)}`));
+      }
+    });
+  }
+
+  async getCallCenterSettings(): Promise<Record<string, string>> {
+    return parseSettings(await this.call('getCallCenterSettings', (callback) => this.api.getCallCenterSettings({ callback })));
+  }
+
+  notifyInitializationComplete(): void {
+    this.api.notifyInitializationComplete();
+  }
+
+  async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
+    const value = await this.call('searchAndScreenPop', (callback) =>
+      this.api.searchAndScreenPop({
+        searchParams: request.searchParams,
+        callType: request.callType,
+        deferred: request.deferred,
+        params: `biztelCallId=${encodeURIComponent(request.callId)}`,
+        queryParams: '',
+        defaultFieldValues: request.searchParams ? { Phone: request.searchParams } : {},
+        callback,
+      }),
+    );
+    const { records, deferredPop } = parseSearchRecords(value);
+    return { records, deferredPop };
+  }
+
+  async popRecord(recordId: string): Promise<void> {
+    await this.call('screenPop', (callback) => this.api.screenPop({ type: 'sobject', params: { recordId }, callback }));
+  }
+
+  async popDeferred(result: SearchResult): Promise<void> {
+    const data = result.deferredPop as { type?: unknown; params?: unknown } | null;
+    if (!data || typeof data.type !== 'string' || typeof data.params !== 'object' || data.params === null) return;
+    const type = data.type;
+    const params = data.params as Record<string, unknown>;
+    await this.call('screenPop', (callback) => this.api.screenPop({ type, params, callback }));
+  }
+
+  async runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
+    const methodParams = new URLSearchParams(params).toString();
+    const value = await this.call('runApex', (callback) => this.api.runApex({ apexClass, methodName, methodParams, callback }));
+    const result = (value as { runApex?: unknown } | null)?.runApex;
+    if (typeof result !== 'string') throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
+    return result;
+  }
+
+  async setClickToDial(enabled: boolean): Promise<void> {
+    await this.call(enabled ? 'enableClickToDial' : 'disableClickToDial', (callback) =>
+      enabled ? this.api.enableClickToDial({ callback }) : this.api.disableClickToDial({ callback }),
+    );
+  }
+
+  onClickToDial(listener: (request: ClickToDialRequest) => void, onInvalid: (reason: string) => void): void {
+    this.api.onClickToDial({
+      listener: (payload) => {
+        const parsed = parseClickToDial(payload);
+        if (parsed.ok) listener(parsed.request);
+        else onInvalid(parsed.reason);
+      },
+    });
+  }
+
+  async getNavigation(): Promise<NavigationInfo> {
+    const value = await this.call('getAppViewInfo', (callback) => this.api.getAppViewInfo({ callback }));
+    return parseNavigation(value) ?? { recordId: null, recordName: null, objectType: null, url: null };
+  }
+
+  onNavigationChange(listener: (info: NavigationInfo) => void): void {
+    this.api.onNavigationChange({
+      listener: (payload) => {
+        const info = parseNavigation(payload);
+        if (info) listener(info);
+      },
+    });
+  }
+
+  async setPanelVisible(visible: boolean): Promise<void> {
+    await this.call('setSoftphonePanelVisibility', (callback) => this.api.setSoftphonePanelVisibility({ visible, callback }));
+  }
+
+  async setPanelLabel(label: string): Promise<void> {
+    await this.call('setSoftphonePanelLabel', (callback) => this.api.setSoftphonePanelLabel({ label, callback }));
+  }
+
+  async setPanelIcon(key: string): Promise<void> {
+    await this.call('setSoftphonePanelIcon', (callback) => this.api.setSoftphonePanelIcon({ key, callback }));
+  }
+
+  getDirectoryNumbers(): Promise<null> {
+    return Promise.resolve(null); // Lightning has no getDirectoryNumbers; the package's Apex provides them
+  }
+}

@@ -1,0 +1,77 @@
+/** Validation of everything Salesforce hands the panel: search results, clicks, navigation. */
+import * as z from 'zod/mini';
+import type { ClickToDialRequest, FoundRecord, NavigationInfo } from './types';
+
+const sfId = z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/));
+const optionalText = z.optional(z.nullable(z.string().check(z.maxLength(1000))));
+
+const foundSchema = z.looseObject({
+  Id: sfId,
+  Name: optionalText,
+  RecordType: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+
+/** Records of a searchAndScreenPop answer (a map keyed by record Id; SCREEN_POP_DATA is not a record). */
+export function parseSearchRecords(value: unknown): { records: FoundRecord[]; deferredPop: unknown; dropped: number } {
+  const records: FoundRecord[] = [];
+  let dropped = 0;
+  let deferredPop: unknown = null;
+  if (value === null || typeof value !== 'object') return { records, deferredPop, dropped };
+  for (const [key, entry] of Object.entries(value)) {
+    if (key === 'SCREEN_POP_DATA') {
+      deferredPop = entry;
+      continue;
+    }
+    const parsed = foundSchema.safeParse(entry);
+    if (!parsed.success) {
+      dropped += 1;
+      continue;
+    }
+    const name = parsed.data.Name ?? (parsed.data as Record<string, unknown>).LastName;
+    records.push({ recordId: parsed.data.Id, name: typeof name === 'string' ? name : parsed.data.Id, objectType: parsed.data.RecordType });
+  }
+  return { records, deferredPop, dropped };
+}
+
+export const clickToDialSchema = z.looseObject({
+  number: z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.number().check(z.nonnegative())]),
+  recordId: z.optional(z.nullable(sfId)),
+  recordName: optionalText,
+  objectType: optionalText,
+});
+
+export function parseClickToDial(value: unknown): { ok: true; request: ClickToDialRequest } | { ok: false; reason: string } {
+  const parsed = clickToDialSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
+  const { number, recordId, recordName, objectType } = parsed.data;
+  if (typeof number === 'number' && !Number.isSafeInteger(number)) return { ok: false, reason: 'number is not an integer' };
+  return {
+    ok: true,
+    request: { number: String(number), recordId: recordId ?? null, recordName: recordName ?? null, objectType: objectType ?? null },
+  };
+}
+
+const navigationSchema = z.looseObject({
+  url: optionalText,
+  recordId: z.optional(z.nullable(z.union([sfId, z.literal('')]))),
+  recordName: optionalText,
+  objectType: optionalText,
+});
+
+export function parseNavigation(value: unknown): NavigationInfo | null {
+  const parsed = navigationSchema.safeParse(value);
+  if (!parsed.success) return null;
+  return {
+    recordId: parsed.data.recordId || null,
+    recordName: parsed.data.recordName ?? null,
+    objectType: parsed.data.objectType ?? null,
+    url: parsed.data.url ?? null,
+  };
+}
+
+export function parseSettings(value: unknown): Record<string, string> {
+  const settings: Record<string, string> = {};
+  if (value === null || typeof value !== 'object') return settings;
+  for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') settings[key] = entry;
+  return settings;
+}

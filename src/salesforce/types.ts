@@ -1,0 +1,89 @@
+/**
+ * The one interface the panel uses to talk to Salesforce. Open CTI is in maintenance mode and will be
+ * retired; everything Salesforce-specific stays behind this, so another host can replace it.
+ */
+export type HostKind = 'lightning' | 'classic';
+export type CallType = 'inbound' | 'outbound' | 'internal';
+
+export type HostErrorCode =
+  | 'INVALID_PARAM'
+  | 'GENERIC_ERROR'
+  | 'SERVER_ERROR'
+  | 'SOFTPHONE_CONTAINER_ERROR'
+  | 'TIMEOUT'
+  | 'UNAVAILABLE'
+  | 'BAD_RESPONSE';
+
+export class HostError extends Error {
+  constructor(
+    readonly code: HostErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HostError';
+  }
+}
+
+/** A record a search found. */
+export interface FoundRecord {
+  recordId: string;
+  name: string;
+  objectType: string;
+}
+
+export interface SearchResult {
+  records: FoundRecord[];
+  /** Lightning deferred searches: what the layout would pop, for `popDeferred` later. */
+  deferredPop: unknown;
+}
+
+export interface SearchRequest {
+  /** National digits, or '' for an anonymous caller (the layout's no-match rule decides). */
+  searchParams: string;
+  callType: CallType;
+  /** true: find and remember, navigate nowhere. */
+  deferred: boolean;
+  /** Opaque parameters Salesforce hands back (the BIZTEL call id). */
+  callId: string;
+}
+
+export interface NavigationInfo {
+  recordId: string | null;
+  recordName: string | null;
+  objectType: string | null;
+  url: string | null;
+}
+
+/** A click on a Phone field, validated. */
+export interface ClickToDialRequest {
+  number: string;
+  recordId: string | null;
+  recordName: string | null;
+  objectType: string | null;
+}
+
+export interface DirectoryNumber {
+  name: string;
+  phone: string;
+}
+
+export interface CtiHost {
+  readonly kind: HostKind;
+  getCallCenterSettings(): Promise<Record<string, string>>;
+  notifyInitializationComplete(): void;
+  searchAndScreenPop(request: SearchRequest): Promise<SearchResult>;
+  /** Pops a record page (screen transfer, or the agent's pick). */
+  popRecord(recordId: string): Promise<void>;
+  /** Pops what a deferred search found (Lightning); Classic searches again. */
+  popDeferred(result: SearchResult, request: SearchRequest): Promise<void>;
+  runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string>;
+  setClickToDial(enabled: boolean): Promise<void>;
+  onClickToDial(listener: (request: ClickToDialRequest) => void, onInvalid: (reason: string) => void): void;
+  getNavigation(): Promise<NavigationInfo>;
+  onNavigationChange(listener: (info: NavigationInfo) => void): void;
+  setPanelVisible(visible: boolean): Promise<void>;
+  setPanelLabel(label: string): Promise<void>;
+  setPanelIcon(key: string): Promise<void>;
+  /** Classic has getDirectoryNumbers; Lightning gets them through the package's Apex. */
+  getDirectoryNumbers(): Promise<DirectoryNumber[] | null>;
+}

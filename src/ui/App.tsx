@@ -1,0 +1,27 @@
+import { usePanel, useT } from './context';
+import { Alerts } from './Alerts';
+import { AgentBar } from './AgentBar';
+import { CallCard } from './CallCard';
+import { SignInForm } from './SignInForm';
+import { BareNotice, StartupFailureView } from './StartupScreens';
+
+export function App() {
+  const t = useT();
+  const phase = usePanel((s) => s.phase);
+  const signedIn = usePanel((s) => s.session !== null);
+  const lang = usePanel((s) => s.lang);
+  return (
+    <main className="panel" lang={lang} aria-label={t('app.title')}>
+      {phase === 'starting' && <p className="panel__starting">{t('app.starting')}</p>}
+      {phase === 'bare' && <BareNotice />}
+      {phase === 'failed' && <StartupFailureView />}
+      {phase === 'ready' && (
+        <>
+          {signedIn && <AgentBar />}
+          <Alerts />
+          {signedIn ? <CallCard /> : <SignInForm />}
+        </>
+      )}
+    </main>
+  );
+}

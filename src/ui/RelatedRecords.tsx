@@ -1,0 +1,45 @@
+import { useId } from 'react';
+import type { CallEntry } from '../app/store';
+import { otherPartyNumber } from '../domain/call-log';
+import { searchDigits } from '../domain/phone';
+import { useActions, useT } from './context';
+
+/** The records the number search found; with several, the agent picks the one the call belongs to. */
+export function RelatedRecords({ entry }: { entry: CallEntry }) {
+  const t = useT();
+  const actions = useActions();
+  const group = useId();
+  const { records, call } = entry;
+
+  let reason: string | null = null;
+  if (entry.noPop === 'noMatch') reason = t('noPop.noMatch', { number: searchDigits(otherPartyNumber(call)) || t('call.anonymous') });
+  else if (entry.noPop) reason = t(`noPop.${entry.noPop}`);
+
+  return (
+    <div className="records">
+      {records.length === 1 && records[0] && (
+        <p className="records__single">
+          <span className="records__type">{records[0].objectType}</span> {records[0].name}
+        </p>
+      )}
+      {records.length > 1 && (
+        <fieldset className="records__choice" role="radiogroup" aria-labelledby={`${group}-legend`}>
+          <legend id={`${group}-legend`}>{t('call.relatedRecord')}</legend>
+          {records.map((record) => (
+            <label key={record.recordId} className="records__option">
+              <input
+                type="radio"
+                name={group}
+                value={record.recordId}
+                checked={entry.chosenRecordId === record.recordId}
+                onChange={() => actions.chooseRecord(call.callId, record.recordId)}
+              />
+              <span className="records__type">{record.objectType}</span> {record.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {reason && <p className="records__why">{reason}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import type { StartupFailure } from '../app/store';
+import type { MessageKey } from '../app/i18n';
+import { usePanel, useT } from './context';
+
+export function BareNotice() {
+  const t = useT();
+  const mockUrl = new URL('/mock/', window.location.href);
+  // The mock page lives on the other loopback name; the panel is framed from there.
+  if (mockUrl.hostname === '127.0.0.1') mockUrl.hostname = 'localhost';
+  return (
+    <section className="panel__notice">
+      <h1>{t('bare.title')}</h1>
+      <p>{t('bare.body')}</p>
+      <a href={mockUrl.href}>{t('bare.link')}</a>
+    </section>
+  );
+}
+
+function params(failure: StartupFailure): Record<string, string> {
+  const out: Record<string, string> = {};
+  if ('url' in failure) out.url = failure.url;
+  if ('version' in failure) out.version = failure.version;
+  return out;
+}
+
+export function StartupFailureView() {
+  const t = useT();
+  const failure = usePanel((s) => s.failure);
+  const linkStatus = usePanel((s) => s.linkStatus);
+  if (!failure) return null;
+  const p = params(failure);
+  const detail = 'detail' in failure ? failure.detail : null;
+  return (
+    <section className="panel__failure" role="alert">
+      <h1>{t('failure.headline')}</h1>
+      {failure.kind === 'serverUnreachable' && <p className="panel__failure-message">{t('failure.serverUnreachable.message', p)}</p>}
+      <p>{t(`failure.${failure.kind}.cause` as MessageKey, p)}</p>
+      <p>{t(`failure.${failure.kind}.fix` as MessageKey, p)}</p>
+      {detail && <p className="panel__detail">{detail}</p>}
+      {failure.kind === 'serverUnreachable' && linkStatus !== 'closed' && <p aria-live="polite">{t('failure.retrying')}</p>}
+    </section>
+  );
+}
