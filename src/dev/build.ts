@@ -3,6 +3,7 @@
  * tests: `tsx src/dev/build.ts [panel|mock|all]`.
  */
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+export {};
 const { build } = await import('vite');
 
 const target = process.argv[2] ?? 'panel';
