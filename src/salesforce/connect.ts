@@ -6,10 +6,14 @@ import { HostError, type CtiHost, type HostKind } from './types';
 
 export async function connectHost(kind: HostKind, win: Window & SforceWindow = window): Promise<CtiHost> {
   const src = openCtiScriptPath(kind);
-  try {
-    await loadScript(src, win.document);
-  } catch {
-    throw new HostError('UNAVAILABLE', `The Open CTI script ${src} could not be loaded.`);
+  // The Visualforce page may have included the script already (for the mode Salesforce passed).
+  const present = kind === 'lightning' ? win.sforce?.opencti : win.sforce?.interaction;
+  if (!present) {
+    try {
+      await loadScript(src, win.document);
+    } catch {
+      throw new HostError('UNAVAILABLE', `The Open CTI script ${src} could not be loaded.`);
+    }
   }
   if (kind === 'lightning') {
     const api = win.sforce?.opencti;
