@@ -46,13 +46,15 @@ export const layersPlugin = {
         const srcRoot = path.join(context.cwd, 'src');
         const from = layerOf(file, srcRoot);
         if (from === null || !(from in LAYERS)) return {};
-        // Tests may also stand up the real simulator, the mock stack and the dev helpers.
-        const allowed = /\.test\.tsx?$/.test(file) ? [...LAYERS[from], 'simulator', 'mock', 'dev'] : LAYERS[from];
+        // Tests (and their support files) may also stand up the real simulator, the mock stack and
+        // the dev helpers, with Node built-ins.
+        const isTest = /\.test(-support)?\.tsx?$/.test(file);
+        const allowed = isTest ? [...LAYERS[from], 'simulator', 'mock', 'dev'] : LAYERS[from];
         const check = (node) => {
           const source = node.source;
           if (!source || typeof source.value !== 'string') return;
           const specifier = source.value;
-          if (BROWSER.has(from) && (specifier.startsWith('node:') || ['fs', 'path', 'http', 'net', 'child_process', 'crypto', 'os'].includes(specifier))) {
+          if (BROWSER.has(from) && !isTest && (specifier.startsWith('node:') || ['fs', 'path', 'http', 'net', 'child_process', 'crypto', 'os'].includes(specifier))) {
             context.report({ node: source, messageId: 'node', data: { from, module: specifier } });
             return;
           }

@@ -3,6 +3,7 @@
  * failure plainly; nothing is retried behind the agent's back.
  */
 import type { BiztelLink, CommandResult, LinkError } from '../biztel/link';
+import { normaliseNumber } from '../domain/phone';
 import type { MessageKey } from './i18n';
 import type { PanelApp } from './panel-app';
 import { pushAlert, updateCall, type PanelStore } from './store';
@@ -67,6 +68,97 @@ export class PanelActions {
 
   async hangup(callId: string): Promise<void> {
     await this.run('hangup', (link) => link.command('hangup', { callId }));
+  }
+
+  /**
+   * Places a call from what the agent typed (or clicked in Salesforce). The number is normalised
+   * first; anything that is not a dialable number gets a clear message and no call.
+   */
+  async dial(input: string, context: { recordId: string; name: string | null } | null = null): Promise<boolean> {
+    const number = normaliseNumber(input);
+    if (!number.ok) {
+      pushAlert(this.store, { key: `dial.invalid.${number.reason}`, params: { number: input.slice(0, 40) }, tone: 'error' });
+      return false;
+    }
+    const callerId = this.store.getState().session?.agent.callerId ?? undefined;
+    this.app().expectPlacedCall(context);
+    const request = callerId ? { number: number.digits, callerId } : { number: number.digits };
+    const call = await this.run('dial', (link) => link.command('dial', request));
+    if (!call) this.app().expectPlacedCall(null);
+    return call !== null;
+  }
+
+  /** What the agent types in the dial pad; clearing it forgets the click-to-call record. */
+  setDialDraft(value: string, context?: { recordId: string; name: string | null } | null): void {
+    this.store.setState((s) => ({
+      dialDraft: value.slice(0, 60),
+      dialDraftContext: context !== undefined ? context : value === '' ? null : s.dialDraftContext,
+    }));
+  }
+
+  dialContext(): { recordId: string; name: string | null } | null {
+    return this.store.getState().dialDraftContext;
+  }
+
+  async hold(callId: string): Promise<void> {
+    await this.run('hold', (link) => link.command('hold', { callId }));
+  }
+
+  async unhold(callId: string): Promise<void> {
+    await this.run('unhold', (link) => link.command('unhold', { callId }));
+  }
+
+  async park(callId: string): Promise<void> {
+    await this.run('park', (link) => link.command('park', { callId }));
+  }
+
+  async unpark(callId: string): Promise<void> {
+    await this.run('unpark', (link) => link.command('unpark', { callId }));
+  }
+
+  async sendTones(callId: string, digits: string): Promise<void> {
+    await this.run('dtmf', (link) => link.command('dtmf', { callId, digits }));
+  }
+
+  /**
+   * Transfers to an agent (login ID), an extension or an outside number. The record the agent has
+   * open in Salesforce travels with the call (画面転送) and pops at the receiving agent.
+   */
+  async transfer(callId: string, target: string, mode: 'blind' | 'consult'): Promise<boolean> {
+    const trimmed = target.trim();
+    if (trimmed === '') {
+      pushAlert(this.store, { key: 'transfer.targetRequired', tone: 'error' });
+      return false;
+    }
+    const open = this.app().navigation;
+    const request = {
+      callId,
+      target: trimmed.slice(0, 40),
+      mode,
+      ...(open?.recordId
+        ? {
+            screen: {
+              recordId: open.recordId,
+              ...(open.recordName ? { recordName: open.recordName.slice(0, 200) } : {}),
+              ...(open.objectType ? { objectType: open.objectType.slice(0, 80) } : {}),
+            },
+          }
+        : {}),
+    };
+    return (await this.run('transfer', (link) => link.command('transfer', request))) !== null;
+  }
+
+  async completeTransfer(callId: string): Promise<void> {
+    await this.run('completeTransfer', (link) => link.command('completeTransfer', { callId }));
+  }
+
+  async cancelTransfer(callId: string): Promise<void> {
+    await this.run('cancelTransfer', (link) => link.command('cancelTransfer', { callId }));
+  }
+
+  /** The caller ID for the next outbound calls; the server remembers it for the agent. */
+  async setCallerId(number: string): Promise<void> {
+    await this.run('setCallerId', (link) => link.command('setCallerId', { number }));
   }
 
   setNotes(callId: string, notes: string): void {

@@ -9,7 +9,9 @@ import { HostError, type CtiHost, type SearchRequest } from '../salesforce/types
 import type { CallLogger } from './call-logger';
 import { updateCall, type CallEntry, type PanelStore } from './store';
 
-function newEntry(call: Call): CallEntry {
+type ContextRecord = CallEntry['contextRecord'];
+
+function newEntry(call: Call, placedContext: ContextRecord): CallEntry {
   const screen = call.screenTransfer;
   return {
     call,
@@ -18,7 +20,7 @@ function newEntry(call: Call): CallEntry {
     popped: false,
     noPop: null,
     chosenRecordId: null,
-    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : null,
+    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : placedContext,
     notes: '',
     log: { status: 'none', taskId: null, error: null, attempts: 0 },
   };
@@ -40,6 +42,12 @@ function momentsOf(previous: Call | undefined, next: Call): PopMoment[] {
 export class CallEffects {
   /** Per call, the Salesforce work in order: the ring search finishes before the answer pop. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** The record a call the agent is placing belongs to (click-to-call), until that call shows up. */
+  private placedContext: ContextRecord = null;
+
+  expectPlacedCall(context: ContextRecord): void {
+    this.placedContext = context;
+  }
 
   constructor(
     private readonly store: PanelStore,
@@ -56,7 +64,12 @@ export class CallEffects {
     const previous = state.calls[next.callId];
     const merged = newerCall(previous?.call, next);
     if (previous && merged === previous.call) return; // stale or repeated
-    const entry: CallEntry = previous ? { ...previous, call: merged } : newEntry(merged);
+    let entry: CallEntry;
+    if (previous) entry = { ...previous, call: merged };
+    else {
+      entry = newEntry(merged, live && merged.placedByAgent ? this.placedContext : null);
+      if (merged.placedByAgent) this.placedContext = null;
+    }
     const becameLive = merged.state !== 'ended';
     this.store.setState((s) => ({
       calls: { ...s.calls, [merged.callId]: entry },

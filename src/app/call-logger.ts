@@ -23,8 +23,10 @@ export function linkedRecord(entry: CallEntry): { recordId: string; name?: strin
     const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
     return { recordId: entry.chosenRecordId, ...(chosen ? { name: chosen.name } : {}) };
   }
-  if (entry.records.length === 1 && entry.records[0]) return { recordId: entry.records[0].recordId, name: entry.records[0].name };
+  // The record the call started from (click-to-call) or was handed over with (screen transfer)
+  // says more than a number match, which may find several people sharing a number.
   if (entry.contextRecord) return { recordId: entry.contextRecord.recordId };
+  if (entry.records.length === 1 && entry.records[0]) return { recordId: entry.records[0].recordId, name: entry.records[0].name };
   return null;
 }
 

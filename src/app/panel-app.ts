@@ -44,6 +44,11 @@ export class PanelApp {
     this.actions = new PanelActions(deps.store, () => this.link, () => this);
   }
 
+  /** The next call the agent places belongs to this record (click-to-call), or to none. */
+  expectPlacedCall(context: { recordId: string; name: string | null } | null): void {
+    this.effects.expectPlacedCall(context);
+  }
+
   get store(): PanelStore {
     return this.deps.store;
   }

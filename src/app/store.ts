@@ -78,6 +78,9 @@ export interface PanelState {
   alerts: Alert[];
   /** Commands waiting for their acknowledgement, by name. */
   pending: Record<string, boolean>;
+  /** The number in the dial pad, and the Salesforce record it came from (click-to-call). */
+  dialDraft: string;
+  dialDraftContext: { recordId: string; name: string | null } | null;
 }
 
 export const initialState = (lang: Lang): PanelState => ({
@@ -98,6 +101,8 @@ export const initialState = (lang: Lang): PanelState => ({
   activeCallId: null,
   alerts: [],
   pending: {},
+  dialDraft: '',
+  dialDraftContext: null,
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

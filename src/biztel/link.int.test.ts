@@ -1,54 +1,24 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AgentEvent, Call, Session } from '../protocol';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { BiztelLink } from './link';
+import { callIn, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
 
-let sim: RunningSimulator;
-const links: BiztelLink[] = [];
-
+let h: Harness;
 beforeAll(async () => {
-  sim = await startSimulator({ port: 0, timing: { recordingDelayMs: 20, outcomeDelayMs: 20 } });
+  h = await startHarness();
 });
-afterAll(() => sim.close());
+afterAll(() => h.close());
 afterEach(() => {
-  for (const link of links.splice(0)) link.close();
-  sim.pbx.reset();
+  h.closeLinks();
+  h.sim.pbx.reset();
 });
 
-function until<T>(link: BiztelLink, pick: (e: AgentEvent) => T | undefined, timeoutMs = 3000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      off();
-      reject(new Error('timed out waiting for an event'));
-    }, timeoutMs);
-    const off = link.on('event', (event) => {
-      const value = pick(event);
-      if (value !== undefined) {
-        clearTimeout(timer);
-        off();
-        resolve(value);
-      }
-    });
-  });
-}
-
-const callIn = (state: Call['state']) => (e: AgentEvent) => (e.type === 'call' && e.call.state === state ? e.call : undefined);
-
-async function connected(): Promise<BiztelLink> {
-  const link = new BiztelLink(sim.url, { ackTimeoutMs: 2000 });
-  links.push(link);
-  const ready = new Promise<void>((resolve) => link.on('hello', () => resolve()));
-  link.connect();
-  await ready;
-  return link;
-}
-
-async function signedIn(loginId = 'agent01'): Promise<{ link: BiztelLink; session: Session }> {
-  const link = await connected();
-  const result = await link.signIn(loginId, 'biztel');
-  if (!result.ok) throw new Error(result.error.message);
-  return { link, session: result.data };
-}
+const until = <T>(link: BiztelLink, pick: (e: AgentEvent) => T | undefined) => nextEvent(link, pick);
+const connected = () => h.connect();
+const signedIn = (loginId = 'agent01') => h.signIn(loginId);
 
 describe('BIZTEL link against the simulator', () => {
   it('connects and learns the server version before sign-in', async () => {
@@ -87,7 +57,7 @@ describe('BIZTEL link against the simulator', () => {
   it('rings, answers and ends an inbound call with timestamps and a recording', async () => {
     const { link } = await signedIn();
     const ringing = until(link, callIn('ringing'));
-    const { callId } = sim.pbx.incomingCall({ from: '03-5555-0101', agent: 'agent01' });
+    const { callId } = h.sim.pbx.incomingCall({ from: '03-5555-0101', agent: 'agent01' });
     const ring = await ringing;
     expect(ring).toMatchObject({ callId, direction: 'inbound', from: '03-5555-0101', to: '03-1234-5678', placedByAgent: false });
 
@@ -95,7 +65,7 @@ describe('BIZTEL link against the simulator', () => {
     expect(answered.ok && answered.data.state).toBe('connected');
 
     const ended = until(link, callIn('ended'));
-    sim.pbx.remoteHangup(callId);
+    h.sim.pbx.remoteHangup(callId);
     const end = await ended;
     expect(end.endReason).toBe('completed');
     expect(end.connectedAt).not.toBeNull();
@@ -110,14 +80,14 @@ describe('BIZTEL link against the simulator', () => {
   it('reports an anonymous caller as from: null', async () => {
     const { link } = await signedIn();
     const ringing = until(link, callIn('ringing'));
-    sim.pbx.incomingCall({ from: null, agent: 'agent01' });
+    h.sim.pbx.incomingCall({ from: null, agent: 'agent01' });
     expect((await ringing).from).toBeNull();
   });
 
   it('declines a ringing call; the call ends as declined', async () => {
     const { link } = await signedIn();
     const ringing = until(link, callIn('ringing'));
-    const { callId } = sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
+    const { callId } = h.sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
     await ringing;
     const ended = until(link, callIn('ended'));
     expect((await link.command('decline', { callId })).ok).toBe(true);
@@ -141,30 +111,30 @@ describe('BIZTEL link against the simulator', () => {
 
   it('refuses a command at once while the link is down, and never replays it', async () => {
     const { link } = await signedIn();
-    sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
+    h.sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
     const reconnecting = new Promise<void>((resolve) => link.on('status', (s) => s.status === 'reconnecting' && resolve()));
-    sim.pbx.setVersion('3.9.0'); // a restart: every transport drops
+    h.sim.pbx.setVersion('3.9.0'); // a restart: every transport drops
     await reconnecting;
-    const call = sim.pbx.simCalls()[0]!;
+    const call = h.sim.pbx.simCalls()[0]!;
     const result = await link.command('answer', { callId: call.callId });
     expect(result).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     const session = new Promise<Session>((resolve) => link.on('session', resolve));
     await session; // resumed
     await new Promise((r) => setTimeout(r, 100));
-    expect(sim.pbx.simCalls()[0]?.state).toBe('ringing');
+    expect(h.sim.pbx.simCalls()[0]?.state).toBe('ringing');
   });
 
   it('resumes after a transport drop and learns of a call that ended while it was away', async () => {
     const { link } = await signedIn();
     const ringing = until(link, callIn('ringing'));
-    const { callId } = sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
+    const { callId } = h.sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
     await ringing;
     await link.command('answer', { callId });
     const seen: Call[] = [];
     link.on('event', (e) => e.type === 'call' && seen.push(e.call));
     const resumed = new Promise<Session>((resolve) => link.on('session', resolve));
-    sim.pbx.setVersion('3.9.0');
-    sim.pbx.remoteHangup(callId); // while the transport is down
+    h.sim.pbx.setVersion('3.9.0');
+    h.sim.pbx.remoteHangup(callId); // while the transport is down
     const session = await resumed;
     const all = [...seen, ...session.calls];
     expect(all.some((c) => c.callId === callId && c.state === 'ended')).toBe(true);
@@ -184,16 +154,53 @@ describe('BIZTEL link against the simulator', () => {
     link.on('diagnostic', (d) => diagnostics.push(d.source));
     const events: AgentEvent[] = [];
     link.on('event', (e) => events.push(e));
-    sim.sendRaw('agentEvent', { type: 'call', seq: 1, call: { callId: 42 } });
-    sim.sendRaw('agentEvent', 'garbage');
-    sim.sendRaw('hello', { product: 'OTHER' });
-    sim.sendRaw('sessionEnded', { reason: 'because' });
+    h.sim.sendRaw('agentEvent', { type: 'call', seq: 1, call: { callId: 42 } });
+    h.sim.sendRaw('agentEvent', 'garbage');
+    h.sim.sendRaw('hello', { product: 'OTHER' });
+    h.sim.sendRaw('sessionEnded', { reason: 'because' });
     await new Promise((r) => setTimeout(r, 100));
     expect(diagnostics).toEqual(['agentEvent', 'agentEvent', 'hello', 'sessionEnded']);
     expect(events).toEqual([]);
     expect(link.signedIn).toBe(true);
     const ringing = until(link, callIn('ringing'));
-    sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
+    h.sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
     expect((await ringing).from).toBe('0312345678');
+  });
+
+  it('reports a command the server never acknowledges as TIMEOUT', async () => {
+    const http = createServer();
+    const silent = new Server(http, { cors: { origin: true } });
+    silent.on('connection', (socket) => {
+      socket.emit('hello', { product: 'BIZTEL', protocol: 1, serverVersion: '3.9.0', scheduledUpgrade: null, serverTime: Date.now() });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const link = new BiztelLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`, { ackTimeoutMs: 200 });
+    try {
+      const hello = new Promise<void>((resolve) => link.on('hello', () => resolve()));
+      link.connect();
+      await hello;
+      expect(await link.signIn('agent01', 'biztel')).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+    } finally {
+      link.close();
+      await silent.close();
+    }
+  });
+
+  it('refuses a server that speaks another protocol version', async () => {
+    const http = createServer();
+    const other = new Server(http, { cors: { origin: true } });
+    other.on('connection', (socket) => {
+      socket.emit('hello', { product: 'BIZTEL', protocol: 99, serverVersion: '3.9.0', scheduledUpgrade: null, serverTime: Date.now() });
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    const link = new BiztelLink(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
+    try {
+      const failed = new Promise<string | undefined>((resolve) => link.on('status', (s) => s.status === 'failed' && resolve(s.error)));
+      link.connect();
+      expect(await failed).toBe('protocol');
+    } finally {
+      link.close();
+      await other.close();
+    }
   });
 });

@@ -55,6 +55,10 @@ describe('the call state machine', () => {
     expect(availableActions(makeCall({ state: 'dialing' }))).toEqual(['hangup']);
     expect(availableActions(makeCall({ state: 'connected' }))).toEqual(['hangup', 'hold', 'park', 'transfer', 'keypad']);
     expect(availableActions(makeCall({ state: 'held' }))).toEqual(['hangup', 'unhold', 'transfer']);
+    const consult = (state: 'dialing' | 'connected' | 'failed') => makeCall({ state: 'connected', consult: { target: '2002', state, failure: null } });
+    expect(availableActions(consult('dialing'))).toEqual(['hangup', 'cancelTransfer']);
+    expect(availableActions(consult('connected'))).toEqual(['hangup', 'completeTransfer', 'cancelTransfer', 'keypad']);
+    expect(availableActions(consult('failed'))).toEqual(['hangup', 'cancelTransfer']);
     expect(availableActions(makeCall({ state: 'parked' }))).toEqual(['unpark']);
     expect(availableActions(makeCall({ state: 'ended' }))).toEqual([]);
   });

@@ -63,9 +63,9 @@ export function availableActions(call: Call): readonly CallAction[] {
     case 'dialing':
       return ['hangup'];
     case 'connected':
-      return call.consult
-        ? ['hangup', 'completeTransfer', 'cancelTransfer', 'keypad']
-        : ['hangup', 'hold', 'park', 'transfer', 'keypad'];
+      if (!call.consult) return ['hangup', 'hold', 'park', 'transfer', 'keypad'];
+      // Consulting: complete only once the target has answered; cancel goes back to the caller.
+      return call.consult.state === 'connected' ? ['hangup', 'completeTransfer', 'cancelTransfer', 'keypad'] : ['hangup', 'cancelTransfer'];
     case 'held':
       return ['hangup', 'unhold', 'transfer'];
     case 'parked':

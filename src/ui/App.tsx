@@ -1,7 +1,10 @@
+import { liveCalls } from '../app/store';
 import { usePanel, useT } from './context';
 import { Alerts } from './Alerts';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
+import { DialPad } from './DialPad';
+import { PhoneNotice } from './PhoneNotice';
 import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 
@@ -9,6 +12,7 @@ export function App() {
   const t = useT();
   const phase = usePanel((s) => s.phase);
   const signedIn = usePanel((s) => s.session !== null);
+  const onCall = usePanel((s) => liveCalls(s).length > 0);
   const lang = usePanel((s) => s.lang);
   return (
     <main className="panel" lang={lang} aria-label={t('app.title')}>
@@ -19,7 +23,9 @@ export function App() {
         <>
           {signedIn && <AgentBar />}
           <Alerts />
+          {signedIn && <PhoneNotice />}
           {signedIn ? <CallCard /> : <SignInForm />}
+          {signedIn && !onCall && <DialPad />}
         </>
       )}
     </main>

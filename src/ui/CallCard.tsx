@@ -1,9 +1,10 @@
 import { useId } from 'react';
-import { availableActions, callPhase } from '../domain/call';
+import { callPhase } from '../domain/call';
 import { otherPartyNumber } from '../domain/call-log';
 import { formatNumber, searchDigits } from '../domain/phone';
 import type { CallEntry } from '../app/store';
 import { useActions, usePanel, useT } from './context';
+import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { RelatedRecords } from './RelatedRecords';
 
@@ -16,51 +17,41 @@ export function CallCard() {
 function ActiveCall({ entry }: { entry: CallEntry }) {
   const t = useT();
   const actions = useActions();
-  const phoneRegistered = usePanel((s) => s.session?.agent.phoneRegistered ?? false);
-  const pending = usePanel((s) => s.pending);
-  const notesField = useId();
+  const ids = useId();
   const { call } = entry;
   const phase = callPhase(call);
   const number = otherPartyNumber(call);
   const shown = number === null ? t('call.anonymous') : formatNumber(searchDigits(number) || number);
-  const can = new Set(availableActions(call));
-  const busy = (name: string) => pending[name] === true;
+  const screen = call.screenTransfer;
 
   return (
-    <section className={`call call--${phase}`} aria-labelledby={`${notesField}-party`}>
+    <section className={`call call--${phase}`} aria-labelledby={`${ids}-party`}>
       <p className="call__state" role="status" aria-label={t('call.state')}>
         {t(`call.phase.${phase}`)}
       </p>
-      <p className="call__party" id={`${notesField}-party`}>
+      <p className="call__party" id={`${ids}-party`}>
+        <span className="call__direction">{t(`call.direction.${call.direction}`)}</span>
         <span className="call__number">{shown}</span>
         {call.peerName && <span className="call__peer">{call.peerName}</span>}
+        {call.queue && <span className="call__peer">{t('call.queue', { queue: call.queue })}</span>}
       </p>
+      {screen && call.state !== 'ended' && (
+        <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>
+      )}
+      {call.parkNumber && <p className="call__park">{t('call.parkNumber', { number: call.parkNumber })}</p>}
       <CallTimer call={call} />
-      <div className="call__actions">
-        {can.has('answer') && (
-          <button type="button" className="button button--success" disabled={!phoneRegistered || busy('answer')} onClick={() => void actions.answer(call.callId)}>
-            {t('call.answer')}
-          </button>
-        )}
-        {can.has('decline') && (
-          <button type="button" className="button button--destructive" disabled={!phoneRegistered || busy('decline')} onClick={() => void actions.decline(call.callId)}>
-            {t('call.decline')}
-          </button>
-        )}
-        {can.has('hangup') && (
-          <button type="button" className="button button--destructive" disabled={!phoneRegistered || busy('hangup')} onClick={() => void actions.hangup(call.callId)}>
-            {t('call.hangup')}
-          </button>
-        )}
-        {call.state === 'ended' && (
+      {call.state === 'ended' && call.endReason && <p className="call__note">{t(`end.${call.endReason}`)}</p>}
+      <CallControls call={call} />
+      {call.state === 'ended' && (
+        <div className="call__actions">
           <button type="button" className="button" onClick={() => actions.dismissCall(call.callId)}>
             {t('call.dismiss')}
           </button>
-        )}
-      </div>
+        </div>
+      )}
       <RelatedRecords entry={entry} />
-      <label htmlFor={notesField}>{t('call.notes')}</label>
-      <textarea id={notesField} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
+      <label htmlFor={`${ids}-notes`}>{t('call.notes')}</label>
+      <textarea id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
       <LogStatus entry={entry} />
     </section>
   );

@@ -1,0 +1,13 @@
+import { usePanel, useT } from './context';
+
+/** The ★ functions of the manual need the BIZTEL softphone (or a desk phone): say so plainly. */
+export function PhoneNotice() {
+  const t = useT();
+  const registered = usePanel((s) => s.session?.agent.phoneRegistered ?? true);
+  if (registered) return null;
+  return (
+    <p className="alert alert--warning" role="note" id="phone-not-registered">
+      {t('phone.notRegistered')}
+    </p>
+  );
+}

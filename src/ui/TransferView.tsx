@@ -1,0 +1,62 @@
+import { useId, useState } from 'react';
+import type { Call, EndReason } from '../protocol';
+import { useActions, usePanel, useT } from './context';
+
+/** Blind or consultative transfer to an agent, an extension or an outside number. */
+export function TransferView({ call, onDone }: { call: Call; onDone: () => void }) {
+  const t = useT();
+  const actions = useActions();
+  const pending = usePanel((s) => s.pending);
+  const phoneRegistered = usePanel((s) => s.session?.agent.phoneRegistered ?? false);
+  const [target, setTarget] = useState('');
+  const field = useId();
+  const consult = call.consult;
+  const busy = (name: string) => pending[name] === true || !phoneRegistered;
+
+  if (consult) {
+    const who = consult.targetName ? `${consult.targetName} (${consult.target})` : consult.target;
+    const reason = consult.failure ? t(`end.${consult.failure satisfies EndReason}`) : '';
+    const text =
+      consult.state === 'failed'
+        ? t('transfer.consultFailed', { target: who, reason })
+        : t(consult.state === 'connected' ? 'transfer.consultConnected' : 'transfer.consulting', { target: who });
+    return (
+      <div className="transfer" role="group" aria-label={t('call.transfer')}>
+        <p className="transfer__status" aria-live="polite">
+          {text}
+        </p>
+        <div className="call__actions">
+          {consult.state === 'connected' && (
+            <button type="button" className="button button--brand" disabled={busy('completeTransfer')} onClick={() => void actions.completeTransfer(call.callId)}>
+              {t('transfer.complete')}
+            </button>
+          )}
+          <button type="button" className="button" disabled={busy('cancelTransfer')} onClick={() => void actions.cancelTransfer(call.callId)}>
+            {t('transfer.cancel')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  const start = async (mode: 'blind' | 'consult') => {
+    if (await actions.transfer(call.callId, target, mode)) {
+      setTarget('');
+      if (mode === 'blind') onDone();
+    }
+  };
+  return (
+    <div className="transfer" role="group" aria-label={t('call.transfer')}>
+      <label htmlFor={field}>{t('transfer.target')}</label>
+      <input id={field} type="text" autoComplete="off" value={target} placeholder={t('transfer.targetHint')} onChange={(e) => setTarget(e.target.value)} />
+      <div className="call__actions">
+        <button type="button" className="button" disabled={busy('transfer')} onClick={() => void start('blind')}>
+          {t('transfer.blind')}
+        </button>
+        <button type="button" className="button button--brand" disabled={busy('transfer')} onClick={() => void start('consult')}>
+          {t('transfer.consult')}
+        </button>
+      </div>
+    </div>
+  );
+}
