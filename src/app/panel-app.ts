@@ -10,10 +10,13 @@ import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../
 import { PanelActions } from './actions';
 import { CallEffects } from './call-effects';
 import { CallLogger, type LoggerOptions } from './call-logger';
+import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
+import { loadDirectory } from './directory';
+import { watchPresence } from './presence';
 import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
 import { toLang } from './i18n';
 import { checkServerUrl } from './server-url';
-import { liveCalls, pushAlert, type PanelStore, type StartupFailure } from './store';
+import { pushAlert, type PanelStore, type StartupFailure } from './store';
 
 export interface PanelDeps {
   store: PanelStore;
@@ -110,6 +113,11 @@ export class PanelApp {
     host.onNavigationChange((info) => {
       this.navigation = info;
     });
+    host.onClickToDial(
+      (request) => void handleClickToDial(this.store, this.actions, request, () => void host.setPanelVisible(true).catch(() => {})),
+      (reason) => pushAlert(this.store, { key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
+    );
+    this.unsubscribe.push(watchPresence(this.store, host));
     host.getNavigation().then(
       (info) => {
         this.navigation ??= info;
@@ -161,7 +169,9 @@ export class PanelApp {
     const version = parseVersion(hello.serverVersion);
     const caps = version ? capabilitiesFor(version) : null;
     const state = this.store.getState();
+    const versionChanged = state.hello?.serverVersion !== hello.serverVersion;
     this.store.setState({ hello, caps, clockOffsetMs: hello.serverTime - this.now() });
+    if (versionChanged) void this.refreshDirectory();
     if (!caps?.supported) {
       this.fail({ kind: 'unsupportedVersion', version: hello.serverVersion });
       return;
@@ -172,6 +182,20 @@ export class PanelApp {
     }
   }
 
+  /** Directory names exist from 3.9.0; a failure to load them only costs the names. */
+  private async refreshDirectory(): Promise<void> {
+    const host = this.host;
+    if (!host || !this.store.getState().caps?.directoryNames) {
+      this.store.setState({ directory: {} });
+      return;
+    }
+    try {
+      this.store.setState({ directory: await loadDirectory(host) });
+    } catch (error) {
+      pushAlert(this.store, { key: 'error.salesforce', params: { detail: message(error) }, tone: 'warning' });
+    }
+  }
+
   private onSession(session: Session): void {
     this.store.setState({
       session: { agent: session.agent, statuses: session.statuses, callerIds: session.callerIds, settings: session.settings },
@@ -179,6 +203,7 @@ export class PanelApp {
     });
     for (const call of session.calls) this.effects.onCall(call, false);
     this.afterChange();
+    void this.refreshDirectory(); // an admin's new directory numbers show from the next sign-in
   }
 
   private onEvent(event: AgentEvent): void {
@@ -200,12 +225,7 @@ export class PanelApp {
   /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */
   private clickToDialEnabled: boolean | null = null;
   private afterChange(): void {
-    const state = this.store.getState();
-    const enabled =
-      state.session !== null &&
-      state.linkStatus === 'ready' &&
-      liveCalls(state).length === 0 &&
-      state.session.settings.clickToCallDisabled !== true;
+    const enabled = clickToDialAvailable(this.store.getState());
     if (enabled === this.clickToDialEnabled || !this.host) return;
     this.clickToDialEnabled = enabled;
     this.host.setClickToDial(enabled).catch((error: unknown) => {

@@ -81,6 +81,8 @@ export interface PanelState {
   /** The number in the dial pad, and the Salesforce record it came from (click-to-call). */
   dialDraft: string;
   dialDraftContext: { recordId: string; name: string | null } | null;
+  /** Directory numbers (§8): national digits → the name registered in Salesforce. */
+  directory: Record<string, string>;
 }
 
 export const initialState = (lang: Lang): PanelState => ({
@@ -103,6 +105,7 @@ export const initialState = (lang: Lang): PanelState => ({
   pending: {},
   dialDraft: '',
   dialDraftContext: null,
+  directory: {},
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

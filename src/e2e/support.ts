@@ -67,3 +67,12 @@ export async function expectCallState(panel: FrameLocator, state: string, lang: 
 
 export const tasksFor = (m: MockPage, callId: string) =>
   m.cti((cti, id) => cti.host.tasks().filter((t) => t.CallObject === id), callId);
+
+/** Every Open CTI call of a method the panel made, as the host recorded it. */
+export const hostCalls = (m: MockPage, methodName: string) =>
+  m.cti((cti, name) => cti.host.calls().filter((c) => c.methodName === name), methodName);
+
+export const screenPops = (m: MockPage) => m.cti((cti) => cti.host.screenPops());
+
+/** A short pause for "nothing else happens" checks (a pop or a write that must not come). */
+export const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));

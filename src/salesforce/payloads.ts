@@ -40,6 +40,17 @@ export const clickToDialSchema = z.looseObject({
   objectType: optionalText,
 });
 
+/**
+ * Open CTI may hand the number over as a JavaScript number, which cannot keep the leading 0 every
+ * Japanese national number has (03…, 090…). A 9–10 digit number gets its 0 back; shorter ones are
+ * extensions and stay as they are.
+ */
+function numberText(number: string | number): string {
+  if (typeof number === 'string') return number;
+  const digits = String(number);
+  return digits.length === 9 || digits.length === 10 ? `0${digits}` : digits;
+}
+
 export function parseClickToDial(value: unknown): { ok: true; request: ClickToDialRequest } | { ok: false; reason: string } {
   const parsed = clickToDialSchema.safeParse(value);
   if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
@@ -47,7 +58,7 @@ export function parseClickToDial(value: unknown): { ok: true; request: ClickToDi
   if (typeof number === 'number' && !Number.isSafeInteger(number)) return { ok: false, reason: 'number is not an integer' };
   return {
     ok: true,
-    request: { number: String(number), recordId: recordId ?? null, recordName: recordName ?? null, objectType: objectType ?? null },
+    request: { number: numberText(number), recordId: recordId ?? null, recordName: recordName ?? null, objectType: objectType ?? null },
   };
 }
 

@@ -5,6 +5,7 @@ import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
 import { DialPad } from './DialPad';
 import { PhoneNotice } from './PhoneNotice';
+import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 
@@ -22,6 +23,7 @@ export function App() {
       {phase === 'ready' && (
         <>
           {signedIn && <AgentBar />}
+          <VersionNotice />
           <Alerts />
           {signedIn && <PhoneNotice />}
           {signedIn ? <CallCard /> : <SignInForm />}

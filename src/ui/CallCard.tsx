@@ -23,6 +23,9 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
   const number = otherPartyNumber(call);
   const shown = number === null ? t('call.anonymous') : formatNumber(searchDigits(number) || number);
   const screen = call.screenTransfer;
+  const directory = usePanel((s) => s.directory);
+  const destinationDigits = call.direction === 'inbound' ? searchDigits(call.to) : '';
+  const destinationName = destinationDigits ? directory[destinationDigits] : undefined;
 
   return (
     <section className={`call call--${phase}`} aria-labelledby={`${ids}-party`}>
@@ -34,6 +37,12 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
         <span className="call__number">{shown}</span>
         {call.peerName && <span className="call__peer">{call.peerName}</span>}
         {call.queue && <span className="call__peer">{t('call.queue', { queue: call.queue })}</span>}
+        {destinationDigits && (
+          <span className="call__destination">
+            {t('call.destination', { destination: destinationName ?? formatNumber(destinationDigits) })}
+            {destinationName && <span className="call__destination-number"> ({formatNumber(destinationDigits)})</span>}
+          </span>
+        )}
       </p>
       {screen && call.state !== 'ended' && (
         <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>

@@ -10,6 +10,7 @@ export function DialPad() {
   const session = usePanel((s) => s.session);
   const pending = usePanel((s) => s.pending.dial === true);
   const draft = usePanel((s) => s.dialDraft);
+  const directory = usePanel((s) => s.directory);
   const [keypadOpen, setKeypadOpen] = useState(false);
   const numberField = useId();
   const callerIdField = useId();
@@ -41,6 +42,7 @@ export function DialPad() {
               <option key={c.number} value={searchDigits(c.number)}>
                 {formatNumber(searchDigits(c.number))}
                 {c.label ? ` ${c.label}` : ''}
+                {directory[searchDigits(c.number)] ? ` ${directory[searchDigits(c.number)]}` : ''}
               </option>
             ))}
           </select>

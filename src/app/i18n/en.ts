@@ -145,5 +145,13 @@ export const en: Record<MessageKey, string> = {
   'end.consultCanceled': 'The consult transfer was withdrawn.',
   'end.failed': 'The call could not be connected.',
   'phone.notRegistered': 'The BIZTEL softphone (or desk phone) is not running, so you cannot answer, call, hold, transfer or hang up. Start the softphone. Status and caller ID still work.',
+  'app.panelLabel': 'Phone',
+  'clickToCall.unavailable': 'Click-to-call cannot dial now (on a call, signed out, or the BIZTEL server is not connected).',
+  'clickToCall.invalid': '"{number}" is not a phone number, so no call was made.',
+  'clickToCall.extension': 'Send extension {extension} with the keypad once connected.',
+  'call.destination': 'To {destination}',
+  'notice.package': "BIZTEL server {version} is paired with Open CTI package {package} in the manual's §11.1. This package supports every server from 3.1.10, so it works as it is.",
+  'notice.upgrade': "A BIZTEL upgrade to {version} is scheduled. The manual's §11.2 would need the Open CTI package to go from {from} to {to}; this package supports both.",
+  'notice.dismiss': 'OK',
   'alert.dismiss': 'Dismiss',
 };

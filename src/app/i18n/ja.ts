@@ -144,6 +144,14 @@ export const ja = {
   'end.consultCanceled': '打診転送は取り消されました。',
   'end.failed': '通話を接続できませんでした。',
   'phone.notRegistered': 'BIZTEL ソフトフォン(または電話機)が起動していないため、応答・発信・保留・転送・切断はできません。ソフトフォンを起動してください。ステータスと通知番号は変更できます。',
+  'app.panelLabel': '電話',
+  'clickToCall.unavailable': '今はクリックトゥコールで発信できません(通話中、サインアウト中、または BIZTEL サーバに未接続)。',
+  'clickToCall.invalid': '「{number}」は電話番号ではないため、発信しませんでした。',
+  'clickToCall.extension': '内線 {extension} は、つながってからキーパッドで送ってください。',
+  'call.destination': '宛先 {destination}',
+  'notice.package': 'BIZTEL サーバ {version} は、マニュアル §11.1 ではOpenCTIパッケージ {package} の対象です。このパッケージは 3.1.10 以降のすべてのサーバに対応しているため、そのまま利用できます。',
+  'notice.upgrade': 'BIZTEL {version} へのバージョンアップが予約されています。マニュアル §11.2 ではOpenCTIパッケージ {from} → {to} の更新が必要な組み合わせです。このパッケージは両方に対応しています。',
+  'notice.dismiss': '了解',
   'alert.dismiss': '閉じる',
 } as const;
 

@@ -1,0 +1,44 @@
+/**
+ * The panel's presence in Salesforce: a ringing call opens the (minimised) Lightning panel, and the
+ * utility-bar label and icon show the call state, since a cross-origin frame cannot ask for
+ * desktop notifications.
+ */
+import { callPhase } from '../domain/call';
+import { otherPartyNumber } from '../domain/call-log';
+import { formatNumber, searchDigits } from '../domain/phone';
+import type { CtiHost } from '../salesforce/types';
+import { translate } from './i18n';
+import { liveCalls, type PanelState, type PanelStore } from './store';
+
+function labelFor(state: PanelState): { label: string; icon: string } {
+  const live = liveCalls(state).sort((a, b) => b.call.startedAt - a.call.startedAt)[0];
+  if (!live) return { label: translate(state.lang, 'app.panelLabel'), icon: 'call' };
+  const phase = callPhase(live.call);
+  const number = otherPartyNumber(live.call);
+  const who = number === null ? translate(state.lang, 'call.anonymous') : formatNumber(searchDigits(number) || number);
+  return { label: `${translate(state.lang, `call.phase.${phase}`)} ${who}`, icon: phase === 'ringing' ? 'incoming_call' : 'call' };
+}
+
+export function watchPresence(store: PanelStore, host: CtiHost): () => void {
+  let last = '';
+  let lastIcon = '';
+  const ringing = new Set<string>();
+  const apply = (state: PanelState) => {
+    for (const entry of liveCalls(state)) {
+      if (entry.call.state === 'ringing' && !ringing.has(entry.call.callId)) {
+        ringing.add(entry.call.callId);
+        host.setPanelVisible(true).catch(() => {});
+      }
+    }
+    const { label, icon } = labelFor(state);
+    if (label !== last) {
+      last = label;
+      host.setPanelLabel(label).catch(() => {});
+    }
+    if (icon !== lastIcon) {
+      lastIcon = icon;
+      host.setPanelIcon(icon).catch(() => {});
+    }
+  };
+  return store.subscribe(apply);
+}

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startMockStack, type MockStack } from '../dev/mock-stack';
+import { expectCallState, hostCalls, launchBrowser, openMockPage, screenPops, settle, signIn, tasksFor, type MockPage } from './support';
+
+let stack: MockStack;
+let browser: Browser;
+let open: MockPage[] = [];
+
+beforeAll(async () => {
+  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 300, outcomeDelayMs: 100 } } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+beforeEach(async () => {
+  for (const m of open) await m.context.close();
+  open = [];
+  stack.simulator.pbx.reset();
+  stack.org.reset();
+});
+
+async function agent(query = ''): Promise<MockPage> {
+  const m = await openMockPage(browser, stack, `lang=en${query ? `&${query}` : ''}`);
+  open.push(m);
+  await signIn(m.panel);
+  return m;
+}
+
+async function answerAndEnd(m: MockPage, callId: string): Promise<void> {
+  await m.panel.getByRole('button', { name: 'Answer' }).click();
+  await expectCallState(m.panel, 'Connected');
+  await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+  await expectCallState(m.panel, 'Ended');
+}
+
+describe('inbound pop timing (§10)', () => {
+  it('on answer: a deferred search at ring (no pop), the pop at answer', async () => {
+    stack.simulator.pbx.setSystemSettings({ inboundPopup: 'answer' });
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expectCallState(m.panel, 'Ringing');
+    await expect.poll(() => hostCalls(m, 'searchAndScreenPop')).toHaveLength(1);
+    expect((await hostCalls(m, 'searchAndScreenPop'))[0]?.args).toMatchObject({ deferred: true, callType: 'inbound', searchParams: '0355550101' });
+    await settle(300);
+    expect(await screenPops(m)).toEqual([]);
+    await m.panel.getByText('The record opens when the call is answered.').waitFor();
+    await answerAndEnd(m, callId);
+    expect(await screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'], callType: 'inbound' })]);
+  });
+
+  it('never: no pop, but the Task is linked to the caller through a deferred search', async () => {
+    stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await answerAndEnd(m, callId);
+    await m.panel.getByText('The pop setting is "never", so no record was opened.').waitFor();
+    expect(await screenPops(m)).toEqual([]);
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '0035555000001AA' })]);
+  });
+
+  it('applies a setting the server pushes while the agent is signed in', async () => {
+    const m = await agent();
+    await m.cti((cti) => cti.server.setSystemSettings({ inboundPopup: 'never' }));
+    await settle(200);
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await answerAndEnd(m, callId);
+    expect(await screenPops(m)).toEqual([]);
+  });
+});
+
+describe('anonymous callers (非通知)', () => {
+  it('off (seed): no search at all', async () => {
+    const m = await agent();
+    await m.cti((cti) => cti.server.incomingCall({ from: null }));
+    await expectCallState(m.panel, 'Ringing');
+    await m.panel.getByText('The system setting says not to pop anonymous callers.').waitFor();
+    expect(await hostCalls(m, 'searchAndScreenPop')).toEqual([]);
+  });
+
+  it('on: searches an empty number so the layout’s no-match rule decides (here: a new Contact form)', async () => {
+    stack.simulator.pbx.setSystemSettings({ anonymousPopup: true });
+    const m = await agent();
+    const layout = stack.org.snapshot().layout;
+    stack.org.setLayout({ ...layout, Inbound: { ...layout.Inbound, screenPopSettings: { ...layout.Inbound.screenPopSettings, NoMatch: { screenPopType: 'PopToEntity', screenPopData: 'Contact' } } } });
+    await m.cti((cti) => cti.server.incomingCall({ from: null }));
+    await expect.poll(() => screenPops(m)).toEqual([expect.objectContaining({ type: 'newRecord', searchParams: '', callType: 'inbound', poppedRecordIds: [] })]);
+  });
+});
+
+describe('several matching records', () => {
+  it('pops the search page, lists the matches, and logs the record the agent picks (not a pop)', async () => {
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '045-333-4444' }));
+    await expect.poll(() => screenPops(m)).toEqual([
+      expect.objectContaining({ type: 'search', searchParams: '0453334444', poppedRecordIds: ['0035555000003AA', '0035555000004AA'] }),
+    ]);
+    const group = m.panel.getByRole('radiogroup', { name: 'Related record' });
+    await group.getByRole('radio', { name: /田中 美咲/ }).check();
+    await answerAndEnd(m, callId);
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '0035555000004AA' })]);
+    expect(await screenPops(m)).toHaveLength(1);
+    // Changing the pick after the call rewrites the same Task.
+    await group.getByRole('radio', { name: /高橋 健/ }).check();
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '0035555000003AA' })]);
+  });
+});
+
+describe('outbound pops (Lightning)', () => {
+  it('on dial: searches the dialled number with call type outbound', async () => {
+    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
+    const m = await agent();
+    await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
+    await m.panel.getByRole('button', { name: 'Call' }).click();
+    await expect.poll(() => screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', callType: 'outbound', searchParams: '0677770202', poppedRecordIds: ['00Q5555000001AA'] })]);
+  });
+
+  it('on answer: pops once the far end answers; the Task links the Lead', async () => {
+    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'answer' });
+    const m = await agent();
+    await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
+    await m.panel.getByRole('button', { name: 'Call' }).click();
+    await expectCallState(m.panel, 'Dialing');
+    await settle(300);
+    expect(await screenPops(m)).toEqual([]);
+    const [call] = await m.cti((cti) => cti.server.calls());
+    await m.cti((cti, id) => cti.server.remoteAnswer(id), call!.callId);
+    await expect.poll(() => screenPops(m)).toHaveLength(1);
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => tasksFor(m, call!.callId)).toEqual([expect.objectContaining({ CallType: 'Outbound', WhoId: '00Q5555000001AA' })]);
+  });
+
+  it('before 3.5.10 searches by the caller-ID number', async () => {
+    stack.simulator.pbx.setVersion('3.5.3');
+    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
+    const m = await agent();
+    await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
+    await m.panel.getByRole('button', { name: 'Call' }).click();
+    await expect.poll(() => hostCalls(m, 'searchAndScreenPop')).toEqual([expect.objectContaining({ args: expect.objectContaining({ searchParams: '0312345678', callType: 'outbound' }) })]);
+  });
+});
+
+describe('click-to-call (§10)', () => {
+  it('dial pad (seed): the number goes to the dial pad for the agent to confirm, with the record', async () => {
+    const m = await agent();
+    await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
+    await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100', recordId: '0015555000001AA' }));
+    await expect.poll(() => m.panel.getByRole('textbox', { name: 'Phone number' }).inputValue()).toBe('03-5555-0100');
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
+    await m.panel.getByRole('button', { name: 'Call' }).click();
+    await expectCallState(m.panel, 'Dialing');
+    const [call] = await m.cti((cti) => cti.server.calls());
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => tasksFor(m, call!.callId)).toEqual([expect.objectContaining({ WhatId: '0015555000001AA', CallType: 'Outbound' })]);
+  });
+
+  it('immediate dial: calls at once; click-to-dial is disabled in Salesforce during the call', async () => {
+    stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await agent();
+    await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
+    await m.cti((cti) => cti.host.clickToDial({ number: 9012345678, recordId: '0035555000002AA' }));
+    await expectCallState(m.panel, 'Dialing');
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([expect.objectContaining({ to: '09012345678' })]);
+    // The latest toggle the panel sent Salesforce is "disable" while the call is up.
+    const lastToggle = () =>
+      m.cti((cti) => cti.host.calls().filter((c) => /ClickToDial$/.test(c.methodName) && c.methodName !== 'onClickToDial').at(-1)?.methodName);
+    await expect.poll(lastToggle).toBe('disableClickToDial');
+  });
+
+  it('disabled by the server: Salesforce phone fields stop dialling', async () => {
+    stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
+    const m = await agent();
+    await settle(400);
+    expect(await hostCalls(m, 'enableClickToDial')).toEqual([]);
+    await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100' }));
+    await settle(300);
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
+  });
+
+  it('refuses what is not a number with a clear message and no call', async () => {
+    stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await agent();
+    await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
+    await m.cti((cti) => cti.host.clickToDial({ number: 'TEL: ask reception' }));
+    await m.panel.getByRole('alert').filter({ hasText: 'is not a phone number' }).waitFor();
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
+  });
+});
+
+describe('call log and recording linkage (履歴・録音連携)', () => {
+  it('adds the recording link to the Task already written, and notes typed after the call', async () => {
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    const first = await (async () => {
+      await expect.poll(() => tasksFor(m, callId)).toHaveLength(1);
+      return (await tasksFor(m, callId))[0]!;
+    })();
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(/\/recordings\/.+\.wav$/);
+    await m.panel.getByRole('textbox', { name: 'Notes' }).fill('Wants a call back tomorrow');
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.Description), { timeout: 5000 }).toMatch(/^Wants a call back tomorrow\nRecording: http/);
+    const tasks = await tasksFor(m, callId);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.Id).toBe(first.Id);
+  });
+
+  it('logs a call that ended while the link was down once, after the panel reconnects', async () => {
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.cti((cti) => cti.server.dropConnections(1500));
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expectCallState(m.panel, 'Ended');
+    await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toHaveLength(1);
+    await settle(1000);
+    expect(await tasksFor(m, callId)).toHaveLength(1);
+  });
+});
+
+describe('version rules in the panel', () => {
+  it('servers before 3.3.0 use the call center item "BIZTEL Popup mode"', async () => {
+    stack.simulator.pbx.setVersion('3.2.21');
+    stack.org.setCallCenterSettings({ '/biztelSettings/popupMode': '2' });
+    const m = await agent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expectCallState(m.panel, 'Ringing');
+    await settle(300);
+    expect(await screenPops(m)).toEqual([]);
+    await answerAndEnd(m, callId);
+    expect(await screenPops(m)).toHaveLength(1);
+  });
+
+  it('tells the admin which package the manual pairs with this server and a scheduled upgrade, without blocking', async () => {
+    stack.simulator.pbx.setVersion('3.3.21');
+    stack.simulator.pbx.setScheduledUpgrade('3.7.1');
+    const m = await agent();
+    await m.panel.getByText("paired with Open CTI package 3.33 in the manual's §11.1").waitFor();
+    await m.panel.getByText('from 3.33 to 3.42').waitFor();
+    await m.panel.getByRole('button', { name: 'OK' }).click();
+    expect(await m.panel.getByText('paired with Open CTI package').count()).toBe(0);
+  });
+
+  it('refuses a server older than 3.1.10 with a clear message', async () => {
+    stack.simulator.pbx.setVersion('3.1.9');
+    const m = await openMockPage(browser, stack, 'lang=en');
+    open.push(m);
+    await m.panel.getByRole('alert').filter({ hasText: 'BIZTEL server version 3.1.9 is not supported' }).waitFor();
+  });
+
+  it('shows directory-number names for the destination and in the caller-ID list (3.9.0+)', async () => {
+    stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
+    const m = await agent();
+    await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).toContain('代表窓口');
+    expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).inputValue()).toBe('0312345678');
+    await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByText('To 代表窓口').waitFor();
+  });
+
+  it('hides directory names on servers before 3.9.0', async () => {
+    stack.simulator.pbx.setVersion('3.8.0');
+    stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
+    const m = await agent();
+    await settle(300);
+    expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).not.toContain('代表窓口');
+  });
+});
+
+describe('panel presence (Lightning)', () => {
+  it('opens the minimised panel on ring and shows the call state in the utility-bar label', async () => {
+    const m = await agent();
+    await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expect.poll(() => hostCalls(m, 'setSoftphonePanelVisibility')).toEqual([expect.objectContaining({ args: { visible: true } })]);
+    await expect.poll(() => hostCalls(m, 'setSoftphonePanelLabel').then((c) => c.map((x) => (x.args as { label: string }).label))).toContain('Ringing 03-5555-0101');
+  });
+});
