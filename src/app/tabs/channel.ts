@@ -1,0 +1,38 @@
+/** A typed BroadcastChannel between the panels of one user (every Salesforce tab runs its own panel). */
+import * as z from 'zod/mini';
+import { tabMessageSchema, type TabMessage } from './messages';
+
+export interface TabChannel {
+  readonly panelId: string;
+  post(message: TabMessage): void;
+  on(listener: (message: TabMessage) => void): () => void;
+  close(): void;
+}
+
+export function openTabChannel(name: string, panelId: string, onInvalid: (reason: string) => void): TabChannel {
+  const channel = new BroadcastChannel(name);
+  const listeners = new Set<(message: TabMessage) => void>();
+  channel.onmessage = (event: MessageEvent<unknown>) => {
+    const parsed = tabMessageSchema.safeParse(event.data);
+    if (!parsed.success) {
+      onInvalid(z.prettifyError(parsed.error).slice(0, 300));
+      return;
+    }
+    if (parsed.data.from === panelId) return;
+    for (const listener of [...listeners]) listener(parsed.data);
+  };
+  return {
+    panelId,
+    post: (message) => channel.postMessage(message),
+    on: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => channel.close(),
+  };
+}
+
+/** Keyed by Salesforce user and BIZTEL server: two users' panels never share a channel. */
+export const channelName = (userId: string, serverUrl: string) => `biztel-cti:v1:${userId}:${serverUrl}`;
+
+export const newPanelId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
