@@ -5,7 +5,7 @@
 import type { CallTypeKey } from '../org/types';
 import { CLASSIC_LISTENERS, parseClassicRequest, type ClassicRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
-import { checkSender, describeData, invalid, type PanelPort } from './wire-common';
+import { checkSender, describeData, invalid, summarize, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
 
@@ -113,11 +113,12 @@ export class ClassicWire {
       this.host.logWire('dropped', `${port.name}: ${request} ${describeData(event.data)}`);
       return;
     }
-    this.host.logWire('in', `${port.name}: ${describeData(request)}`);
+    this.host.logWire('in', `${port.name}: ${summarize({ ...request })}`);
     if ((CLASSIC_LISTENERS as readonly string[]).includes(request.methodName)) this.listeners.add(request.methodName);
     void dispatch(this.host, request).then((result) => {
       this.send(port, {
         apiType: 'interaction',
+        methodName: request.methodName,
         callId: request.callId,
         response: result.ok ? { result: result.value } : { error: `${result.code}: ${result.description}` },
       });
@@ -125,7 +126,7 @@ export class ClassicWire {
   }
 
   private send(port: PanelPort, message: Record<string, unknown>): void {
-    this.host.logWire('out', `${port.name}: ${describeData(message)}`);
+    this.host.logWire('out', `${port.name}: ${summarize(message)}`);
     port.post(message);
   }
 

@@ -6,7 +6,7 @@
 import type { CallTypeKey } from '../org/types';
 import { LIGHTNING_LISTENERS, parseLightningRequest, type LightningRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
-import { checkSender, describeData, invalid, toResponse, type PanelPort } from './wire-common';
+import { checkSender, describeData, invalid, summarize, toResponse, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
 
@@ -128,7 +128,7 @@ export class LightningWire {
       this.host.logWire('dropped', `${port.name}: not the connected softphone ${describeData(data)}`);
       return;
     }
-    this.host.logWire('in', `${port.name}: ${describeData(request)}`);
+    this.host.logWire('in', `${port.name}: ${summarize({ ...request })}`);
     this.apiVersion = request.apiVersion;
     if (request.isListenerRegistered && (LIGHTNING_LISTENERS as readonly string[]).includes(request.methodName)) this.listeners.add(request.methodName);
     void dispatch(this.host, request).then((result) => {
@@ -145,7 +145,7 @@ export class LightningWire {
   }
 
   private send(port: PanelPort, message: Record<string, unknown>): void {
-    this.host.logWire('out', `${port.name}: ${describeData(message)}`);
+    this.host.logWire('out', `${port.name}: ${summarize(message)}`);
     port.post(message);
   }
 

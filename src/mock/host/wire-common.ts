@@ -20,7 +20,7 @@ export function toResponse(result: OpResult): HostResponse {
     : { success: false, returnValue: null, errors: [{ code: result.code, description: result.description }] };
 }
 
-/** A message as log text, whatever it is (it may come from anywhere). */
+/** A message as log text, whatever it is (it may come from anywhere); long ones are cut. */
 export function describeData(data: unknown): string {
   let text: string;
   try {
@@ -28,7 +28,22 @@ export function describeData(data: unknown): string {
   } catch {
     text = Object.prototype.toString.call(data);
   }
-  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
+  return text.length > 4000 ? `${text.slice(0, 4000)}…` : text;
+}
+
+/**
+ * A checked message in one line a person can scan and filter: method, call id, outcome, then the
+ * message itself (for bug reports, unabridged up to 4000 characters).
+ */
+export function summarize(message: Record<string, unknown>): string {
+  const method = typeof message.methodName === 'string' ? message.methodName : '?';
+  const callId = typeof message.callId === 'number' ? ` #${message.callId}` : '';
+  const response = message.response as { success?: unknown; errors?: { code?: unknown }[] | null; error?: unknown } | undefined;
+  let outcome = '';
+  if (response && typeof response === 'object' && 'success' in response) outcome = response.success === true ? ' ok' : ` ${String(response.errors?.[0]?.code ?? 'failed')}`;
+  else if (response && typeof response === 'object' && 'error' in response) outcome = ' error';
+  else if (message.shouldExecuteListener === true || 'event' in message) outcome = ' (listener event)';
+  return `${method}${callId}${outcome} ${describeData(message)}`;
 }
 
 /**
