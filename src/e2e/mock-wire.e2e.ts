@@ -97,7 +97,7 @@ describe("the Lightning host checks every message as Salesforce does (OPENCTI.md
       f.title = 'evil';
       document.body.append(f);
     }, `${evil}/frame.html`);
-    const evilFrame = await (await m.page.locator('iframe[title="evil"]').elementHandle())!.contentFrame();
+    const evilFrame = await (await m.page.locator('iframe[title="evil"]').elementHandle()).contentFrame();
     await evilFrame!.waitForLoadState();
     await postFrom(evilFrame!, [request(90020)], '*');
     await expectLogged(m, 'dropped', `from ${evil}: not the softphone's origin`);
@@ -115,7 +115,7 @@ describe("the Lightning host checks every message as Salesforce does (OPENCTI.md
       f.title = 'impostor';
       document.body.append(f);
     }, `${panelOrigin}/not-the-panel`);
-    const impostor = await (await m.page.locator('iframe[title="impostor"]').elementHandle())!.contentFrame();
+    const impostor = await (await m.page.locator('iframe[title="impostor"]').elementHandle()).contentFrame();
     await impostor!.waitForLoadState();
     await postFrom(impostor!, [request(90030)], stack.origin);
     await expectLogged(m, 'dropped', `from ${panelOrigin}: not the softphone's frame`);

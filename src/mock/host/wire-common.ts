@@ -40,7 +40,10 @@ export function summarize(message: Record<string, unknown>): string {
   const callId = typeof message.callId === 'number' ? ` #${message.callId}` : '';
   const response = message.response as { success?: unknown; errors?: { code?: unknown }[] | null; error?: unknown } | undefined;
   let outcome = '';
-  if (response && typeof response === 'object' && 'success' in response) outcome = response.success === true ? ' ok' : ` ${String(response.errors?.[0]?.code ?? 'failed')}`;
+  if (response && typeof response === 'object' && 'success' in response) {
+    const code = response.errors?.[0]?.code;
+    outcome = response.success === true ? ' ok' : ` ${typeof code === 'string' ? code : 'failed'}`;
+  }
   else if (response && typeof response === 'object' && 'error' in response) outcome = ' error';
   else if (message.shouldExecuteListener === true || 'event' in message) outcome = ' (listener event)';
   return `${method}${callId}${outcome} ${describeData(message)}`;
