@@ -1,45 +1,74 @@
 /**
- * `window.mockCti`: the mock-CTI page's automation API (CONTRACTS.md §4). Safe to call from
- * Playwright's `page.evaluate`; times are `Date.now()` milliseconds.
+ * `window.mockCti`: the mock-CTI page's automation API (CONTRACTS.md §4, which this follows exactly;
+ * members marked "extension" are additions). Safe to call from Playwright's `page.evaluate`; times are
+ * `Date.now()` milliseconds. Import the types with `import type { MockCti } from 'src/mock/mock-cti'`.
  */
 import type { HostMode } from './host/params';
-import type { ScreenPop } from './host/host-core';
-import type { SimCall, SystemSettings } from './host/sim-client';
+import type { ScreenPop, WireLogEntry } from './host/host-core';
+import type { PendingFailure } from './host/failures';
+import type { Outcome, SimCall, SystemSettings } from './host/sim-client';
+import type { SoftphoneLayout } from './org/types';
 
-export type { ScreenPop, SimCall, SystemSettings };
+export type { Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
 
 export interface MockCti {
   /** Host up, panel framed, Open CTI initialised (the panel called notifyInitializationComplete). */
   ready(): Promise<void>;
-  /** Fake org, layout, settings and simulator back to the seed data. */
+  /** Fake org, layout, settings and simulator back to the seed data (CONTRACTS.md §3); logs cleared. */
   reset(): Promise<void>;
   mode: HostMode;
   /** The fake Salesforce user of this page = the BIZTEL agent of the same name. */
   user: string;
   host: {
+    /** Every Open CTI call from the panel, Classic ones by Classic's names with named arguments. */
     calls(): { methodName: string; args: unknown; at: number }[];
+    /** Navigations the host performed (record, search, new record, flow, URL); not deferred searches. */
     screenPops(): ScreenPop[];
+    /** Tasks in the fake org, each with Id, however written (runApex upsert or saveLog). */
     tasks(): Record<string, unknown>[];
+    /** A click on a Phone field; dropped (and logged) while the panel has click-to-dial disabled. */
     clickToDial(input: { number: string | number; recordId?: string }): void;
+    /** Opens a record page; fires onNavigationChange (Lightning) / onFocus (Classic). */
     navigate(recordId: string): void;
+    /** The next `times` calls of the method answer SERVER_ERROR; `applied`: the work is done first (a lost reply). */
     failNext(methodName: string, times?: number, opts?: { applied?: boolean }): void;
+    /** Each call of the method fails with this probability (0 stops it). */
     failRate(methodName: string, probability: number): void;
+    /** Salesforce session ends (§9): runApex, saveLog, searchAndScreenPop, screenPop, getSoftphoneLayout answer SERVER_ERROR. */
     expireSession(): void;
+    /** The agent has logged in to Salesforce again. */
     restoreSession(): void;
+    /** "/section/item" → value, merged into the call center; the panel reads them when it starts. */
     setCallCenterSettings(items: Record<string, string>): void;
+    /** getSoftphoneLayout's shape (OPENCTI.md §5); throws TypeError when it is not one. */
     setSoftphoneLayout(layout: unknown): void;
     setDirectoryNumbers(list: { name: string; phone: string }[]): void;
+    /** Extension: the page's Open CTI log (messages both ways, dropped messages, host notes). */
+    wireLog(): WireLogEntry[];
+    /** Extension: injected failures not used yet. */
+    pendingFailures(): PendingFailure[];
   };
   server: {
+    /** Rings `agent` (default: this page's user), or a 受付可 agent of `queue`; resolves once the ring was sent. */
     incomingCall(input: { from: string | null; to?: string; agent?: string; queue?: string }): Promise<{ callId: string }>;
+    /** The outside party answers an outbound call. */
     remoteAnswer(callId: string): Promise<void>;
+    /** The outside party hangs up. */
     remoteHangup(callId: string): Promise<void>;
-    setOutcome(number: string, outcome: 'answer' | 'busy' | 'noAnswer' | 'invalid'): Promise<void>;
+    /** How a number an agent dials or transfers to behaves. */
+    setOutcome(number: string, outcome: Outcome): Promise<void>;
+    /** §10 system settings, pushed live to panels. */
     setSystemSettings(settings: Partial<SystemSettings>): Promise<void>;
+    /** Like a restart on that version: sockets drop, panels reconnect and re-read the version. */
     setVersion(version: string): Promise<void>;
     setScheduledUpgrade(version: string | null): Promise<void>;
+    /** Whether the agent's BIZTEL desktop softphone is running (★ functions need it). */
     setDesktopSoftphone(agent: string, running: boolean): Promise<void>;
+    /** Extension: agents go to 後作業 (after-call work) after each call they talked on. */
+    setAfterCallWork(enabled: boolean): Promise<void>;
+    /** Cuts every socket and refuses new ones for `forMs`. */
     dropConnections(forMs: number): Promise<void>;
+    /** Every call since the last reset, ended ones included. */
     calls(): Promise<SimCall[]>;
   };
 }

@@ -3,7 +3,7 @@
  * stand-in Open CTI scripts, `/__mock/api/` is the fake org. In a `--mode mock` build it writes the
  * stand-ins next to the built page. The production build never includes this plugin.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { createOrgApi } from './org/api.ts';
@@ -11,6 +11,18 @@ import { FakeOrg } from './org/org.ts';
 import { STAND_IN_PATHS, buildStandIn } from './stand-ins.ts';
 
 export const MOCK_PAGE_HTML = '/src/mock/index.html';
+
+const LIGHTNING_SCRIPT = '/support/api/57.0/lightning/opencti_min.js';
+
+/**
+ * `OPENCTI_MIN_JS=<file>`: serve that file (Salesforce's own opencti_min.js, saved from an org) at
+ * the Lightning path instead of our stand-in. It refuses to start unless the page runs under
+ * Salesforce-like names, so use it behind the HTTPS proxy (README, "QA").
+ */
+function realScript(): Promise<string> | null {
+  const file = process.env.OPENCTI_MIN_JS;
+  return file ? readFile(file, 'utf8') : null;
+}
 
 export function mockCtiPlugin(options: { simulatorUrl: string }): Plugin {
   const standIns = new Map<string, Promise<string>>();
@@ -36,7 +48,7 @@ export function mockCtiPlugin(options: { simulatorUrl: string }): Plugin {
         if (entry) {
           let code = standIns.get(entry);
           if (!code) {
-            code = buildStandIn(entry);
+            code = (url.pathname === LIGHTNING_SCRIPT ? realScript() : null) ?? buildStandIn(entry);
             standIns.set(entry, code);
           }
           code.then(

@@ -54,7 +54,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function parseLightningRequest(data: unknown): LightningRequest | string {
   if (!isObject(data)) return 'not an object';
   if (data.apiType !== 'opencti') return 'apiType is not opencti';
-  if (typeof data.methodName !== 'string' || !(data.methodName in LIGHTNING_METHODS)) return `unknown methodName ${String(data.methodName)}`;
+  if (typeof data.methodName !== 'string' || !Object.hasOwn(LIGHTNING_METHODS, data.methodName)) return `unknown methodName ${String(data.methodName)}`;
   if (!Number.isInteger(data.callId) || (data.callId as number) < 0) return 'callId is not a counter';
   if (typeof data.apiVersion !== 'number' || !Number.isFinite(data.apiVersion)) return 'apiVersion is not a number';
   if (typeof data.isCallbackRegistered !== 'boolean' || typeof data.isListenerRegistered !== 'boolean') return 'registration flags missing';

@@ -1,7 +1,9 @@
+/** The main area: whatever page the agent (or a screen pop) opened. */
 import type { OrgRecord } from '../org/types';
+import { OBJECT_LABELS } from '../org/seed';
+import { ActivityTimeline } from './ActivityTimeline';
 import { useHost, useMock, useOrg } from './context';
 
-/** The main area: whatever page the agent (or a screen pop) opened. */
 export function PageView() {
   const page = useHost((s) => s.page);
   const { host } = useMock();
@@ -16,7 +18,7 @@ export function PageView() {
       return (
         <section aria-label="Home">
           <h1>Records</h1>
-          <RecordTable records={org.records} />
+          <RecordTable records={org.records} label="All records" />
         </section>
       );
     case 'record': {
@@ -28,32 +30,31 @@ export function PageView() {
         </section>
       );
     }
-    case 'search': {
-      const digits = page.searchString.replace(/\D/g, '');
-      const found = org.records.filter(
-        (r) => (digits && Object.values(r.fields).some((v) => v.replace(/\D/g, '') === digits)) || (!digits && r.Name.includes(page.searchString)),
-      );
+    case 'search':
       return (
         <section aria-label="Search results">
           {back}
           <h1>Search results for “{page.searchString}”</h1>
-          <RecordTable records={found} />
+          <RecordTable records={host.search(page.searchString)} label="Search results" />
         </section>
       );
-    }
     case 'newRecord':
       return (
         <section aria-label="New record">
           {back}
           <h1>New {page.entityName}</h1>
-          <dl>
-            {Object.entries(page.defaultFieldValues).map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
+          <form className="host__new-record" onSubmit={(e) => e.preventDefault()}>
+            {Object.entries(page.defaultFieldValues).map(([name, value]) => (
+              <label key={name}>
+                {name}
+                <input defaultValue={value} />
+              </label>
             ))}
-          </dl>
+            <p>(the new-record form the softphone layout pops; saving is not simulated)</p>
+            <button type="button" onClick={() => host.goTo({ kind: 'home' })}>
+              Cancel
+            </button>
+          </form>
         </section>
       );
     case 'flow':
@@ -61,7 +62,7 @@ export function PageView() {
         <section aria-label="Flow">
           {back}
           <h1>Flow: {page.flowDevName}</h1>
-          <p>(placeholder for the Lightning flow the softphone layout pops)</p>
+          <p>(placeholder for the screen flow the softphone layout pops)</p>
         </section>
       );
     case 'url':
@@ -75,10 +76,11 @@ export function PageView() {
   }
 }
 
-function RecordTable({ records }: { records: OrgRecord[] }) {
+function RecordTable({ records, label }: { records: OrgRecord[]; label: string }) {
   const { host } = useMock();
+  if (records.length === 0) return <p>No records.</p>;
   return (
-    <table className="host__table">
+    <table className="host__table" aria-label={label}>
       <thead>
         <tr>
           <th>Name</th>
@@ -94,7 +96,7 @@ function RecordTable({ records }: { records: OrgRecord[] }) {
                 {r.Name}
               </button>
             </td>
-            <td>{r.objectType}</td>
+            <td>{OBJECT_LABELS[r.objectType]}</td>
             <td>
               <PhoneLinks record={r} />
             </td>
@@ -106,19 +108,21 @@ function RecordTable({ records }: { records: OrgRecord[] }) {
 }
 
 /** Phone fields are links while the panel has click-to-dial enabled, as in Salesforce. */
-function PhoneLinks({ record }: { record: OrgRecord }) {
+function PhoneLinks({ record, only }: { record: OrgRecord; only?: string }) {
   const { host } = useMock();
   const enabled = useHost((s) => s.clickToDialEnabled);
-  const phones = Object.entries(record.fields).filter(([name]) => /phone/i.test(name));
+  const phones = Object.entries(record.fields).filter(([name]) => (only ? name === only : /phone/i.test(name)));
   return (
     <>
       {phones.map(([name, value]) =>
         enabled ? (
-          <button key={name} type="button" className="host__phone" title={`Call ${value}`} onClick={() => host.clickToDial({ number: value, recordId: record.Id })}>
+          <button key={name} type="button" className="host__phone" title={`Call ${value} (${name})`} onClick={() => host.clickToDial({ number: value, recordId: record.Id })}>
             {value}
           </button>
         ) : (
-          <span key={name}>{value}</span>
+          <span key={name} className="host__phone-text">
+            {value}
+          </span>
         ),
       )}
     </>
@@ -127,48 +131,36 @@ function PhoneLinks({ record }: { record: OrgRecord }) {
 
 function RecordPage({ record }: { record: OrgRecord }) {
   const org = useOrg();
+  const { host } = useMock();
   const activities = org.tasks.filter((t) => t.WhoId === record.Id || t.WhatId === record.Id);
   return (
     <>
       <h1>
-        {record.Name} <small>{record.objectType}</small>
+        {record.Name} <small>{OBJECT_LABELS[record.objectType]}</small>
       </h1>
       <dl className="host__fields">
-        {Object.entries(record.fields).map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{/phone/i.test(name) ? <PhoneLinks record={{ ...record, fields: { [name]: value } }} /> : value}</dd>
-          </div>
-        ))}
+        {Object.entries(record.fields).map(([name, value]) => {
+          const related = org.records.find((r) => r.Id === value);
+          return (
+            <div key={name}>
+              <dt>{name}</dt>
+              <dd>
+                {/phone/i.test(name) ? (
+                  <PhoneLinks record={record} only={name} />
+                ) : related ? (
+                  <button type="button" className="host__link" onClick={() => host.navigate(related.Id)}>
+                    {related.Name}
+                  </button>
+                ) : (
+                  value
+                )}
+              </dd>
+            </div>
+          );
+        })}
       </dl>
       <h2>Activity</h2>
-      {activities.length === 0 ? <p>No activities.</p> : <TaskList tasks={activities} />}
+      <ActivityTimeline tasks={[...activities].reverse()} label={`Activity of ${record.Name}`} />
     </>
-  );
-}
-
-const show = (value: unknown, empty = ''): string =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : empty;
-
-export function TaskList({ tasks }: { tasks: Record<string, unknown>[] }) {
-  return (
-    <ul className="host__tasks">
-      {tasks.map((t) => (
-        <li key={show(t.Id)} data-task-id={show(t.Id)}>
-          <strong>{show(t.Subject, '')}</strong> · {show(t.CallType, '')} · {show(t.CallDurationInSeconds, '0')}s · {show(t.CallDisposition, '')}
-          {typeof t.BIZTEL_Recording_URL__c === 'string' && (
-            <>
-              {' '}
-              · <a href={t.BIZTEL_Recording_URL__c}>recording</a>
-            </>
-          )}
-          <br />
-          <small>
-            {show(t.Id)} · CallObject {show(t.CallObject, '')} · Who {show(t.WhoId, '-')} · What {show(t.WhatId, '-')} · Owner {show(t.OwnerId)}
-          </small>
-          {typeof t.Description === 'string' && t.Description !== '' && <pre>{t.Description}</pre>}
-        </li>
-      ))}
-    </ul>
   );
 }

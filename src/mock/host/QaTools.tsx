@@ -1,47 +1,44 @@
-import { useState } from 'react';
-import { useHost, useOrg } from './context';
-import { TaskList } from './PageView';
+/** QA's side of the page: the simulator, failure injection, Salesforce setup, Tasks, the Open CTI log. */
+import { useId, useState } from 'react';
+import { AllActivity } from './ActivityTimeline';
+import { FailurePanel } from './FailurePanel';
+import { SetupPanel } from './SetupPanel';
 import { SimulatorPanel } from './SimulatorPanel';
+import { WireLog } from './WireLog';
 
-type Tab = 'simulator' | 'tasks' | 'log';
+const TABS = [
+  { id: 'simulator', label: 'Simulator', Panel: SimulatorPanel },
+  { id: 'failures', label: 'Failures', Panel: FailurePanel },
+  { id: 'setup', label: 'Salesforce setup', Panel: SetupPanel },
+  { id: 'activity', label: 'Activity', Panel: AllActivity },
+  { id: 'log', label: 'Open CTI log', Panel: WireLog },
+] as const;
 
-/** QA's side of the page: drive the simulator, read the Tasks, read the Open CTI wire log. */
 export function QaTools() {
-  const [tab, setTab] = useState<Tab>('simulator');
+  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('simulator');
+  const base = useId();
+  const current = TABS.find((t) => t.id === tab) ?? TABS[0];
   return (
     <aside className="qa" aria-label="QA tools">
       <div role="tablist" aria-label="QA tools" className="qa__tabs">
-        {(['simulator', 'tasks', 'log'] as const).map((t) => (
-          <button key={t} role="tab" type="button" aria-selected={tab === t} onClick={() => setTab(t)}>
-            {t === 'simulator' ? 'Simulator' : t === 'tasks' ? 'Tasks' : 'Open CTI log'}
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`${base}-${t.id}-tab`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
           </button>
         ))}
       </div>
-      <div role="tabpanel" className="qa__panel">
-        {tab === 'simulator' && <SimulatorPanel />}
-        {tab === 'tasks' && <AllTasks />}
-        {tab === 'log' && <WireLog />}
+      <div role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-${current.id}-tab`} className="qa__panel">
+        <current.Panel />
       </div>
     </aside>
-  );
-}
-
-function AllTasks() {
-  const tasks = useOrg().tasks;
-  return tasks.length === 0 ? <p>No Tasks yet.</p> : <TaskList tasks={[...tasks].reverse()} />;
-}
-
-function WireLog() {
-  const log = useHost((s) => s.log);
-  const text = log.map((e) => `${new Date(e.at).toISOString()} ${e.direction === 'in' ? '→ host' : e.direction === 'out' ? '← host' : '✕ dropped'} ${e.text}`).join('\n');
-  return (
-    <>
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(text)}>
-        Copy log
-      </button>
-      <pre className="qa__log" aria-label="Open CTI messages">
-        {text}
-      </pre>
-    </>
   );
 }

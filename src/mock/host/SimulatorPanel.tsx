@@ -1,85 +1,168 @@
+/** Drives the simulated BIZTEL server: callers, called parties, the server and its admin's settings. */
 import { useState, type SubmitEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { useMock } from './context';
+import { USERS } from './params';
+import { useSimAction, useSimState, type SimAct } from './sim-hooks';
+import type { Outcome } from './sim-client';
+import { SimAgents } from './SimAgents';
+import { SimServer } from './SimServer';
 
-/** Drives the simulated BIZTEL server: callers, called parties, the admin's settings. */
 export function SimulatorPanel() {
-  const { sim, host } = useMock();
-  const state = useQuery({ queryKey: ['sim-state'], queryFn: () => sim.state(), refetchInterval: 1000 });
-  const [from, setFrom] = useState('03-5555-0101');
-  const [anonymous, setAnonymous] = useState(false);
-  const [target, setTarget] = useState(host.params.user);
-  const [error, setError] = useState<string | null>(null);
-
-  const act = (work: () => Promise<unknown>) => {
-    setError(null);
-    work()
-      .then(() => state.refetch())
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  };
-  const placeCall = (event: SubmitEvent) => {
-    event.preventDefault();
-    act(() => sim.incomingCall(target === 'queue' ? { from: anonymous ? null : from, queue: 'support' } : { from: anonymous ? null : from, agent: target }));
-  };
-  const agents = state.data?.agents ?? [];
+  const { sim } = useMock();
+  const { act, error, done } = useSimAction();
   return (
     <div className="sim">
-      <form onSubmit={placeCall} aria-label="Incoming call">
-        <h2>Incoming call</h2>
-        <label>
-          Caller number
-          <input value={from} onChange={(e) => setFrom(e.target.value)} disabled={anonymous} />
-        </label>
-        <label className="sim__inline">
-          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> Anonymous (非通知)
-        </label>
-        <label>
-          Ring
-          <select value={target} onChange={(e) => setTarget(e.target.value)}>
-            {agents.map((a) => (
-              <option key={a.loginId} value={a.loginId}>
-                {a.loginId} ({a.signedIn ? 'signed in' : 'signed out'})
-              </option>
-            ))}
-            <option value="queue">Queue (any 受付可 agent)</option>
-          </select>
-        </label>
-        <button type="submit">Place call</button>
-      </form>
       {error && <p role="alert">{error}</p>}
-      <h2>Calls</h2>
-      <table className="host__table">
-        <tbody>
-          {(state.data?.calls ?? [])
-            .slice()
-            .reverse()
-            .map((c) => (
-              <tr key={c.callId}>
-                <td>
-                  <code>{c.callId}</code>
-                  <br />
-                  {c.direction} · {c.from ?? '非通知'} → {c.to} · {c.agent ?? '-'}
-                </td>
-                <td>{c.state}</td>
-                <td>
-                  {c.state === 'dialing' && (
-                    <button type="button" onClick={() => act(() => sim.remoteAnswer(c.callId))}>
-                      Answer (far end)
-                    </button>
-                  )}
-                  {c.state !== 'ended' && (
-                    <button type="button" onClick={() => act(() => sim.remoteHangup(c.callId))}>
-                      Hang up (far end)
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-        </tbody>
-      </table>
-      <p className="sim__meta">
-        Server {state.data?.version ?? '…'} · {sim.baseUrl}
+      <p role="status" aria-label="Simulator" className="sim__done">
+        {done ? `Done: ${done}` : ''}
       </p>
+      <IncomingCallForm act={act} />
+      <SimCalls act={act} />
+      <OutcomeForm act={act} />
+      <SimServer act={act} />
+      <SimAgents act={act} />
+      <p className="sim__meta">Simulator: {sim.baseUrl}</p>
     </div>
+  );
+}
+
+function IncomingCallForm({ act }: { act: SimAct }) {
+  const { sim, host } = useMock();
+  const agents = useSimState().data?.agents ?? [];
+  const [from, setFrom] = useState('03-5555-0101');
+  const [to, setTo] = useState('03-1234-5678');
+  const [anonymous, setAnonymous] = useState(false);
+  const [target, setTarget] = useState(host.params.user);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    const caller = anonymous ? null : from;
+    const input = target === 'queue' ? { from: caller, to, queue: 'support' } : { from: caller, to, agent: target };
+    void act(`Place call from ${caller ?? '非通知'}`, () => sim.incomingCall(input));
+  };
+  return (
+    <form onSubmit={submit} aria-label="Incoming call">
+      <h2>Incoming call</h2>
+      <label>
+        Caller number
+        <input value={from} onChange={(e) => setFrom(e.target.value)} disabled={anonymous} />
+      </label>
+      <label className="sim__inline">
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> Anonymous (非通知)
+      </label>
+      <label>
+        Dialled number
+        <input value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <label>
+        Ring
+        <select value={target} onChange={(e) => setTarget(e.target.value)}>
+          {USERS.map((loginId) => {
+            const agent = agents.find((a) => a.loginId === loginId);
+            return (
+              <option key={loginId} value={loginId}>
+                {loginId} {agent ? `(${agent.signedIn ? agent.statusId : 'signed out'})` : ''}
+              </option>
+            );
+          })}
+          <option value="queue">Queue (any 受付可 agent)</option>
+        </select>
+      </label>
+      <button type="submit">Place call</button>
+    </form>
+  );
+}
+
+/** Every call of the simulator, with what the outside party can do to it. */
+function SimCalls({ act }: { act: SimAct }) {
+  const { sim } = useMock();
+  const calls = useSimState().data?.calls ?? [];
+  return (
+    <section aria-label="Calls">
+      <h2>Calls</h2>
+      {calls.length === 0 ? (
+        <p>No calls yet.</p>
+      ) : (
+        <table className="host__table" aria-label="Calls">
+          <tbody>
+            {calls
+              .slice(-20)
+              .reverse()
+              .map((c) => (
+                <tr key={c.callId}>
+                  <td>
+                    <code>{c.callId}</code>
+                    <br />
+                    {c.direction} · {c.from ?? '非通知'} → {c.to} · {c.agent ?? '-'}
+                  </td>
+                  <td>{c.state}</td>
+                  <td>
+                    {c.state === 'dialing' && c.direction === 'outbound' && (
+                      <button type="button" onClick={() => void act(`Far end answered ${c.callId}`, () => sim.remoteAnswer(c.callId))}>
+                        Answer (far end)
+                      </button>
+                    )}
+                    {c.state !== 'ended' && (
+                      <button type="button" onClick={() => void act(`Far end hung up ${c.callId}`, () => sim.remoteHangup(c.callId))}>
+                        Hang up (far end)
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+const OUTCOMES: { value: Outcome; label: string }[] = [
+  { value: 'answer', label: 'Answers' },
+  { value: 'busy', label: 'Busy' },
+  { value: 'noAnswer', label: 'Does not answer' },
+  { value: 'invalid', label: 'Invalid number' },
+];
+
+/** How numbers that agents dial or transfer to behave. */
+function OutcomeForm({ act }: { act: SimAct }) {
+  const { sim } = useMock();
+  const [number, setNumber] = useState('090-1234-5678');
+  const [outcome, setOutcome] = useState<Outcome>('answer');
+  const [set, setSet] = useState<{ number: string; outcome: Outcome }[]>([]);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void act(`Set outcome of ${number}`, () => sim.setOutcome(number, outcome)).then((ok) => {
+      if (ok) setSet((list) => [...list.filter((o) => o.number !== number), { number, outcome }]);
+    });
+  };
+  return (
+    <form onSubmit={submit} aria-label="Called party's behaviour">
+      <h2>Called party’s behaviour</h2>
+      <p className="sim__hint">For numbers an agent dials or transfers to. Unset numbers ring until they time out.</p>
+      <label>
+        Called number
+        <input value={number} onChange={(e) => setNumber(e.target.value)} />
+      </label>
+      <label>
+        Outcome
+        <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
+          {OUTCOMES.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Set outcome</button>
+      {set.length > 0 && (
+        <ul aria-label="Outcomes set from this page">
+          {set.map((o) => (
+            <li key={o.number}>
+              {o.number}: {OUTCOMES.find((x) => x.value === o.outcome)?.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
   );
 }

@@ -3,14 +3,11 @@
  * answers (`{result, error}`, JSON text where Classic gives JSON text) and Classic's method names.
  */
 import type { CallTypeKey } from '../org/types';
-import { parseClassicRequest, type ClassicRequest } from '../wire';
+import { CLASSIC_LISTENERS, parseClassicRequest, type ClassicRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
+import { checkSender, describeData, invalid, summarize, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
-
-function invalid(description: string): never {
-  throw Object.assign(new Error(description), { invalidParam: true });
-}
 
 function pageInfo(host: MockHost): string {
   const info = host.appViewInfo();
@@ -19,13 +16,13 @@ function pageInfo(host: MockHost): string {
 
 function dispatch(host: MockHost, request: ClassicRequest): Promise<OpResult> {
   const { args, methodName } = request;
-  const text = (name: string) => (typeof args[name] === 'string' ? (args[name]) : '');
+  const text = (name: string) => (typeof args[name] === 'string' ? args[name] : '');
   return host.run(methodName, args, async () => {
     switch (methodName) {
       case 'cti.getCallCenterSettings':
         return JSON.stringify(host.callCenterSettings());
       case 'cti.getSoftphoneLayout':
-        return JSON.stringify(host.layout());
+        return JSON.stringify(await host.layout());
       case 'cti.getDirectoryNumbers': {
         const list = host.org.org.directoryNumbers.map((d) => ({ callCenterName: 'BIZTEL Open CTI Call Center Adapter', name: d.name, phone: d.phone, description: '' }));
         return JSON.stringify({ directoryNumbers: list, hasNext: false });
@@ -85,47 +82,62 @@ function dispatch(host: MockHost, request: ClassicRequest): Promise<OpResult> {
   });
 }
 
-export function attachClassicWire(host: MockHost, frame: () => HTMLIFrameElement | null): () => void {
-  const listeners = new Set<string>();
-  const post = (message: Record<string, unknown>) => {
-    const target = frame()?.contentWindow;
-    if (!target) return;
-    host.logWire('out', JSON.stringify(message));
-    target.postMessage(message, host.params.panelOrigin);
-  };
+/** The Classic host's end of the wire; the left-pane softphone is its only panel. */
+export class ClassicWire {
+  private port: PanelPort | null = null;
+  private readonly listeners = new Set<string>();
 
-  host.push = (kind, payload) => {
-    const methodName = kind === 'clickToDial' ? 'cti.onClickToDial' : 'onFocus';
-    if (!listeners.has(methodName)) return;
-    let result: string;
-    if (kind === 'clickToDial') {
-      const p = payload as { number: unknown; recordId: string | null; recordName: string | null; objectType: string | null };
-      result = JSON.stringify({ number: p.number, objectId: p.recordId ?? '', objectName: p.recordName ?? '', object: p.objectType ?? '', displayName: p.recordName ?? '' });
-    } else result = pageInfo(host);
-    post({ apiType: 'interaction', methodName, event: { result } });
-  };
+  constructor(private readonly host: MockHost) {
+    host.push = (kind, payload) => this.push(kind, payload);
+  }
 
-  const onMessage = (event: MessageEvent<unknown>) => {
-    const source = frame()?.contentWindow;
-    if (event.origin !== host.params.panelOrigin || !source || event.source !== source) {
-      host.logWire('dropped', `from ${event.origin}: not the panel's origin and frame`);
+  connect(port: PanelPort): void {
+    this.port = port;
+    this.listeners.clear();
+  }
+
+  disconnect(port: PanelPort): void {
+    if (this.port !== port) return;
+    this.port = null;
+    this.listeners.clear();
+  }
+
+  onMessage(event: MessageEvent<unknown>, panelWindow: Window | null | undefined, port: PanelPort): void {
+    const refused = checkSender(event, this.host.params.panelOrigin, panelWindow);
+    if (refused) {
+      this.host.logWire('dropped', `${refused} ${describeData(event.data)}`);
       return;
     }
     const request = parseClassicRequest(event.data);
     if (typeof request === 'string') {
-      host.logWire('dropped', `from ${event.origin}: ${request}`);
+      this.host.logWire('dropped', `${port.name}: ${request} ${describeData(event.data)}`);
       return;
     }
-    host.logWire('in', JSON.stringify(request));
-    if (request.methodName === 'cti.onClickToDial' || request.methodName === 'onFocus') listeners.add(request.methodName);
-    void dispatch(host, request).then((result) => {
-      post({
+    this.host.logWire('in', `${port.name}: ${summarize({ ...request })}`);
+    if ((CLASSIC_LISTENERS as readonly string[]).includes(request.methodName)) this.listeners.add(request.methodName);
+    void dispatch(this.host, request).then((result) => {
+      this.send(port, {
         apiType: 'interaction',
+        methodName: request.methodName,
         callId: request.callId,
         response: result.ok ? { result: result.value } : { error: `${result.code}: ${result.description}` },
       });
     });
-  };
-  window.addEventListener('message', onMessage);
-  return () => window.removeEventListener('message', onMessage);
+  }
+
+  private send(port: PanelPort, message: Record<string, unknown>): void {
+    this.host.logWire('out', `${port.name}: ${summarize(message)}`);
+    port.post(message);
+  }
+
+  private push(kind: 'clickToDial' | 'navigation', payload: unknown): void {
+    const methodName = kind === 'clickToDial' ? 'cti.onClickToDial' : 'onFocus';
+    if (!this.port || !this.listeners.has(methodName)) return;
+    let result: string;
+    if (kind === 'clickToDial') {
+      const p = payload as { number: unknown; recordId: string | null; recordName: string | null; objectType: string | null };
+      result = JSON.stringify({ number: p.number, objectId: p.recordId ?? '', objectName: p.recordName ?? '', object: p.objectType ?? '', displayName: p.recordName ?? '' });
+    } else result = pageInfo(this.host);
+    this.send(this.port, { apiType: 'interaction', methodName, event: { result } });
+  }
 }

@@ -3,12 +3,23 @@ import { useStore } from 'zustand';
 import type { OrgSnapshot } from '../org/types';
 import type { HostState, MockHost } from './host-core';
 import type { OrgMirror } from './org-client';
+import type { PopoutHost } from './popout-host';
 import type { SimClient } from './sim-client';
+
+/** The docked (or left-pane) softphone frame's hooks into the wire. */
+export interface DockedFrame {
+  onFrame: (frame: HTMLIFrameElement | null) => void;
+  onLoad: () => void;
+}
 
 export interface MockContextValue {
   host: MockHost;
   org: OrgMirror;
   sim: SimClient;
+  docked: DockedFrame;
+  /** Lightning only: the pop-out window's manager. */
+  popout: PopoutHost | null;
+  popoutId: string;
 }
 
 export const MockContext = createContext<MockContextValue | null>(null);

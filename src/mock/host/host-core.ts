@@ -5,17 +5,14 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { LAYOUT_KEY, type CallTypeKey, type OrgRecord, type SoftphoneLayout } from '../org/types';
+import { searchRecords } from '../org/search';
+import { FailureInjector, type FailureRate, type PendingFailure } from './failures';
 import { OrgRequestError, orgRequest, type OrgMirror } from './org-client';
+import { InvalidParam, pageFor, pageHash, toAction, type HostPage } from './pages';
 import type { HostParams } from './params';
 import { layoutPop, type PopAction } from './pops';
 
-export type HostPage =
-  | { kind: 'home' }
-  | { kind: 'record'; recordId: string }
-  | { kind: 'search'; searchString: string }
-  | { kind: 'newRecord'; entityName: string; defaultFieldValues: Record<string, string> }
-  | { kind: 'flow'; flowDevName: string }
-  | { kind: 'url'; url: string };
+export type { HostPage };
 
 /** CONTRACTS.md §4 `ScreenPop`. */
 export interface ScreenPop {
@@ -26,11 +23,16 @@ export interface ScreenPop {
   at: number;
 }
 
+/** One line of the page's Open CTI log: a message either way, one the host dropped, or a host note. */
 export interface WireLogEntry {
-  direction: 'in' | 'out' | 'dropped';
+  id: number;
+  direction: 'in' | 'out' | 'dropped' | 'note';
   at: number;
   text: string;
 }
+
+/** Where the Lightning panel lives: docked in the utility bar, or in its own pop-out window. */
+export type PanelLocation = 'docked' | 'poppingOut' | 'poppedOut';
 
 export interface HostState {
   page: HostPage;
@@ -39,18 +41,23 @@ export interface HostState {
   panelIcon: string;
   panelHeight: number | null;
   panelWidth: number | null;
+  panelLocation: PanelLocation;
+  /** Bumped to reload the panel frame (a browser refresh of Salesforce). */
+  panelReloads: number;
   clickToDialEnabled: boolean;
   initialized: boolean;
   sessionExpired: boolean;
+  failures: PendingFailure[];
+  failureRates: FailureRate[];
   log: WireLogEntry[];
 }
 
 export type OpResult = { ok: true; value: unknown } | { ok: false; code: 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR'; description: string };
 
-/** Methods that need the Salesforce server, so they fail while the session is expired. */
+/** Methods that need the Salesforce server, so they fail while the session is expired (CONTRACTS §4). */
 const NEEDS_SERVER = new Set(['runApex', 'saveLog', 'searchAndScreenPop', 'screenPop', 'getSoftphoneLayout', 'cti.getSoftphoneLayout']);
 
-const LOG_LIMIT = 500;
+const LOG_LIMIT = 1000;
 
 export class MockHost {
   readonly store = createStore<HostState>()(() => ({
@@ -60,15 +67,21 @@ export class MockHost {
     panelIcon: 'call',
     panelHeight: null,
     panelWidth: null,
+    panelLocation: 'docked',
+    panelReloads: 0,
     clickToDialEnabled: false,
     initialized: false,
     sessionExpired: false,
+    failures: [],
+    failureRates: [],
     log: [],
   }));
+  readonly failures = new FailureInjector(() =>
+    this.store.setState({ failures: this.failures.pending(), failureRates: this.failures.failureRates() }),
+  );
   private readonly callLog: { methodName: string; args: unknown; at: number }[] = [];
   private readonly popLog: ScreenPop[] = [];
-  private readonly failures = new Map<string, { applied: boolean }[]>();
-  private readonly failRates = new Map<string, number>();
+  private logCounter = 0;
   /** Set by the wire: sends a listener event (click-to-dial, navigation) to the panel. */
   push: (listener: 'clickToDial' | 'navigation', payload: unknown) => void = () => {};
 
@@ -80,7 +93,7 @@ export class MockHost {
   // ---- what tests read ----
 
   calls() {
-    return this.callLog.map((c) => ({ ...c }));
+    return this.callLog.map((c) => ({ ...c, args: structuredClone(c.args) }));
   }
 
   screenPops(): ScreenPop[] {
@@ -88,43 +101,33 @@ export class MockHost {
   }
 
   logWire(direction: WireLogEntry['direction'], text: string): void {
-    this.store.setState((s) => ({ log: [...s.log.slice(-(LOG_LIMIT - 1)), { direction, at: Date.now(), text }] }));
+    this.logCounter += 1;
+    const entry = { id: this.logCounter, direction, at: Date.now(), text };
+    this.store.setState((s) => ({ log: [...s.log.slice(-(LOG_LIMIT - 1)), entry] }));
   }
 
+  clearWireLog(): void {
+    this.store.setState({ log: [] });
+  }
+
+  /** Back to a fresh page: recorded calls and pops, failures, session and the open page. */
   clearLogs(): void {
     this.callLog.length = 0;
     this.popLog.length = 0;
     this.failures.clear();
-    this.failRates.clear();
     this.store.setState({ log: [], sessionExpired: false, page: { kind: 'home' } });
   }
 
-  // ---- failure injection ----
-
-  failNext(methodName: string, times = 1, opts: { applied?: boolean } = {}): void {
-    const queue = this.failures.get(methodName) ?? [];
-    for (let i = 0; i < times; i++) queue.push({ applied: opts.applied === true });
-    this.failures.set(methodName, queue);
-  }
-
-  failRate(methodName: string, probability: number): void {
-    this.failRates.set(methodName, Math.min(1, Math.max(0, probability)));
-  }
-
-  private injected(methodName: string): { applied: boolean } | null {
-    const key = this.failures.has(methodName) ? methodName : methodName.replace(/^cti\./, '');
-    const next = this.failures.get(key)?.shift();
-    if (next) return next;
-    const rate = this.failRates.get(key) ?? 0;
-    return rate > 0 && Math.random() < rate ? { applied: false } : null;
-  }
+  // ---- the Salesforce session ----
 
   expireSession(): void {
     this.store.setState({ sessionExpired: true });
+    this.logWire('note', 'Salesforce session expired: calls that need the server answer SERVER_ERROR.');
   }
 
   restoreSession(): void {
     this.store.setState({ sessionExpired: false });
+    this.logWire('note', 'Salesforce session restored.');
   }
 
   /**
@@ -132,24 +135,28 @@ export class MockHost {
    * errors into Open CTI error answers.
    */
   async run(methodName: string, args: unknown, op: () => unknown): Promise<OpResult> {
-    this.callLog.push({ methodName, args, at: Date.now() });
+    this.callLog.push({ methodName, args: structuredClone(args), at: Date.now() });
     if (NEEDS_SERVER.has(methodName) && this.store.getState().sessionExpired) {
       return { ok: false, code: 'SERVER_ERROR', description: 'Session expired or invalid (INVALID_SESSION_ID).' };
     }
-    const failure = this.injected(methodName);
-    if (failure && !failure.applied) return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName}.` };
+    const failure = this.failures.take(methodName);
+    if (failure && !failure.applied) {
+      this.logWire('note', `${methodName}: injected failure (nothing done).`);
+      return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName}.` };
+    }
     try {
       const value = await op();
-      if (failure) return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName} (it was applied; the answer was lost).` };
+      if (failure) {
+        this.logWire('note', `${methodName}: injected failure after the work was done (a lost reply).`);
+        return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName} (it was applied; the answer was lost).` };
+      }
       return { ok: true, value };
     } catch (error) {
       if (error instanceof OrgRequestError) {
         const code = error.code === 'INVALID_PARAM' ? 'INVALID_PARAM' : error.code === 'SERVER_ERROR' ? 'SERVER_ERROR' : 'GENERIC_ERROR';
         return { ok: false, code, description: error.message };
       }
-      if (error instanceof InvalidParam || (error as { invalidParam?: boolean }).invalidParam) {
-        return { ok: false, code: 'INVALID_PARAM', description: (error as Error).message };
-      }
+      if (error instanceof InvalidParam) return { ok: false, code: 'INVALID_PARAM', description: error.message };
       return { ok: false, code: 'GENERIC_ERROR', description: error instanceof Error ? error.message : String(error) };
     }
   }
@@ -160,7 +167,8 @@ export class MockHost {
     return { ...this.org.org.callCenter };
   }
 
-  layout(): SoftphoneLayout {
+  async layout(): Promise<SoftphoneLayout> {
+    await this.org.settled();
     return structuredClone(this.org.org.layout);
   }
 
@@ -174,48 +182,33 @@ export class MockHost {
     const ids = Object.keys(records);
     const pop = layoutPop(this.org.org.layout[LAYOUT_KEY[input.callType]], ids, input.searchParams);
     const classicSilent = this.params.mode === 'classic' && input.callType !== 'inbound';
+    const outcome = ids.length === 0 ? 'no match' : ids.length === 1 ? 'one match' : `${ids.length} matches`;
+    const what = pop ? pop.type : 'no pop (layout)';
+    const why = input.deferred ? ' — deferred, nothing pops' : classicSilent ? ' — Classic never pops outbound/internal calls' : '';
+    this.logWire('note', `search "${input.searchParams}" (${input.callType}): ${outcome} → ${what}${why}`);
     if (pop && !input.deferred && !classicSilent) this.perform(pop, { callType: input.callType, searchParams: input.searchParams, ids });
     return { map: records, popData: pop };
   }
 
   /** An explicit screenPop: navigate, and record it as a pop. */
   screenPop(type: string, params: Record<string, unknown>): void {
-    const action = toAction(type, params);
-    this.perform(action, {});
+    this.perform(toAction(type, params), {});
   }
 
   private perform(action: PopAction, context: { callType?: CallTypeKey; searchParams?: string; ids?: string[] }): void {
-    let page: HostPage;
     let popped: string[] = [];
-    switch (action.type) {
-      case 'sobject':
-        page = { kind: 'record', recordId: action.params.recordId };
-        popped = [action.params.recordId];
-        break;
-      case 'search':
-        page = { kind: 'search', searchString: action.params.searchString };
-        popped = context.ids ?? this.searchLocal(action.params.searchString).map((r) => r.Id);
-        break;
-      case 'newRecord':
-        page = { kind: 'newRecord', entityName: action.params.entityName, defaultFieldValues: action.params.defaultFieldValues };
-        break;
-      case 'flow':
-        page = { kind: 'flow', flowDevName: action.params.flowDevName };
-        break;
-      case 'url':
-        page = { kind: 'url', url: action.params.url };
-        break;
-    }
+    if (action.type === 'sobject') popped = [action.params.recordId];
+    if (action.type === 'search') popped = context.ids ?? this.search(action.params.searchString).map((r) => r.Id);
     const pop: ScreenPop = { type: action.type, poppedRecordIds: popped, at: Date.now() };
     if (context.callType) pop.callType = context.callType;
     if (context.searchParams !== undefined) pop.searchParams = context.searchParams;
     this.popLog.push(pop);
-    this.goTo(page);
+    this.goTo(pageFor(action));
   }
 
-  private searchLocal(text: string): OrgRecord[] {
-    const t = text.toLowerCase();
-    return this.org.org.records.filter((r) => r.Name.toLowerCase().includes(t) || Object.values(r.fields).some((v) => v.replace(/\D/g, '') === t.replace(/\D/g, '') && t.replace(/\D/g, '') !== ''));
+  /** The global search box (and search pages): every object, as Salesforce's search page does. */
+  search(text: string): OrgRecord[] {
+    return searchRecords(this.org.org.records, text);
   }
 
   async saveLog(value: Record<string, unknown>): Promise<string> {
@@ -246,17 +239,25 @@ export class MockHost {
     this.store.setState({ initialized: true });
   }
 
-  appViewInfo(): { url: string; recordId?: string; recordName?: string; objectType?: string } {
+  /** getAppViewInfo / onNavigationChange: the open page, with the record's context when there is one. */
+  appViewInfo(): { url: string; recordId?: string; recordName?: string; objectType?: string; accountId?: string; contactId?: string } {
     const page = this.store.getState().page;
-    const url = `${location.origin}${location.pathname}#${pageHash(page)}`;
+    const url = `${location.origin}${location.pathname}${location.search}#${pageHash(page)}`;
     if (page.kind !== 'record') return { url };
     const record = this.org.org.records.find((r) => r.Id === page.recordId);
-    return record ? { url, recordId: record.Id, recordName: record.Name, objectType: record.objectType } : { url, recordId: page.recordId };
+    if (!record) return { url, recordId: page.recordId };
+    const info: ReturnType<MockHost['appViewInfo']> = { url, recordId: record.Id, recordName: record.Name, objectType: record.objectType };
+    if (record.fields.AccountId) info.accountId = record.fields.AccountId;
+    if (record.objectType === 'Account') info.accountId = record.Id;
+    if (record.fields.ContactId) info.contactId = record.fields.ContactId;
+    if (record.objectType === 'Contact') info.contactId = record.Id;
+    return info;
   }
 
   // ---- what the agent (or a test) does in Salesforce ----
 
   navigate(recordId: string): void {
+    if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
     this.goTo({ kind: 'record', recordId });
   }
 
@@ -267,60 +268,20 @@ export class MockHost {
 
   /** A click on a Phone field: delivered only while the panel has click-to-dial enabled. */
   clickToDial(input: { number: string | number; recordId?: string }): boolean {
+    const number: unknown = input?.number;
+    if ((typeof number !== 'string' || number === '') && typeof number !== 'number') throw new TypeError('clickToDial needs a number.');
+    if (input.recordId !== undefined && typeof input.recordId !== 'string') throw new TypeError('clickToDial: recordId must be a string.');
     if (!this.store.getState().clickToDialEnabled) {
-      this.logWire('dropped', `click-to-dial ${String(input.number)} dropped: click-to-dial is disabled`);
+      this.logWire('dropped', `click-to-dial ${String(number)} dropped: the panel has not enabled click-to-dial`);
       return false;
     }
     const record = input.recordId ? this.org.org.records.find((r) => r.Id === input.recordId) : undefined;
     this.push('clickToDial', {
-      number: input.number,
+      number,
       recordId: input.recordId ?? null,
       recordName: record?.Name ?? null,
       objectType: record?.objectType ?? null,
     });
     return true;
-  }
-}
-
-export class InvalidParam extends Error {}
-
-function toAction(type: string, params: Record<string, unknown>): PopAction {
-  const text = (name: string) => (typeof params[name] === 'string' ? (params[name]) : '');
-  switch (type) {
-    case 'sobject':
-      if (!/^[a-zA-Z0-9]{15,18}$/.test(text('recordId'))) throw new InvalidParam('screenPop sobject needs params.recordId.');
-      return { type, params: { recordId: text('recordId') } };
-    case 'search':
-      if (text('searchString').length < 3) throw new InvalidParam('searchString must be at least 3 characters.');
-      return { type, params: { searchString: text('searchString') } };
-    case 'newRecord':
-      if (!text('entityName')) throw new InvalidParam('newRecord needs params.entityName.');
-      return { type, params: { entityName: text('entityName'), defaultFieldValues: (params.defaultFieldValues as Record<string, string>) ?? {} } };
-    case 'flow':
-      if (!text('flowDevName')) throw new InvalidParam('flow needs params.flowDevName.');
-      return { type, params: { flowDevName: text('flowDevName'), flowArgs: [] } };
-    case 'url':
-    case 'objecthome':
-    case 'list':
-      return { type: 'url', params: { url: text('url') || `/${text('scope') || text('listViewId') || ''}` } };
-    default:
-      throw new InvalidParam(`Unknown screenPop type ${type}.`);
-  }
-}
-
-export function pageHash(page: HostPage): string {
-  switch (page.kind) {
-    case 'record':
-      return `/r/${page.recordId}`;
-    case 'search':
-      return `/search/${encodeURIComponent(page.searchString)}`;
-    case 'newRecord':
-      return `/new/${page.entityName}`;
-    case 'flow':
-      return `/flow/${page.flowDevName}`;
-    case 'url':
-      return `/url/${encodeURIComponent(page.url)}`;
-    case 'home':
-      return '/home';
   }
 }

@@ -1,20 +1,18 @@
 /**
  * The Lightning host's side of Salesforce's Open CTI wire protocol (OPENCTI.md §3): origin, source
- * and shape checks on every message, one answer per callback, listener pushes.
+ * and shape checks on every message, one answer per callback, listener pushes. One panel instance
+ * at a time is connected (docked, or in the pop-out window) and all of them share this host's state.
  */
 import type { CallTypeKey } from '../org/types';
-import { parseLightningRequest, type HostResponse, type LightningRequest } from '../wire';
+import { LIGHTNING_LISTENERS, parseLightningRequest, type LightningRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
+import { checkSender, describeData, invalid, summarize, toResponse, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
 
-function invalid(description: string): never {
-  throw Object.assign(new Error(description), { invalidParam: true });
-}
-
 function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> {
   const { args, methodName } = request;
-  const text = (name: string) => (typeof args[name] === 'string' ? (args[name]) : '');
+  const text = (name: string) => (typeof args[name] === 'string' ? args[name] : '');
   return host.run(methodName, args, async () => {
     switch (methodName) {
       case 'getCallCenterSettings':
@@ -33,16 +31,20 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
         return null;
       case 'searchAndScreenPop': {
         if (!CALL_TYPES.has(text('callType'))) invalid('callType must be inbound, outbound or internal.');
+        if (args.searchParams !== undefined && typeof args.searchParams !== 'string') invalid('searchParams must be a string.');
         const deferred = args.deferred === true;
         const { map, popData } = await host.searchAndScreenPop({ searchParams: text('searchParams'), callType: text('callType') as CallTypeKey, deferred });
         return deferred && popData ? { ...map, SCREEN_POP_DATA: popData } : map;
       }
-      case 'screenPop':
-        host.screenPop(text('type'), (args.params ?? {}) as Record<string, unknown>);
+      case 'screenPop': {
+        const params = args.params;
+        if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) invalid('params must be an object.');
+        host.screenPop(text('type'), (params ?? {}) as Record<string, unknown>);
         return null;
+      }
       case 'saveLog': {
         const value = args.object;
-        if (!value || typeof value !== 'object') invalid('saveLog needs a value object.');
+        if (!value || typeof value !== 'object' || Array.isArray(value)) invalid('saveLog needs a value object.');
         return host.saveLog(value as Record<string, unknown>);
       }
       case 'runApex':
@@ -68,10 +70,12 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
       }
       case 'setSoftphonePanelLabel':
       case 'setSoftphoneItemLabel':
+        if (!text('label')) invalid('label must be a non-empty string.');
         host.store.setState({ panelLabel: text('label').slice(0, 80) });
         return null;
       case 'setSoftphonePanelIcon':
       case 'setSoftphoneItemIcon':
+        if (!text('key')) invalid('key must be an SLDS utility icon name.');
         host.store.setState({ panelIcon: text('key').slice(0, 80) });
         return null;
       case 'notifyInitializationComplete':
@@ -81,46 +85,55 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
   });
 }
 
-function toResponse(result: OpResult): HostResponse {
-  return result.ok
-    ? { success: true, returnValue: result.value, errors: null }
-    : { success: false, returnValue: null, errors: [{ code: result.code, description: result.description }] };
-}
+export class LightningWire {
+  private port: PanelPort | null = null;
+  private readonly listeners = new Set<string>();
+  private apiVersion = 57;
 
-/** Listens to the panel frame; returns a function that stops listening. */
-export function attachLightningWire(host: MockHost, frame: () => HTMLIFrameElement | null): () => void {
-  let apiVersion = 57;
-  const listeners = new Set<string>();
-  const post = (message: Record<string, unknown>) => {
-    const target = frame()?.contentWindow;
-    if (!target) return;
-    host.logWire('out', JSON.stringify(message));
-    target.postMessage(message, host.params.panelOrigin);
-  };
+  constructor(private readonly host: MockHost) {
+    host.push = (kind, payload) => this.push(kind, payload);
+  }
 
-  host.push = (kind, payload) => {
-    const methodName = kind === 'clickToDial' ? 'onClickToDial' : 'onNavigationChange';
-    if (!listeners.has(methodName)) return;
-    post({ apiVersion, apiType: 'opencti', methodName, response: payload, shouldExecuteListener: true });
-  };
+  /** A panel instance now speaks through `port`; registrations of the one before died with it. */
+  connect(port: PanelPort, listeners: readonly string[] = []): void {
+    this.port = port;
+    this.listeners.clear();
+    for (const name of listeners) if ((LIGHTNING_LISTENERS as readonly string[]).includes(name)) this.listeners.add(name);
+  }
 
-  const onMessage = (event: MessageEvent<unknown>) => {
-    const source = frame()?.contentWindow;
-    if (event.origin !== host.params.panelOrigin || !source || event.source !== source) {
-      host.logWire('dropped', `from ${event.origin}: not the panel's origin and frame`);
+  disconnect(port: PanelPort): void {
+    if (this.port !== port) return;
+    this.port = null;
+    this.listeners.clear();
+  }
+
+  /** A message that arrived on this window from a frame that should be the softphone. */
+  onMessage(event: MessageEvent<unknown>, panelWindow: Window | null | undefined, port: PanelPort): void {
+    const refused = checkSender(event, this.host.params.panelOrigin, panelWindow);
+    if (refused) {
+      this.host.logWire('dropped', `${refused} ${describeData(event.data)}`);
       return;
     }
-    const request = parseLightningRequest(event.data);
+    this.receive(event.data, port);
+  }
+
+  /** A message from the softphone whose sender was checked (here, or by the pop-out window). */
+  receive(data: unknown, port: PanelPort): void {
+    const request = parseLightningRequest(data);
     if (typeof request === 'string') {
-      host.logWire('dropped', `from ${event.origin}: ${request}`);
+      this.host.logWire('dropped', `${port.name}: ${request} ${describeData(data)}`);
       return;
     }
-    host.logWire('in', JSON.stringify(request));
-    apiVersion = request.apiVersion;
-    if (request.isListenerRegistered) listeners.add(request.methodName);
-    void dispatch(host, request).then((result) => {
+    if (port !== this.port) {
+      this.host.logWire('dropped', `${port.name}: not the connected softphone ${describeData(data)}`);
+      return;
+    }
+    this.host.logWire('in', `${port.name}: ${summarize({ ...request })}`);
+    this.apiVersion = request.apiVersion;
+    if (request.isListenerRegistered && (LIGHTNING_LISTENERS as readonly string[]).includes(request.methodName)) this.listeners.add(request.methodName);
+    void dispatch(this.host, request).then((result) => {
       if (!request.isCallbackRegistered) return;
-      post({
+      this.send(port, {
         apiVersion: request.apiVersion,
         apiType: 'opencti',
         methodName: request.methodName,
@@ -129,7 +142,16 @@ export function attachLightningWire(host: MockHost, frame: () => HTMLIFrameEleme
         shouldExecuteCallback: true,
       });
     });
-  };
-  window.addEventListener('message', onMessage);
-  return () => window.removeEventListener('message', onMessage);
+  }
+
+  private send(port: PanelPort, message: Record<string, unknown>): void {
+    this.host.logWire('out', `${port.name}: ${summarize(message)}`);
+    port.post(message);
+  }
+
+  private push(kind: 'clickToDial' | 'navigation', payload: unknown): void {
+    const methodName = kind === 'clickToDial' ? 'onClickToDial' : 'onNavigationChange';
+    if (!this.port || !this.listeners.has(methodName)) return;
+    this.send(this.port, { apiVersion: this.apiVersion, apiType: 'opencti', methodName, response: payload, shouldExecuteListener: true });
+  }
 }

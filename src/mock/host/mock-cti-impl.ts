@@ -1,29 +1,36 @@
 /** Builds `window.mockCti` over the mock host, the fake org and the simulator. */
 import type { MockCti } from '../mock-cti';
-import type { SoftphoneLayout } from '../org/types';
-import type { MockHost } from './host-core';
+import { parseLayout } from '../org/layout-schema';
+import type { HostState, MockHost } from './host-core';
 import { orgRequest, type OrgMirror } from './org-client';
+import { checkCallCenterItems, checkDirectoryNumbers } from './org-writes';
 import type { SimClient } from './sim-client';
+
+/** Resolves when the host's state first satisfies `test`. */
+function until(host: MockHost, test: (state: HostState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (test(host.store.getState())) {
+      resolve();
+      return;
+    }
+    const off = host.store.subscribe((state) => {
+      if (!test(state)) return;
+      off();
+      resolve();
+    });
+  });
+}
 
 export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, framed: Promise<void>): MockCti {
   const { params } = host;
   const onError = (message: string) => host.logWire('dropped', `org write refused: ${message}`);
-  const initialised = new Promise<void>((resolve) => {
-    if (host.store.getState().initialized) resolve();
-    const off = host.store.subscribe((s) => {
-      if (s.initialized) {
-        off();
-        resolve();
-      }
-    });
-  });
 
   return {
     mode: params.mode,
     user: params.user,
     ready: async () => {
       await framed;
-      await initialised;
+      await until(host, (s) => s.initialized);
       await org.settled();
     },
     reset: async () => {
@@ -35,19 +42,30 @@ export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, fr
     host: {
       calls: () => host.calls(),
       screenPops: () => host.screenPops(),
-      tasks: () => org.org.tasks.map((t) => ({ ...t })),
+      tasks: () => org.org.tasks.map((t) => structuredClone(t)),
       clickToDial: (input) => {
         host.clickToDial(input);
       },
       navigate: (recordId) => host.navigate(recordId),
-      failNext: (methodName, times, opts) => host.failNext(methodName, times, opts),
-      failRate: (methodName, probability) => host.failRate(methodName, probability),
+      failNext: (methodName, times, opts) => host.failures.failNext(methodName, times, opts),
+      failRate: (methodName, probability) => host.failures.failRate(methodName, probability),
       expireSession: () => host.expireSession(),
       restoreSession: () => host.restoreSession(),
-      setCallCenterSettings: (items) =>
-        org.write('call-center', items, (o) => ({ ...o, callCenter: { ...o.callCenter, ...items } }), onError),
-      setSoftphoneLayout: (layout) => org.setLayout(layout as SoftphoneLayout, onError),
-      setDirectoryNumbers: (list) => org.write('directory-numbers', list, (o) => ({ ...o, directoryNumbers: list }), onError),
+      setCallCenterSettings: (items) => {
+        const checked = checkCallCenterItems(items);
+        org.write('call-center', checked, (o) => ({ ...o, callCenter: { ...o.callCenter, ...checked } }), onError);
+      },
+      setSoftphoneLayout: (layout) => {
+        const parsed = parseLayout(layout);
+        if (!parsed.ok) throw new TypeError(`Not a softphone layout: ${parsed.reason}`);
+        org.setLayout(parsed.layout, onError);
+      },
+      setDirectoryNumbers: (list) => {
+        const checked = checkDirectoryNumbers(list);
+        org.write('directory-numbers', checked, (o) => ({ ...o, directoryNumbers: checked }), onError);
+      },
+      wireLog: () => host.store.getState().log.map((e) => ({ ...e })),
+      pendingFailures: () => host.failures.pending(),
     },
     server: {
       incomingCall: (input) => sim.incomingCall(input.queue || input.agent ? input : { ...input, agent: params.user }),
@@ -71,6 +89,9 @@ export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, fr
       },
       setDesktopSoftphone: async (agent, running) => {
         await sim.setDesktopSoftphone(agent, running);
+      },
+      setAfterCallWork: async (enabled) => {
+        await sim.setAfterCallWork(enabled);
       },
       dropConnections: async (forMs) => {
         await sim.dropConnections(forMs);

@@ -1,6 +1,8 @@
 /** The mock page's own query (CONTRACTS.md §2) and the URL it frames the panel at. */
 export type HostMode = 'lightning' | 'classic';
 
+export const USERS = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05'] as const;
+
 export interface HostParams {
   mode: HostMode;
   lang: 'ja' | 'en';
@@ -8,25 +10,47 @@ export interface HostParams {
   panelOrigin: string;
   /** Where the panel is served on its origin: the app root, or a Visualforce-like page. */
   panelPath: string;
+  /** Set in a pop-out window: the id of the page (browser tab) whose softphone it shows. */
+  popout: string | null;
 }
 
 export function parseHostParams(location: Location): HostParams {
   const query = new URLSearchParams(location.search);
   const user = query.get('user') ?? 'agent01';
-  const panelOrigin = query.get('panelOrigin') ?? defaultPanelOrigin(location);
+  const panelPath = query.get('panelPath') ?? '/';
+  const popout = query.get('popout');
   return {
     mode: query.get('mode') === 'classic' ? 'classic' : 'lightning',
     lang: query.get('lang') === 'en' ? 'en' : 'ja',
-    user: /^agent0[1-5]$/.test(user) ? user : 'agent01',
-    panelOrigin: new URL(panelOrigin).origin,
-    panelPath: query.get('panelPath') ?? '/',
+    user: (USERS as readonly string[]).includes(user) ? user : 'agent01',
+    panelOrigin: parseOrigin(query.get('panelOrigin')) ?? defaultPanelOrigin(location),
+    // A path on the panel's origin, never another site.
+    panelPath: panelPath.startsWith('/') && !panelPath.startsWith('//') ? panelPath : '/',
+    popout: popout && /^[a-z0-9]{8,32}$/.test(popout) ? popout : null,
   };
 }
 
-/** Salesforce frames the adapter from another origin; on loopback the other name stands in for it. */
-function defaultPanelOrigin(location: Location): string {
+function parseOrigin(value: string | null): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Salesforce frames the adapter from another origin. On loopback the other name stands in for it;
+ * under Salesforce-like names the Visualforce domain of the same My Domain does
+ * (`acme.lightning.force.com` → `acme--c.vf.force.com`). Anything else: pass `panelOrigin`.
+ */
+export function defaultPanelOrigin(location: Pick<Location, 'origin'>): string {
   const url = new URL(location.origin);
-  url.hostname = url.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  const lightning = /^([a-z0-9-]+)\.lightning\.force\.com$/i.exec(url.hostname);
+  if (lightning) url.hostname = `${lightning[1]}--c.vf.force.com`;
+  else if (url.hostname === '127.0.0.1') url.hostname = 'localhost';
+  else if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
   return url.origin;
 }
 
@@ -44,5 +68,16 @@ export function panelUrl(params: HostParams, hostOrigin: string): string {
     url.searchParams.set('isAdapterUrl', 'true');
   }
   url.searchParams.set('nonce', Math.random().toString(36).slice(2));
+  return url.href;
+}
+
+/** This page's address with some query parameters changed (mode switch, another agent, the pop-out). */
+export function pageUrl(location: Pick<Location, 'href'>, changes: Record<string, string | null>): string {
+  const url = new URL(location.href);
+  url.hash = '';
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
   return url.href;
 }

@@ -1,59 +1,83 @@
-/** The mock page's client of the simulator's control API (CONTRACTS.md §4 `server`). */
-export interface SimCall {
-  callId: string;
-  state: 'ringing' | 'dialing' | 'connected' | 'held' | 'parked' | 'ended';
-  direction: 'inbound' | 'outbound' | 'internal';
-  from: string | null;
-  to: string;
-  agent?: string;
-  dtmf?: string;
-}
+/** The mock page's client of the simulator's control API (CONTRACTS.md §4 `server`), answers checked. */
+import * as z from 'zod/mini';
 
-export interface SystemSettings {
-  clickToCallDisabled: boolean;
-  clickToCallImmediate: boolean;
-  inboundPopup: 'never' | 'ring' | 'answer';
-  outboundPopup: 'never' | 'dial' | 'answer';
-  anonymousPopup: boolean;
-}
+const callState = z.enum(['ringing', 'dialing', 'connected', 'held', 'parked', 'ended']);
+const simCallSchema = z.looseObject({
+  callId: z.string(),
+  state: callState,
+  direction: z.enum(['inbound', 'outbound', 'internal']),
+  from: z.nullable(z.string()),
+  to: z.string(),
+  agent: z.optional(z.string()),
+  dtmf: z.optional(z.string()),
+});
+const settingsSchema = z.object({
+  clickToCallDisabled: z.boolean(),
+  clickToCallImmediate: z.boolean(),
+  inboundPopup: z.enum(['never', 'ring', 'answer']),
+  outboundPopup: z.enum(['never', 'dial', 'answer']),
+  anonymousPopup: z.boolean(),
+});
+const stateSchema = z.object({
+  version: z.string(),
+  scheduledUpgrade: z.nullable(z.string()),
+  settings: settingsSchema,
+  visibleSettings: z.partial(settingsSchema),
+  afterCallWork: z.boolean(),
+  agents: z.array(
+    z.looseObject({
+      loginId: z.string(),
+      name: z.string(),
+      extension: z.string(),
+      statusId: z.string(),
+      phoneRegistered: z.boolean(),
+      signedIn: z.boolean(),
+    }),
+  ),
+  calls: z.array(simCallSchema),
+});
+
+/** CONTRACTS.md §4 `SimCall` (plus the tones the agent sent). */
+export type SimCall = z.infer<typeof simCallSchema>;
+/** CONTRACTS.md §4 `SystemSettings` (the manual's §10). */
+export type SystemSettings = z.infer<typeof settingsSchema>;
+export type SimulatorState = z.infer<typeof stateSchema>;
+export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
+
+const ok = z.looseObject({});
 
 export class SimClient {
   constructor(readonly baseUrl: string) {}
 
-  async request<T>(path: string, body?: unknown): Promise<T> {
+  async request<T>(path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T> {
     const init: RequestInit = { method: body === undefined ? 'GET' : 'POST' };
     if (body !== undefined) {
       init.headers = { 'content-type': 'application/json' };
       init.body = JSON.stringify(body);
     }
     const response = await fetch(new URL(path, this.baseUrl), init);
-    const json = (await response.json()) as T & { error?: { code: string; message: string } };
-    if (!response.ok) throw new Error(`${json.error?.code ?? response.status}: ${json.error?.message ?? path}`);
-    return json;
+    const json = (await response.json().catch(() => null)) as unknown;
+    if (!response.ok) {
+      const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+      throw new Error(`${typeof error?.code === 'string' ? error.code : response.status}: ${typeof error?.message === 'string' ? error.message : path}`);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new Error(`The simulator's answer to ${path} was not understood: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
   }
 
-  reset = () => this.request('/control/reset', {});
+  reset = () => this.request('/control/reset', ok, {});
   incomingCall = (input: { from: string | null; to?: string; agent?: string; queue?: string }) =>
-    this.request<{ callId: string }>('/control/incoming-call', input);
-  remoteAnswer = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-answer`, {});
-  remoteHangup = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-hangup`, {});
-  setOutcome = (number: string, outcome: 'answer' | 'busy' | 'noAnswer' | 'invalid') => this.request('/control/outcome', { number, outcome });
-  setSystemSettings = (settings: Partial<SystemSettings>) => this.request('/control/system-settings', settings);
-  setVersion = (version: string) => this.request('/control/version', { version });
-  setScheduledUpgrade = (version: string | null) => this.request('/control/scheduled-upgrade', { version });
-  setDesktopSoftphone = (agent: string, running: boolean) => this.request('/control/desktop-softphone', { agent, running });
-  dropConnections = (forMs: number) => this.request('/control/drop-connections', { forMs });
-  setAfterCallWork = (enabled: boolean) => this.request('/control/after-call-work', { enabled });
-  calls = () => this.request<SimCall[]>('/control/calls');
-  state = () => this.request<SimulatorState>('/control/state');
-}
-
-export interface SimulatorState {
-  version: string;
-  scheduledUpgrade: string | null;
-  settings: SystemSettings;
-  visibleSettings: Partial<SystemSettings>;
-  afterCallWork: boolean;
-  agents: { loginId: string; name: string; extension: string; statusId: string; phoneRegistered: boolean; signedIn: boolean }[];
-  calls: SimCall[];
+    this.request('/control/incoming-call', z.object({ callId: z.string() }), input);
+  remoteAnswer = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-answer`, ok, {});
+  remoteHangup = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-hangup`, ok, {});
+  setOutcome = (number: string, outcome: Outcome) => this.request('/control/outcome', ok, { number, outcome });
+  setSystemSettings = (settings: Partial<SystemSettings>) => this.request('/control/system-settings', ok, settings);
+  setVersion = (version: string) => this.request('/control/version', ok, { version });
+  setScheduledUpgrade = (version: string | null) => this.request('/control/scheduled-upgrade', ok, { version });
+  setDesktopSoftphone = (agent: string, running: boolean) => this.request('/control/desktop-softphone', ok, { agent, running });
+  dropConnections = (forMs: number) => this.request('/control/drop-connections', ok, { forMs });
+  setAfterCallWork = (enabled: boolean) => this.request('/control/after-call-work', ok, { enabled });
+  calls = () => this.request('/control/calls', z.array(simCallSchema));
+  state = () => this.request('/control/state', stateSchema);
 }

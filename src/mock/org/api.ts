@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as z from 'zod/mini';
+import { parseLayout } from './layout-schema.ts';
 import { FakeOrg, OrgError } from './org.ts';
 import type { SoftphoneLayout } from './types.ts';
 
@@ -26,7 +27,6 @@ const schemas = {
   saveLog: z.object({ user: username, value: z.record(z.string(), z.unknown()) }),
   callCenter: z.record(z.string().check(z.regex(/^\/[A-Za-z0-9_]+\/[A-Za-z0-9_]+$/)), z.string().check(z.maxLength(2000))),
   directoryNumbers: z.array(z.object({ name: z.string().check(z.minLength(1), z.maxLength(80)), phone: z.string().check(z.minLength(1), z.maxLength(40)) })),
-  layout: z.object({ Inbound: z.unknown(), Outbound: z.unknown(), Internal: z.unknown() }),
 };
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
@@ -55,17 +55,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** A layout must at least have each call type's objects and pop settings (OPENCTI.md §5). */
+/** Salesforce's Setup refuses malformed layouts; so does the fake org. */
 function checkLayout(value: unknown): SoftphoneLayout {
-  const layout = parse(schemas.layout, value) as unknown as SoftphoneLayout;
-  for (const key of ['Inbound', 'Outbound', 'Internal'] as const) {
-    const part = layout[key] as unknown as Record<string, unknown> | null;
-    if (!part || typeof part.objects !== 'object' || typeof part.screenPopSettings !== 'object') {
-      throw new OrgError('INVALID_PARAM', `${key} needs objects and screenPopSettings.`);
-    }
-    if (!Array.isArray(part.callRelatedFields)) part.callRelatedFields = [];
-  }
-  return layout;
+  const parsed = parseLayout(value);
+  if (!parsed.ok) throw new OrgError('INVALID_PARAM', parsed.reason);
+  return parsed.layout;
 }
 
 export function createOrgApi(org: FakeOrg, config: { simulatorUrl: string }): Middleware {

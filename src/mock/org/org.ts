@@ -3,8 +3,8 @@
  * center settings and directory numbers. One org for every mock page, kept by the dev server so it
  * survives reloads; it also plays the package's Apex controller (`BIZTELOpenCTIController`).
  */
-import { searchDigits } from '../../domain/phone.ts';
 import { isSalesforceId } from '../../domain/salesforce-ids.ts';
+import { searchRecords } from './search.ts';
 import { SEED_DIRECTORY_NUMBERS, SEED_RECORDS, SEED_USERS, seedCallCenter, seedLayout } from './seed.ts';
 import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
 
@@ -34,11 +34,6 @@ const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
   WhatId: (v) => typeof v === 'string',
   BIZTEL_Recording_URL__c: (v) => typeof v === 'string' && /^https?:\/\//.test(v) && v.length <= 255,
 };
-
-const phoneValues = (record: OrgRecord) =>
-  Object.entries(record.fields)
-    .filter(([name]) => /phone/i.test(name))
-    .map(([, value]) => value);
 
 export class FakeOrg {
   private records: OrgRecord[] = [];
@@ -96,20 +91,13 @@ export class FakeOrg {
     return this.records.find((r) => r.Id === id || r.Id === id.slice(0, 15));
   }
 
-  /**
-   * Salesforce-like search: phone numbers match on their digits whatever the formatting (+81 too),
-   * other text matches names. Only the layout's objects for the call type are searched.
-   */
+  /** Salesforce-like search (`search.ts`) over the layout's objects for the call type, or all of them. */
   search(query: string, callType: CallTypeKey | 'all'): OrgRecord[] {
-    const text = query.trim();
-    if (text === '') return [];
     const objects = callType === 'all' ? null : Object.keys(this.layout[LAYOUT_KEY[callType]].objects);
-    const digits = /^[+\d\s()（）\-‐－ー]+$/.test(text) ? searchDigits(text) : '';
-    return this.records.filter((record) => {
-      if (objects && !objects.includes(record.objectType)) return false;
-      if (digits) return phoneValues(record).some((phone) => searchDigits(phone) === digits);
-      return record.Name.toLowerCase().includes(text.toLowerCase());
-    });
+    return searchRecords(
+      this.records.filter((record) => !objects || objects.includes(record.objectType)),
+      query,
+    );
   }
 
   /** searchAndScreenPop's return value: a map keyed by Id with the layout's fields. */

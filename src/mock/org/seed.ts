@@ -1,5 +1,5 @@
 /** The fake org's seed: CONTRACTS.md §3, plus a Case and a custom object for QA. */
-import type { DirectoryNumber, LayoutForCallType, OrgRecord, OrgUser, SoftphoneLayout } from './types.ts';
+import type { DirectoryNumber, LayoutForCallType, LayoutObjectField, ObjectType, OrgRecord, OrgUser, SoftphoneLayout } from './types.ts';
 
 export const SEED_RECORDS: readonly OrgRecord[] = [
   { Id: '0035555000001AA', objectType: 'Contact', Name: '山田 太郎', fields: { Phone: '03-5555-0101', Email: 'taro.yamada@example.jp', AccountId: '0015555000001AA' } },
@@ -8,7 +8,7 @@ export const SEED_RECORDS: readonly OrgRecord[] = [
   { Id: '0015555000001AA', objectType: 'Account', Name: '株式会社テスト', fields: { Phone: '03-5555-0100', Website: 'https://example.jp' } },
   { Id: '0035555000003AA', objectType: 'Contact', Name: '高橋 健', fields: { Phone: '045-333-4444' } },
   { Id: '0035555000004AA', objectType: 'Contact', Name: '田中 美咲', fields: { Phone: '045-333-4444' } },
-  { Id: '5005555000001AA', objectType: 'Case', Name: '00001001 配送の遅れ', fields: { Subject: '配送の遅れ', ContactId: '0035555000001AA', Status: 'New' } },
+  { Id: '5005555000001AA', objectType: 'Case', Name: '00001001 配送の遅れ', fields: { Subject: '配送の遅れ', ContactId: '0035555000001AA', Status: 'New', SuppliedPhone: '080-2222-3333' } },
   { Id: 'a015555000001AA', objectType: 'Customer_Site__c', Name: '横浜倉庫', fields: { Site_Phone__c: '045-222-1111' } },
 ];
 
@@ -18,7 +18,8 @@ export const SEED_USERS: readonly OrgUser[] = [1, 2, 3, 4, 5].map((n) => ({
   Name: `エージェント0${n}`,
 }));
 
-const fields = {
+/** The fields a softphone layout shows for each object the org has (Name and its phone fields). */
+export const OBJECT_FIELDS: Record<ObjectType, LayoutObjectField[]> = {
   Contact: [
     { displayName: 'Name', apiName: 'Name' },
     { displayName: 'Phone', apiName: 'Phone' },
@@ -32,7 +33,26 @@ const fields = {
     { displayName: 'Account Name', apiName: 'Name' },
     { displayName: 'Phone', apiName: 'Phone' },
   ],
+  Case: [
+    { displayName: 'Case Number', apiName: 'Name' },
+    { displayName: 'Web Phone', apiName: 'SuppliedPhone' },
+  ],
+  Customer_Site__c: [
+    { displayName: 'Site Name', apiName: 'Name' },
+    { displayName: 'Site Phone', apiName: 'Site_Phone__c' },
+  ],
 };
+
+/** What the org's objects are called in Setup, for the layout editor. */
+export const OBJECT_LABELS: Record<ObjectType, string> = {
+  Contact: 'Contact',
+  Lead: 'Lead',
+  Account: 'Account',
+  Case: 'Case',
+  Customer_Site__c: 'Customer Site (custom object)',
+};
+
+const fields = { Contact: OBJECT_FIELDS.Contact, Lead: OBJECT_FIELDS.Lead, Account: OBJECT_FIELDS.Account };
 
 const searching = (): LayoutForCallType => ({
   callRelatedFields: ['ANI', 'DNIS'],

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startMockStack, type MockStack } from '../dev/mock-stack';
+import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { attachMockPage, expectSimDone, openMockAt } from './mock-helpers';
+
+let stack: MockStack;
+let browser: Browser;
+let m: MockPage;
+let second: MockPage;
+
+beforeAll(async () => {
+  stack = await startMockStack();
+  browser = await launchBrowser();
+  m = await openMockPage(browser, stack, 'lang=en');
+  await signIn(m.panel);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const simCall = (callId: string) => m.cti((cti, id) => cti.server.calls().then((calls) => calls.find((c) => c.callId === id)), callId);
+const latestCall = () => m.cti((cti) => cti.server.calls().then((calls) => calls.at(-1)));
+/** The row of the simulator's Calls table for a call. */
+const row = (page: Page, callId: string) => page.getByRole('table', { name: 'Calls' }).getByRole('row').filter({ hasText: callId });
+
+describe('the simulator panel: callers', () => {
+  it('places an inbound call from any number to this agent, and the far end hangs up', async () => {
+    await m.page.getByRole('textbox', { name: 'Caller number' }).fill('06-7777-0202');
+    await m.page.getByRole('textbox', { name: 'Dialled number' }).fill('050-1111-2222');
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent01');
+    await m.page.getByRole('button', { name: 'Place call' }).click();
+    await expectCallState(m.panel, 'Ringing');
+    const call = (await latestCall())!;
+    expect(call).toMatchObject({ direction: 'inbound', from: '06-7777-0202', to: '050-1111-2222', agent: 'agent01', state: 'ringing' });
+    await expect.poll(() => m.cti((cti) => cti.host.screenPops().at(-1)?.poppedRecordIds)).toEqual(['00Q5555000001AA']);
+    await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+    await expectCallState(m.panel, 'Ended');
+    await expect.poll(() => tasksFor(m, call.callId)).toEqual([expect.objectContaining({ CallDisposition: 'Missed', CallDurationInSeconds: 0 })]);
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it("opens a second agent's page from the agents table", async () => {
+    const [page] = await Promise.all([m.context.waitForEvent('page'), m.page.getByRole('link', { name: "Open agent02's page" }).click()]);
+    const url = page.url();
+    expect(await (await attachMockPage(page)).cti((cti) => cti.user)).toBe('agent02');
+    expect(new URL(url).searchParams.get('lang')).toBe('en');
+    // The second agent works in a browser of their own (a background tab here would be throttled).
+    await page.close();
+    second = await openMockAt(browser, url);
+    await signIn(second.panel, 'agent02');
+  });
+
+  it('rings a queue: an anonymous caller reaches a 受付可 agent', async () => {
+    await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).check();
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('queue');
+    await m.page.getByRole('button', { name: 'Place call' }).click();
+    await expectSimDone(m, 'Place call from 非通知');
+    const call = (await latestCall())!;
+    expect(call).toMatchObject({ direction: 'inbound', from: null, state: 'ringing' });
+    expect(['agent01', 'agent02']).toContain(call.agent);
+    const ringing = call.agent === 'agent01' ? m : second;
+    await expectCallState(ringing.panel, 'Ringing');
+    await ringing.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(ringing.panel, 'Connected');
+    await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+    await expectCallState(ringing.panel, 'Ended');
+    await expect.poll(() => tasksFor(ringing, call.callId)).toEqual([expect.objectContaining({ Subject: 'Inbound call anonymous' })]);
+    await ringing.panel.getByRole('button', { name: 'Close' }).click();
+    await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).uncheck();
+  });
+
+  it('shows why a call cannot be placed (the automation API rejects the same)', async () => {
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent04');
+    await m.page.getByRole('button', { name: 'Place call' }).click();
+    await m.page.getByRole('alert').getByText('NOT_SIGNED_IN: agent04 is not signed in.').waitFor();
+    await expect(m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101', agent: 'agent04' }))).rejects.toThrow(/NOT_SIGNED_IN/);
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expect(m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }))).rejects.toThrow(/on a call/);
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expectCallState(m.panel, 'Ended');
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+  });
+});
+
+describe("the simulator panel: called parties (transfer targets' and dialled numbers' behaviour)", () => {
+  // The agent's outbound UI is not under test here: another desk (agent03) dials through the PBX.
+  const dial = (number: string) => {
+    const session = stack.simulator.pbx.signIn('agent03', 'biztel');
+    return stack.simulator.pbx.dial(session.token, number).callId;
+  };
+
+  it('sets a number to answer busy: a call to it ends busy', async () => {
+    await m.page.getByRole('textbox', { name: 'Called number' }).fill('090-2222-3333');
+    await m.page.getByRole('combobox', { name: 'Outcome' }).selectOption({ label: 'Busy' });
+    await m.page.getByRole('button', { name: 'Set outcome' }).click();
+    await expectSimDone(m, 'Set outcome of 090-2222-3333');
+    await m.page.getByRole('list', { name: 'Outcomes set from this page' }).getByText('090-2222-3333: Busy').waitFor();
+    const callId = dial('09022223333');
+    await expect.poll(async () => (await simCall(callId))?.state, { timeout: 5000 }).toBe('ended');
+    expect(stack.simulator.pbx.recentCalls(stack.simulator.pbx.signIn('agent03', 'biztel').token).find((c) => c.callId === callId)?.endReason).toBe('busy');
+  });
+
+  it('the far end answers an outbound call still ringing, then hangs up', async () => {
+    const callId = dial('03-7777-8888');
+    await expect.poll(() => row(m.page, callId).count()).toBe(1);
+    await row(m.page, callId).getByRole('button', { name: 'Answer (far end)' }).click();
+    await expect.poll(async () => (await simCall(callId))?.state).toBe('connected');
+    await row(m.page, callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+    await expect.poll(async () => (await simCall(callId))?.state).toBe('ended');
+  });
+
+  it('raised no errors in the pages (but the refused requests above)', () => {
+    const unexpected = (errors: string[]) => errors.filter((e) => !e.includes('status of 400 (Bad Request)'));
+    expect(unexpected(m.errors)).toEqual([]);
+    expect(unexpected(second.errors)).toEqual([]);
+  });
+});

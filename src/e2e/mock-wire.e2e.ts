@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame } from 'playwright-core';
+import { startMockStack, type MockStack } from '../dev/mock-stack';
+import { launchBrowser, openMockPage, type MockPage } from './support';
+import { expectLogged, panelFrame, wireLog } from './mock-helpers';
+
+let stack: MockStack;
+let browser: Browser;
+let m: MockPage;
+let frame: Frame;
+
+/** A well-formed Lightning Open CTI request (OPENCTI.md §3), as Salesforce's opencti_min.js sends it. */
+const request = (callId: number, extra: Record<string, unknown> = {}) => ({
+  methodName: 'getCallCenterSettings',
+  callId,
+  apiVersion: 57,
+  apiType: 'opencti',
+  isCallbackRegistered: true,
+  isListenerRegistered: false,
+  args: {},
+  ...extra,
+});
+
+/** Posts messages from `from` to the host page and collects what the host sends back to it. */
+async function postFrom(from: Frame, messages: unknown[], targetOrigin: string): Promise<void> {
+  await from.evaluate(
+    ([list, origin]) => {
+      const w = window as unknown as { answers?: unknown[] };
+      if (!w.answers) {
+        const answers: unknown[] = [];
+        w.answers = answers;
+        window.addEventListener('message', (event) => answers.push(event.data));
+      }
+      for (const message of list) window.parent.postMessage(message, origin);
+    },
+    [messages, targetOrigin] as const,
+  );
+}
+
+const answersIn = (from: Frame) =>
+  from.evaluate(() => ((window as unknown as { answers?: unknown[] }).answers ?? []) as { callId?: unknown; response?: { success?: boolean; returnValue?: Record<string, string> } }[]);
+
+beforeAll(async () => {
+  stack = await startMockStack();
+  browser = await launchBrowser();
+  m = await openMockPage(browser, stack, 'lang=en');
+  frame = await panelFrame(m.page);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe("the Lightning host checks every message as Salesforce does (OPENCTI.md §3)", () => {
+  it('answers a well-formed raw protocol message from the panel frame', async () => {
+    await postFrom(frame, [request(90001)], stack.origin);
+    await expect.poll(async () => (await answersIn(frame)).filter((a) => a.callId === 90001)).toHaveLength(1);
+    const [answer] = (await answersIn(frame)).filter((a) => a.callId === 90001);
+    expect(answer).toMatchObject({
+      apiVersion: 57,
+      apiType: 'opencti',
+      methodName: 'getCallCenterSettings',
+      callId: 90001,
+      shouldExecuteCallback: true,
+      response: { success: true, errors: null },
+    });
+    expect(answer?.response?.returnValue?.['/biztelSettings/serverUrl']).toBe(stack.simulator.url);
+    await expectLogged(m, 'in', 'docked: getCallCenterSettings #90001');
+  });
+
+  it('drops messages of the wrong shape from the panel frame: no answer, a "dropped" entry each', async () => {
+    const bad: [unknown, string][] = [
+      [request(90002, { methodName: 'deleteEverything' }), 'unknown methodName deleteEverything'],
+      [request(90003, { apiType: 'interaction' }), 'apiType is not opencti'],
+      [request(90004, { args: ['x'] }), 'args is not an object'],
+      [request(90005, { apiVersion: '57' }), 'apiVersion is not a number'],
+      [request(-1), 'callId is not a counter'],
+      [request(90006, { isCallbackRegistered: 'yes' }), 'registration flags missing'],
+      ['getCallCenterSettings', 'not an object'],
+    ];
+    // The last, well-formed message is a fence: answers come in order, so once it is answered, the
+    // bad ones would have been answered too.
+    await postFrom(frame, [...bad.map(([message]) => message), request(90007)], stack.origin);
+    await expect.poll(async () => (await answersIn(frame)).some((a) => a.callId === 90007)).toBe(true);
+    const answered = (await answersIn(frame)).map((a) => a.callId);
+    expect(answered.filter((id) => [90002, 90003, 90004, 90005, -1, 90006].includes(id as number))).toEqual([]);
+    const dropped = (await wireLog(m)).filter((e) => e.direction === 'dropped').map((e) => e.text);
+    for (const [, reason] of bad) expect(dropped.some((text) => text.includes(reason)), reason).toBe(true);
+  });
+
+  it('drops a well-formed message from another origin', async () => {
+    const evil = 'http://evil.example';
+    await m.page.route(`${evil}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>evil</title><p>evil</p>' }));
+    await m.page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.title = 'evil';
+      document.body.append(f);
+    }, `${evil}/frame.html`);
+    const evilFrame = await (await m.page.locator('iframe[title="evil"]').elementHandle()).contentFrame();
+    await evilFrame!.waitForLoadState();
+    await postFrom(evilFrame!, [request(90020)], '*');
+    await expectLogged(m, 'dropped', `from ${evil}: not the softphone's origin`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await answersIn(evilFrame!)).toEqual([]);
+    expect((await wireLog(m)).some((e) => e.direction !== 'dropped' && e.text.includes('#90020'))).toBe(false);
+  });
+
+  it("drops a message from the panel's origin that does not come from the panel's frame", async () => {
+    const panelOrigin = new URL(frame.url()).origin;
+    expect(panelOrigin).not.toBe(stack.origin);
+    await m.page.evaluate((src) => {
+      const f = document.createElement('iframe');
+      f.src = src;
+      f.title = 'impostor';
+      document.body.append(f);
+    }, `${panelOrigin}/not-the-panel`);
+    const impostor = await (await m.page.locator('iframe[title="impostor"]').elementHandle()).contentFrame();
+    await impostor!.waitForLoadState();
+    await postFrom(impostor!, [request(90030)], stack.origin);
+    await expectLogged(m, 'dropped', `from ${panelOrigin}: not the softphone's frame`);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await answersIn(impostor!)).toEqual([]);
+  });
+
+  it('shows the dropped messages in the page’s log, filtered', async () => {
+    await m.page.getByRole('tab', { name: 'Open CTI log' }).click();
+    await m.page.getByRole('combobox', { name: 'Direction' }).selectOption('dropped');
+    const list = m.page.getByRole('list', { name: 'Open CTI messages' });
+    await expect.poll(() => list.getByRole('listitem').count()).toBeGreaterThanOrEqual(9);
+    await m.page.getByRole('searchbox', { name: 'Filter' }).fill('evil.example');
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(1);
+    // Copy gives what is shown, with the page's address: ready for a bug report.
+    await m.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.origin });
+    await m.page.getByRole('button', { name: 'Copy log' }).click();
+    await m.page.getByRole('status', { name: 'Open CTI log status' }).getByText('Copied 1 lines.').waitFor();
+    const copied = await m.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split('\n')).toEqual([expect.stringContaining(`Mock-CTI lightning · agent01 · ${stack.origin}/mock/`), expect.stringMatching(/DROPPED from http:\/\/evil\.example/)]);
+    await m.page.getByRole('button', { name: 'Clear log' }).click();
+    await expect.poll(() => list.getByRole('listitem').count()).toBe(0);
+    expect(await wireLog(m)).toEqual([]);
+  });
+});

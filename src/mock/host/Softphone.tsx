@@ -1,0 +1,92 @@
+/** Where the softphone lives: its frame, and Lightning's utility bar item (docked or popped out). */
+import { useCallback, useMemo } from 'react';
+import { useHost, useMock, useOrg } from './context';
+import { pageUrl, panelUrl } from './params';
+
+/** The panel's size: what the panel set through Open CTI, else the call center's items. */
+function usePanelSize(): { width: number; height: number } {
+  const { callCenter } = useOrg();
+  const setWidth = useHost((s) => s.panelWidth);
+  const setHeight = useHost((s) => s.panelHeight);
+  const number = (value: string | undefined, fallback: number) => (value && /^\d{2,4}$/.test(value) ? Number(value) : fallback);
+  return {
+    width: setWidth ?? number(callCenter['/reqGeneralInfo/reqSoftphoneWidth'], 300),
+    height: setHeight ?? number(callCenter['/reqGeneralInfo/reqSoftphoneHeight'], 480),
+  };
+}
+
+/** The softphone frame of this page; a reload (or docking again) makes a new panel instance. */
+export function PanelFrame() {
+  const { host, docked } = useMock();
+  const reloads = useHost((s) => s.panelReloads);
+  const { width, height } = usePanelSize();
+  // Stable callbacks: a new ref callback each render would detach and attach the panel every time.
+  const onFrame = useCallback((frame: HTMLIFrameElement | null) => docked.onFrame(frame), [docked]);
+  const onLoad = useCallback(() => docked.onLoad(), [docked]);
+  // A new nonce per reload, as Salesforce gives one per page load.
+  const src = useMemo(() => panelUrl(host.params, window.location.origin), [host.params, reloads]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <iframe
+      key={reloads}
+      ref={onFrame}
+      onLoad={onLoad}
+      className="host__panel-frame"
+      title="BIZTEL Open CTI softphone"
+      src={src}
+      style={{ width: `${width}px`, height: `${height}px` }}
+      allow="microphone; autoplay"
+    />
+  );
+}
+
+/**
+ * Lightning's utility bar: the "Phone" item opens and minimises the docked panel, which stays
+ * loaded; "Pop out" moves the panel into its own window, still served by this page's host.
+ */
+export function UtilityBar() {
+  const { host, popout, popoutId } = useMock();
+  const visible = useHost((s) => s.panelVisible);
+  const label = useHost((s) => s.panelLabel);
+  const icon = useHost((s) => s.panelIcon);
+  const location = useHost((s) => s.panelLocation);
+  const size = usePanelSize();
+  const popOut = () => {
+    popout?.popOut(pageUrl(window.location, { popout: popoutId }), { width: size.width, height: size.height + 40 });
+  };
+
+  if (location !== 'docked') {
+    return (
+      <footer className="host__utility-bar" aria-label="Utility bar">
+        <span className="host__utility-item" data-icon={icon}>
+          ☎ {label} {location === 'poppedOut' ? '(popped out)' : '(opening the pop-out window…)'}
+        </span>
+        <button type="button" onClick={() => popout?.popIn()}>
+          Pop in
+        </button>
+      </footer>
+    );
+  }
+  return (
+    <footer className="host__utility-bar" aria-label="Utility bar">
+      <div className={`host__docked ${visible ? '' : 'host__docked--minimised'}`} aria-hidden={!visible}>
+        <div className="host__docked-header">
+          <span>{label}</span>
+          <span>
+            {popout && (
+              <button type="button" onClick={popOut} aria-label="Pop out" title="Pop out">
+                ⧉
+              </button>
+            )}
+            <button type="button" onClick={() => host.store.setState({ panelVisible: false })} aria-label="Minimise" title="Minimise">
+              _
+            </button>
+          </span>
+        </div>
+        <PanelFrame />
+      </div>
+      <button type="button" className="host__utility-item" aria-pressed={visible} onClick={() => host.store.setState({ panelVisible: !visible })} data-icon={icon}>
+        ☎ {label}
+      </button>
+    </footer>
+  );
+}
