@@ -2,17 +2,19 @@
  * What the agent can do from the panel. Each action runs one acknowledged command and shows a
  * failure plainly; nothing is retried behind the agent's back.
  */
-import type { BiztelLink, CommandResult, LinkError } from '../biztel/link';
+import type { CommandResult, LinkError } from '../biztel/link';
 import { normaliseNumber } from '../domain/phone';
+import type { NavigationInfo } from '../salesforce/types';
 import type { MessageKey } from './i18n';
-import type { PanelApp } from './panel-app';
+import type { CommandPort } from './port';
 import { pushAlert, updateCall, type PanelStore } from './store';
 
 export class PanelActions {
   constructor(
     private readonly store: PanelStore,
-    private readonly link: () => BiztelLink | null,
-    private readonly app: () => PanelApp,
+    private readonly port: () => CommandPort | null,
+    /** The record the agent has open in this tab (screen transfer travels with it). */
+    private readonly navigation: () => NavigationInfo | null,
   ) {}
 
   private showError(error: LinkError): void {
@@ -20,15 +22,15 @@ export class PanelActions {
   }
 
   /** Runs a command with its pending flag set, showing its failure. Returns whether it worked. */
-  private async run<T>(name: string, command: (link: BiztelLink) => Promise<CommandResult<T>>): Promise<T | null> {
-    const link = this.link();
-    if (!link) {
-      this.showError({ code: 'OFFLINE', message: 'no link' });
+  private async run<T>(name: string, command: (port: CommandPort) => Promise<CommandResult<T>>): Promise<T | null> {
+    const port = this.port();
+    if (!port) {
+      this.showError({ code: 'OFFLINE', message: 'The panel is still starting.' });
       return null;
     }
     this.store.setState((s) => ({ pending: { ...s.pending, [name]: true } }));
     try {
-      const result = await command(link);
+      const result = await command(port);
       if (!result.ok) {
         this.showError(result.error);
         return null;
@@ -45,29 +47,34 @@ export class PanelActions {
       return false;
     }
     this.dismissAlerts();
-    const session = await this.run('signIn', (link) => link.signIn(loginId.trim(), password));
+    // After the Salesforce session expired (§9), sign in only once Salesforce answers again.
+    if (this.store.getState().salesforceSession === 'expired' && !(await this.port()?.checkSalesforce())) {
+      pushAlert(this.store, { key: 'signedOut.salesforceSession', tone: 'error' });
+      return false;
+    }
+    const session = await this.run('signIn', (port) => port.signIn(loginId.trim(), password));
     return session !== null;
   }
 
   async signOut(): Promise<void> {
-    const done = await this.run('signOut', (link) => link.signOut());
+    const done = await this.run('signOut', (port) => port.signOut());
     if (done) this.store.setState({ session: null, signedOutReason: null });
   }
 
   async setStatus(statusId: string): Promise<void> {
-    await this.run('setStatus', (link) => link.command('setStatus', { statusId }));
+    await this.run('setStatus', (port) => port.command('setStatus', { statusId }));
   }
 
   async answer(callId: string): Promise<void> {
-    await this.run('answer', (link) => link.command('answer', { callId }));
+    await this.run('answer', (port) => port.command('answer', { callId }));
   }
 
   async decline(callId: string): Promise<void> {
-    await this.run('decline', (link) => link.command('decline', { callId }));
+    await this.run('decline', (port) => port.command('decline', { callId }));
   }
 
   async hangup(callId: string): Promise<void> {
-    await this.run('hangup', (link) => link.command('hangup', { callId }));
+    await this.run('hangup', (port) => port.command('hangup', { callId }));
   }
 
   /**
@@ -81,10 +88,10 @@ export class PanelActions {
       return false;
     }
     const callerId = this.store.getState().session?.agent.callerId ?? undefined;
-    this.app().expectPlacedCall(context);
+    this.port()?.expectPlacedCall(context);
     const request = callerId ? { number: number.digits, callerId } : { number: number.digits };
-    const call = await this.run('dial', (link) => link.command('dial', request));
-    if (!call) this.app().expectPlacedCall(null);
+    const call = await this.run('dial', (port) => port.command('dial', request));
+    if (!call) this.port()?.expectPlacedCall(null);
     return call !== null;
   }
 
@@ -101,23 +108,23 @@ export class PanelActions {
   }
 
   async hold(callId: string): Promise<void> {
-    await this.run('hold', (link) => link.command('hold', { callId }));
+    await this.run('hold', (port) => port.command('hold', { callId }));
   }
 
   async unhold(callId: string): Promise<void> {
-    await this.run('unhold', (link) => link.command('unhold', { callId }));
+    await this.run('unhold', (port) => port.command('unhold', { callId }));
   }
 
   async park(callId: string): Promise<void> {
-    await this.run('park', (link) => link.command('park', { callId }));
+    await this.run('park', (port) => port.command('park', { callId }));
   }
 
   async unpark(callId: string): Promise<void> {
-    await this.run('unpark', (link) => link.command('unpark', { callId }));
+    await this.run('unpark', (port) => port.command('unpark', { callId }));
   }
 
   async sendTones(callId: string, digits: string): Promise<void> {
-    await this.run('dtmf', (link) => link.command('dtmf', { callId, digits }));
+    await this.run('dtmf', (port) => port.command('dtmf', { callId, digits }));
   }
 
   /**
@@ -130,7 +137,7 @@ export class PanelActions {
       pushAlert(this.store, { key: 'transfer.targetRequired', tone: 'error' });
       return false;
     }
-    const open = this.app().navigation;
+    const open = this.navigation();
     const request = {
       callId,
       target: trimmed.slice(0, 40),
@@ -145,31 +152,32 @@ export class PanelActions {
           }
         : {}),
     };
-    return (await this.run('transfer', (link) => link.command('transfer', request))) !== null;
+    return (await this.run('transfer', (port) => port.command('transfer', request))) !== null;
   }
 
   async completeTransfer(callId: string): Promise<void> {
-    await this.run('completeTransfer', (link) => link.command('completeTransfer', { callId }));
+    await this.run('completeTransfer', (port) => port.command('completeTransfer', { callId }));
   }
 
   async cancelTransfer(callId: string): Promise<void> {
-    await this.run('cancelTransfer', (link) => link.command('cancelTransfer', { callId }));
+    await this.run('cancelTransfer', (port) => port.command('cancelTransfer', { callId }));
   }
 
   /** The caller ID for the next outbound calls; the server remembers it for the agent. */
   async setCallerId(number: string): Promise<void> {
-    await this.run('setCallerId', (link) => link.command('setCallerId', { number }));
+    await this.run('setCallerId', (port) => port.command('setCallerId', { number }));
   }
 
   setNotes(callId: string, notes: string): void {
-    updateCall(this.store, callId, () => ({ notes: notes.slice(0, 32_000) }));
-    this.app().logger.changed(callId, true);
+    const text = notes.slice(0, 32_000);
+    updateCall(this.store, callId, () => ({ notes: text }));
+    this.port()?.updateCall(callId, { notes: text });
   }
 
   /** The agent picks the record a call belongs to among several matches: links the log, no pop. */
   chooseRecord(callId: string, recordId: string | null): void {
     updateCall(this.store, callId, () => ({ chosenRecordId: recordId }));
-    this.app().logger.changed(callId);
+    this.port()?.updateCall(callId, { chosenRecordId: recordId });
   }
 
   dismissCall(callId: string): void {

@@ -5,8 +5,9 @@
 import type { Call } from '../protocol';
 import { newerCall } from '../domain/call';
 import { decidePop, type PopMoment } from '../domain/pop-policy';
-import { HostError, type CtiHost, type SearchRequest } from '../salesforce/types';
+import { HostError, type SearchRequest } from '../salesforce/types';
 import type { CallLogger } from './call-logger';
+import type { Popper } from './pop-router';
 import { updateCall, type CallEntry, type PanelStore } from './store';
 
 type ContextRecord = CallEntry['contextRecord'];
@@ -51,8 +52,9 @@ export class CallEffects {
 
   constructor(
     private readonly store: PanelStore,
-    private readonly host: () => CtiHost | null,
+    private readonly popper: Popper,
     private readonly logger: CallLogger,
+    private readonly onSalesforceError: (error: HostError) => void = () => {},
   ) {}
 
   /**
@@ -70,11 +72,7 @@ export class CallEffects {
       entry = newEntry(merged, live && merged.placedByAgent ? this.placedContext : null);
       if (merged.placedByAgent) this.placedContext = null;
     }
-    const becameLive = merged.state !== 'ended';
-    this.store.setState((s) => ({
-      calls: { ...s.calls, [merged.callId]: entry },
-      activeCallId: becameLive || s.activeCallId === null || s.activeCallId === merged.callId ? merged.callId : s.activeCallId,
-    }));
+    this.store.setState((s) => ({ calls: { ...s.calls, [merged.callId]: entry } }));
 
     if (live) for (const moment of momentsOf(previous?.call, merged)) this.enqueue(merged.callId, () => this.pop(merged.callId, moment));
 
@@ -93,13 +91,12 @@ export class CallEffects {
   }
 
   private async pop(callId: string, moment: PopMoment): Promise<void> {
-    const host = this.host();
     const state = this.store.getState();
     const entry = state.calls[callId];
-    if (!host || !entry || !state.caps) return;
+    if (!entry || !state.caps || !state.hostKind) return;
     const decision = decidePop(
       { call: entry.call, moment },
-      { host: host.kind, caps: state.caps, settings: state.session?.settings ?? {}, legacyPopupMode: state.legacyPopupMode },
+      { host: state.hostKind, caps: state.caps, settings: state.session?.settings ?? {}, legacyPopupMode: state.legacyPopupMode },
     );
     if (decision.kind === 'none') {
       if (!entry.popped && !entry.searched) updateCall(this.store, callId, () => ({ noPop: decision.reason }));
@@ -107,7 +104,7 @@ export class CallEffects {
     }
     try {
       if (decision.kind === 'popRecord') {
-        await host.popRecord(decision.recordId);
+        await this.popper.popRecord(decision.recordId);
         updateCall(this.store, callId, () => ({ popped: true, noPop: null }));
         return;
       }
@@ -117,7 +114,7 @@ export class CallEffects {
         deferred: decision.kind === 'link',
         callId,
       };
-      const result = await host.searchAndScreenPop(request);
+      const result = await this.popper.search(request);
       updateCall(this.store, callId, (e) => ({
         records: result.records,
         searched: true,
@@ -129,6 +126,7 @@ export class CallEffects {
     } catch (error) {
       updateCall(this.store, callId, () => ({ noPop: 'salesforceError' }));
       if (!(error instanceof HostError)) throw error;
+      this.onSalesforceError(error);
     }
   }
 }

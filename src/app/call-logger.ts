@@ -1,11 +1,13 @@
 /**
  * Writes one Task per call (履歴・録音連携) through the package's Apex upsert on (CallObject, owner),
- * so a retry after a lost answer updates instead of duplicating. Written as soon as the call ends;
- * notes, the agent's record choice and the recording link rewrite the same Task.
+ * so a retry after a lost answer updates instead of duplicating. Every version of a Task goes to the
+ * outbox before it is written and leaves it only when Salesforce confirms: a failed write is retried
+ * with backoff, and a reload, a crash or a new leader tab picks up what was not confirmed.
  */
-import { buildTask, shouldLog } from '../domain/call-log';
-import type { CtiHost } from '../salesforce/types';
+import { buildTask, shouldLog, type TaskFields } from '../domain/call-log';
+import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS } from './config';
+import type { OutboxItem, OutboxStore } from './outbox';
 import { updateCall, type CallEntry, type PanelStore } from './store';
 
 export interface LoggerOptions {
@@ -13,11 +15,12 @@ export interface LoggerOptions {
   notesDebounceMs?: number;
   backoffMs?: (attempt: number) => number;
   utcOffsetMinutes?: () => number;
+  now?: () => number;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1));
+const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + Math.random() * 0.4);
 
-/** The record a call's log links to: the agent's pick, a single match, or the context record. */
+/** The record a call's log links to: the agent's pick, the context record, or a single match. */
 export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
   if (entry.chosenRecordId) {
     const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
@@ -31,16 +34,32 @@ export function linkedRecord(entry: CallEntry): { recordId: string; name?: strin
 }
 
 export class CallLogger {
+  /** The outbox's items, as this panel knows them; the newest version of each call's Task. */
+  private readonly items = new Map<string, OutboxItem>();
   private readonly writing = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
+  private paused = false;
+  private readonly now: () => number;
 
   constructor(
     private readonly store: PanelStore,
     private readonly host: () => CtiHost | null,
-    private readonly options: LoggerOptions = {},
-  ) {}
+    private readonly outbox: OutboxStore,
+    private readonly options: LoggerOptions & { onSalesforceError?: (error: HostError) => void } = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get durable(): boolean {
+    return this.outbox.durable;
+  }
+
+  /** How many Tasks wait for Salesforce to confirm them. */
+  get pending(): number {
+    return this.items.size;
+  }
 
   stop(): void {
     this.stopped = true;
@@ -48,69 +67,136 @@ export class CallLogger {
     this.timers.clear();
   }
 
+  /** While the Salesforce session is gone, keep the outbox and write nothing. */
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const key of this.items.keys()) void this.flush(key);
+  }
+
+  /**
+   * Takes over: what the outbox holds (left by a reload, a crash or another tab) and ended calls
+   * whose Task was never confirmed (known from the shared call state).
+   */
+  async restore(): Promise<void> {
+    for (const item of await this.outbox.list()) {
+      const known = this.items.get(item.key);
+      if (!known || known.version < item.version) this.items.set(item.key, item);
+    }
+    for (const entry of Object.values(this.store.getState().calls)) {
+      if (shouldLog(entry.call) && entry.log.status !== 'saved' && !this.items.has(entry.call.callId)) this.callEnded(entry.call.callId);
+    }
+    this.publishPending();
+    for (const key of this.items.keys()) void this.flush(key);
+  }
+
   /** The call ended: write its Task now (the 2-second promise of SPEC "Decisions"). */
   callEnded(callId: string): void {
-    const entry = this.store.getState().calls[callId];
-    if (!entry || !shouldLog(entry.call)) return;
-    void this.write(callId);
+    this.schedule(callId, 0);
   }
 
   /** Something the Task shows changed; rewrite it (debounced for typing). */
   changed(callId: string, debounce = false): void {
+    this.schedule(callId, debounce ? (this.options.notesDebounceMs ?? 800) : 0);
+  }
+
+  private schedule(callId: string, delay: number): void {
     const entry = this.store.getState().calls[callId];
-    if (!entry || !shouldLog(entry.call)) return;
-    const existing = this.timers.get(callId);
-    if (existing) clearTimeout(existing);
-    const delay = debounce ? (this.options.notesDebounceMs ?? 800) : 0;
+    if (!entry || !shouldLog(entry.call) || this.stopped) return;
+    clearTimeout(this.timers.get(callId));
     this.timers.set(
       callId,
       setTimeout(() => {
         this.timers.delete(callId);
-        void this.write(callId);
+        void this.record(callId);
       }, delay),
     );
   }
 
-  private async write(callId: string): Promise<void> {
-    if (this.stopped) return;
-    if (this.writing.has(callId)) {
-      this.dirty.add(callId);
-      return;
-    }
-    const host = this.host();
-    const state = this.store.getState();
-    const entry = state.calls[callId];
-    if (!host || !entry) return;
-    this.writing.add(callId);
-    this.dirty.delete(callId);
-    updateCall(this.store, callId, (e) => ({ log: { ...e.log, status: e.log.status === 'retrying' ? 'retrying' : 'saving' } }));
-    const task = buildTask({
+  private taskFor(entry: CallEntry): TaskFields {
+    return buildTask({
       call: entry.call,
-      lang: state.lang,
+      lang: this.store.getState().lang,
       record: linkedRecord(entry),
       notes: entry.notes,
       utcOffsetMinutes: this.options.utcOffsetMinutes?.() ?? -new Date().getTimezoneOffset(),
     });
+  }
+
+  /** Stores the Task's newest version in the outbox, then writes it. */
+  private async record(callId: string): Promise<void> {
+    const entry = this.store.getState().calls[callId];
+    if (!entry) return;
+    const previous = this.items.get(callId);
+    const item: OutboxItem = {
+      key: callId,
+      task: this.taskFor(entry),
+      version: (previous?.version ?? 0) + 1,
+      attempts: previous?.attempts ?? 0,
+      updatedAt: this.now(),
+    };
+    this.items.set(callId, item);
+    this.publishPending();
     try {
-      const taskId = (await host.runApex(APEX_CLASS, APEX_METHODS.upsertCallLog, { log: JSON.stringify(task) })).trim();
-      if (!/^[a-zA-Z0-9]{15,18}$/.test(taskId)) throw new Error(`unexpected answer ${taskId.slice(0, 40)}`);
-      updateCall(this.store, callId, (e) => ({ log: { ...e.log, status: 'saved', taskId, error: null } }));
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      updateCall(this.store, callId, (e) => ({ log: { ...e.log, status: 'retrying', error: message, attempts: e.log.attempts + 1 } }));
-      const attempts = this.store.getState().calls[callId]?.log.attempts ?? 1;
-      if (!this.stopped) {
-        this.timers.set(
-          callId,
-          setTimeout(() => {
-            this.timers.delete(callId);
-            void this.write(callId);
-          }, (this.options.backoffMs ?? defaultBackoff)(attempts)),
-        );
-      }
-    } finally {
-      this.writing.delete(callId);
+      await this.outbox.put(item);
+    } catch {
+      /* the memory copy still gets written; only crash-safety is lost */
     }
-    if (this.dirty.has(callId)) void this.write(callId);
+    await this.flush(callId);
+  }
+
+  private async flush(key: string): Promise<void> {
+    if (this.stopped || this.paused) return;
+    if (this.writing.has(key)) {
+      this.dirty.add(key);
+      return;
+    }
+    const item = this.items.get(key);
+    const host = this.host();
+    if (!item || !host) return;
+    this.writing.add(key);
+    this.dirty.delete(key);
+    this.setLog(key, (log) => ({ ...log, status: log.status === 'retrying' ? 'retrying' : 'saving' }));
+    try {
+      const taskId = (await host.runApex(APEX_CLASS, APEX_METHODS.upsertCallLog, { log: JSON.stringify(item.task) })).trim();
+      if (!/^[a-zA-Z0-9]{15,18}$/.test(taskId)) throw new Error(`unexpected answer ${taskId.slice(0, 40)}`);
+      await this.outbox.remove(key, item.version).catch(() => {});
+      if (this.items.get(key)?.version === item.version) this.items.delete(key);
+      this.setLog(key, (log) => ({ ...log, status: 'saved', taskId, error: null }));
+    } catch (error) {
+      if (error instanceof HostError) this.options.onSalesforceError?.(error);
+      item.attempts += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      this.setLog(key, (log) => ({ ...log, status: 'retrying', error: message, attempts: item.attempts }));
+      this.retryLater(key, item.attempts);
+    } finally {
+      this.writing.delete(key);
+      this.publishPending();
+    }
+    if (this.dirty.has(key)) void this.flush(key);
+  }
+
+  private retryLater(key: string, attempts: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timers.get(`retry:${key}`));
+    this.timers.set(
+      `retry:${key}`,
+      setTimeout(() => {
+        this.timers.delete(`retry:${key}`);
+        void this.flush(key);
+      }, (this.options.backoffMs ?? defaultBackoff)(attempts)),
+    );
+  }
+
+  private setLog(callId: string, change: (log: CallEntry['log']) => CallEntry['log']): void {
+    updateCall(this.store, callId, (e) => ({ log: change(e.log) }));
+  }
+
+  private publishPending(): void {
+    const pendingLogs = this.items.size;
+    if (this.store.getState().pendingLogs !== pendingLogs) this.store.setState({ pendingLogs });
   }
 }

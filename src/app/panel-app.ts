@@ -1,22 +1,33 @@
 /**
- * The panel's wiring: start-up (Open CTI, call center settings, the user, the BIZTEL server) and
- * the flow BIZTEL link → store → policies → Salesforce host. React never sees sockets or `sforce`.
+ * One panel (every Salesforce tab runs its own): start-up (Open CTI, call center settings, the user,
+ * the BIZTEL server URL), its own Salesforce tab (navigation, click-to-call, presence, directory), and
+ * its part among the agent's panels: the leader holds the BIZTEL link, the others follow it.
+ * React never sees sockets or `sforce`.
  */
-import type { AgentEvent, Hello, Session } from '../protocol';
-import type { BiztelLink, LinkStatus } from '../biztel/link';
-import { capabilitiesFor, parseVersion } from '../domain/version';
+import type { BiztelLink } from '../biztel/link';
 import type { LaunchParams } from '../salesforce/launch';
 import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../salesforce/types';
 import { PanelActions } from './actions';
-import { CallEffects } from './call-effects';
-import { CallLogger, type LoggerOptions } from './call-logger';
+import { trackActiveCall } from './active-call';
+import type { LoggerOptions } from './call-logger';
 import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
-import { loadDirectory } from './directory';
-import { watchPresence } from './presence';
 import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
+import { loadDirectory } from './directory';
 import { toLang } from './i18n';
+import { LeaderCore } from './leader';
+import { openOutbox, type OutboxStore } from './outbox';
+import { PopRouter, servePops } from './pop-router';
+import type { CommandPort } from './port';
+import { watchPresence } from './presence';
+import type { SessionWatchOptions } from './salesforce-session';
 import { checkServerUrl } from './server-url';
-import { pushAlert, type PanelStore, type StartupFailure } from './store';
+import { pushAlert, type PanelState, type PanelStore, type StartupFailure } from './store';
+import { channelName, newPanelId, openTabChannel, type TabChannel } from './tabs/channel';
+import { electLeader, type Leadership, type LeadershipTiming } from './tabs/leadership';
+import { recallAfterReload, reloadKey, rememberForReload } from './tabs/reload-memory';
+import { RemotePort, servePort } from './tabs/remote-port';
+import { TabRpc } from './tabs/rpc';
+import { StateReplica, shareState } from './tabs/state-sync';
 
 export interface PanelDeps {
   store: PanelStore;
@@ -26,30 +37,39 @@ export interface PanelDeps {
   /** How long to wait for the BIZTEL server before showing §7.2 ③ (it keeps retrying). */
   connectTimeoutMs?: number;
   logger?: LoggerOptions;
+  salesforceSession?: SessionWatchOptions;
+  leadership?: LeadershipTiming;
+  /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
+  openOutbox?: (userId: string) => Promise<OutboxStore>;
   now?: () => number;
+}
+
+interface Coordination {
+  channel: TabChannel;
+  rpc: TabRpc;
+  router: PopRouter;
+  replica: StateReplica;
+  remote: RemotePort;
+  leadership: Leadership;
 }
 
 export class PanelApp {
   host: CtiHost | null = null;
-  link: BiztelLink | null = null;
-  /** The record the agent has open in Salesforce (for screen transfer and click-to-call context). */
+  /** The record the agent has open in this tab (screen transfer and click-to-call context). */
   navigation: NavigationInfo | null = null;
+  readonly panelId = newPanelId();
   readonly actions: PanelActions;
-  readonly logger: CallLogger;
-  private readonly effects: CallEffects;
-  private readonly unsubscribe: (() => void)[] = [];
+  leader: LeaderCore | null = null;
+  private coordination: Coordination | null = null;
+  private port: CommandPort | null = null;
+  private readonly offs: (() => void)[] = [];
+  private activeAt = 0;
+  private stopped = false;
   private readonly now: () => number;
 
   constructor(private readonly deps: PanelDeps) {
     this.now = deps.now ?? Date.now;
-    this.logger = new CallLogger(deps.store, () => this.host, deps.logger);
-    this.effects = new CallEffects(deps.store, () => this.host, this.logger);
-    this.actions = new PanelActions(deps.store, () => this.link, () => this);
-  }
-
-  /** The next call the agent places belongs to this record (click-to-call), or to none. */
-  expectPlacedCall(context: { recordId: string; name: string | null } | null): void {
-    this.effects.expectPlacedCall(context);
+    this.actions = new PanelActions(deps.store, () => this.port, () => this.navigation);
   }
 
   get store(): PanelStore {
@@ -75,156 +95,79 @@ export class PanelApp {
       return;
     }
     this.host = host;
+    let ready: { userId: string; serverUrl: string } | null = null;
     try {
-      await this.initialise(host);
+      ready = await this.initialise(host);
     } finally {
       // Without this Salesforce switches to the standby URL; the panel is up even when it shows an error.
       host.notifyInitializationComplete();
     }
+    if (ready) await this.coordinate(host, ready.userId, ready.serverUrl);
   }
 
-  private async initialise(host: CtiHost): Promise<void> {
+  private async initialise(host: CtiHost): Promise<{ userId: string; serverUrl: string } | null> {
     let settings: Record<string, string>;
     try {
       settings = await host.getCallCenterSettings();
     } catch (error) {
       this.fail({ kind: 'openCtiUnavailable', detail: message(error) });
-      return;
+      return null;
     }
+    let userId: string;
     try {
-      const info = JSON.parse(await host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {})) as { language?: unknown };
+      const info = JSON.parse(await host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {})) as { userId?: unknown; language?: unknown };
+      if (typeof info.userId !== 'string' || info.userId === '') throw new Error('getUserInfo returned no user id');
+      userId = info.userId;
       this.store.setState({ lang: toLang(typeof info.language === 'string' ? info.language : null) });
     } catch (error) {
       this.fail({ kind: 'apexAccess', detail: message(error) });
-      return;
+      return null;
     }
     this.store.setState({ legacyPopupMode: settings[CALL_CENTER_ITEMS.popupMode] ?? null });
     const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
     if (!checked.ok) {
       this.fail(checked.failure);
-      return;
+      return null;
     }
     this.store.setState({ serverUrl: checked.url });
     this.watchSalesforce(host);
-    await this.connect(checked.url);
+    return { userId, serverUrl: checked.url };
   }
 
+  /** This tab's Salesforce: navigation, click-to-call, the utility-bar presence, directory names. */
   private watchSalesforce(host: CtiHost): void {
     host.onNavigationChange((info) => {
       this.navigation = info;
+      this.touch(); // the agent is using this tab
     });
-    host.onClickToDial(
-      (request) => void handleClickToDial(this.store, this.actions, request, () => void host.setPanelVisible(true).catch(() => {})),
-      (reason) => pushAlert(this.store, { key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
-    );
-    this.unsubscribe.push(watchPresence(this.store, host));
     host.getNavigation().then(
       (info) => {
         this.navigation ??= info;
       },
       () => {},
     );
-  }
-
-  private connect(serverUrl: string): Promise<void> {
-    const link = this.deps.createLink(serverUrl);
-    this.link = link;
-    this.unsubscribe.push(
-      link.on('status', ({ status, error }) => this.onLinkStatus(status, error ?? null)),
-      link.on('hello', (hello) => this.onHello(hello)),
-      link.on('session', (session) => this.onSession(session)),
-      link.on('event', (event) => this.onEvent(event)),
-      link.on('sessionEnded', ({ reason }) => {
-        this.store.setState({ session: null, signedOutReason: reason === 'signedOut' ? null : reason });
-        void this.host?.setClickToDial(false).catch(() => {});
+    host.onClickToDial(
+      (request) => {
+        this.touch();
+        void handleClickToDial(this.store, this.actions, request, () => void host.setPanelVisible(true).catch(() => {}));
+      },
+      (reason) => pushAlert(this.store, { key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
+    );
+    this.offs.push(
+      watchPresence(this.store, host),
+      trackActiveCall(this.store),
+      this.store.subscribe((state, prev) => {
+        this.syncClickToDial();
+        if (state.hello?.serverVersion !== prev.hello?.serverVersion || (state.session !== null && prev.session === null)) {
+          void this.refreshDirectory();
+        }
       }),
     );
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        if (this.store.getState().phase === 'starting') {
-          this.fail({ kind: 'serverUnreachable', url: serverUrl, detail: this.store.getState().linkError ?? 'timeout' });
-        }
-        resolve();
-      }, this.deps.connectTimeoutMs ?? 10_000);
-      const off = link.on('hello', () => {
-        clearTimeout(timer);
-        off();
-        resolve();
-      });
-      link.connect();
-    });
-  }
-
-  private onLinkStatus(status: LinkStatus, error: string | null): void {
-    this.store.setState({ linkStatus: status, linkError: error });
-    this.afterChange();
-    const state = this.store.getState();
-    if (status === 'failed' && state.phase === 'starting' && state.serverUrl) {
-      if (error === 'protocol') this.fail({ kind: 'protocolMismatch', url: state.serverUrl });
-      else this.fail({ kind: 'serverUnreachable', url: state.serverUrl, detail: error ?? '' });
-    }
-  }
-
-  private onHello(hello: Hello): void {
-    const version = parseVersion(hello.serverVersion);
-    const caps = version ? capabilitiesFor(version) : null;
-    const state = this.store.getState();
-    const versionChanged = state.hello?.serverVersion !== hello.serverVersion;
-    this.store.setState({ hello, caps, clockOffsetMs: hello.serverTime - this.now() });
-    if (versionChanged) void this.refreshDirectory();
-    if (!caps?.supported) {
-      this.fail({ kind: 'unsupportedVersion', version: hello.serverVersion });
-      return;
-    }
-    // The server answered: any connection failure shown so far is over.
-    if (state.phase === 'starting' || state.failure?.kind === 'serverUnreachable' || state.failure?.kind === 'unsupportedVersion') {
-      this.store.setState({ phase: 'ready', failure: null });
-    }
-  }
-
-  /** Directory names exist from 3.9.0; a failure to load them only costs the names. */
-  private async refreshDirectory(): Promise<void> {
-    const host = this.host;
-    if (!host || !this.store.getState().caps?.directoryNames) {
-      this.store.setState({ directory: {} });
-      return;
-    }
-    try {
-      this.store.setState({ directory: await loadDirectory(host) });
-    } catch (error) {
-      pushAlert(this.store, { key: 'error.salesforce', params: { detail: message(error) }, tone: 'warning' });
-    }
-  }
-
-  private onSession(session: Session): void {
-    this.store.setState({
-      session: { agent: session.agent, statuses: session.statuses, callerIds: session.callerIds, settings: session.settings },
-      signedOutReason: null,
-    });
-    for (const call of session.calls) this.effects.onCall(call, false);
-    this.afterChange();
-    void this.refreshDirectory(); // an admin's new directory numbers show from the next sign-in
-  }
-
-  private onEvent(event: AgentEvent): void {
-    const session = this.store.getState().session;
-    switch (event.type) {
-      case 'call':
-        this.effects.onCall(event.call, true);
-        break;
-      case 'agent':
-        if (session) this.store.setState({ session: { ...session, agent: event.agent } });
-        break;
-      case 'settings':
-        if (session) this.store.setState({ session: { ...session, settings: event.settings } });
-        break;
-    }
-    this.afterChange();
   }
 
   /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */
   private clickToDialEnabled: boolean | null = null;
-  private afterChange(): void {
+  private syncClickToDial(): void {
     const enabled = clickToDialAvailable(this.store.getState());
     if (enabled === this.clickToDialEnabled || !this.host) return;
     this.clickToDialEnabled = enabled;
@@ -234,10 +177,157 @@ export class PanelApp {
     });
   }
 
+  /** Directory names exist from 3.9.0; a failure to load them only costs the names. */
+  private async refreshDirectory(): Promise<void> {
+    const host = this.host;
+    if (!host || !this.store.getState().caps?.directoryNames) {
+      if (Object.keys(this.store.getState().directory).length > 0) this.store.setState({ directory: {} });
+      return;
+    }
+    try {
+      this.store.setState({ directory: await loadDirectory(host) });
+    } catch (error) {
+      pushAlert(this.store, { key: 'error.salesforce', params: { detail: message(error) }, tone: 'warning' });
+    }
+  }
+
+  // ---- the agent's panels ----
+
+  private async coordinate(host: CtiHost, userId: string, serverUrl: string): Promise<void> {
+    const outbox = await (this.deps.openOutbox ?? openOutbox)(userId);
+    let channel: TabChannel;
+    try {
+      channel = openTabChannel(channelName(userId, serverUrl), this.panelId, (reason) =>
+        pushAlert(this.store, { key: 'tabs.invalidMessage', detail: reason, tone: 'warning' }),
+      );
+    } catch {
+      // No BroadcastChannel: this panel works alone.
+      await this.lead(host, serverUrl, outbox, userId, null);
+      return;
+    }
+    const rpc = new TabRpc(channel);
+    const router = new PopRouter(this.panelId, host, rpc, this.now);
+    const replica = new StateReplica(this.store, channel, (reason) => pushAlert(this.store, { key: 'tabs.invalidMessage', detail: reason, tone: 'warning' }));
+    const remote = new RemotePort(rpc, () => replica.leaderId, (callId, notes) => replica.typed(callId, notes));
+    servePops(rpc, host);
+    servePort(rpc, () => this.leader);
+    this.offs.push(router.listen(channel));
+    const leadership = await electLeader(channel, `biztel-cti-leader:${userId}`, this.deps.leadership, this.now);
+    if (this.stopped) {
+      leadership.stop();
+      return;
+    }
+    this.coordination = { channel, rpc, router, replica, remote, leadership };
+    this.watchActivity();
+    this.port = remote;
+    this.store.setState({ role: 'follower' });
+    replica.sync();
+    this.offs.push(
+      leadership.onChange((isLeader) => {
+        if (isLeader) void this.lead(host, serverUrl, outbox, userId, this.coordination);
+        else this.follow();
+      }),
+    );
+    if (leadership.isLeader) await this.lead(host, serverUrl, outbox, userId, this.coordination);
+  }
+
+  private shareOff: (() => void) | null = null;
+
+  private async lead(host: CtiHost, serverUrl: string, outbox: OutboxStore, userId: string, c: Coordination | null): Promise<void> {
+    if (this.leader || this.stopped) return;
+    const memory = recallAfterReload(reloadKey(userId));
+    const resume = c?.replica.resume() ?? memory?.resume ?? null;
+    // After a reload, what this tab knew of its calls: no second pop, notes kept.
+    if (memory && Object.keys(this.store.getState().calls).length === 0) this.store.setState({ calls: memory.calls as PanelState['calls'] });
+    c?.replica.setActive(false);
+    const leader = new LeaderCore({
+      store: this.store,
+      host,
+      serverUrl,
+      createLink: this.deps.createLink,
+      outbox,
+      popper: c?.router ?? new PopRouter(this.panelId, host, null, this.now),
+      resume,
+      ...(this.deps.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.deps.connectTimeoutMs } : {}),
+      ...(this.deps.logger ? { logger: this.deps.logger } : {}),
+      ...(this.deps.salesforceSession ? { salesforceSession: this.deps.salesforceSession } : {}),
+      now: this.now,
+    });
+    this.leader = leader;
+    this.port = leader;
+    this.store.setState({ role: c ? 'leader' : 'alone' });
+    const forget = rememberForReload(this.store, reloadKey(userId), () => leader.resumeInfo());
+    this.shareOff = c
+      ? (() => {
+          const off = shareState(this.store, c.channel, () => leader.resumeInfo());
+          return () => {
+            off();
+            forget();
+          };
+        })()
+      : forget;
+    await leader.start();
+  }
+
+  private follow(): void {
+    const c = this.coordination;
+    if (!c) return;
+    this.shareOff?.();
+    this.shareOff = null;
+    this.leader?.stop();
+    this.leader = null;
+    this.port = c.remote;
+    this.store.setState({ role: 'follower' });
+    c.replica.setActive(true);
+  }
+
+  /** Tells the leader whether this tab is in use, so a pop lands where the agent looks. */
+  private watchActivity(): void {
+    const post = () => {
+      const c = this.coordination;
+      if (!c) return;
+      const visible = document.visibilityState === 'visible';
+      c.router.update(this.panelId, { visible, activeAt: this.activeAt });
+      c.channel.post({ type: 'presence', from: this.panelId, visible, activeAt: this.activeAt });
+    };
+    this.touch = () => {
+      this.activeAt = this.now();
+      post();
+    };
+    const onVisibility = () => (document.visibilityState === 'visible' ? this.touch() : post());
+    const onUse = () => this.touch();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('focus', onUse);
+    window.addEventListener('pointerdown', onUse, true);
+    window.addEventListener('keydown', onUse, true);
+    const heartbeat = setInterval(post, 4000);
+    this.touch();
+    this.offs.push(() => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('focus', onUse);
+      window.removeEventListener('pointerdown', onUse, true);
+      window.removeEventListener('keydown', onUse, true);
+      clearInterval(heartbeat);
+    });
+  }
+
+  private touch: () => void = () => {
+    this.activeAt = this.now();
+  };
+
   stop(): void {
-    for (const off of this.unsubscribe.splice(0)) off();
-    this.logger.stop();
-    this.link?.close();
+    this.stopped = true;
+    for (const off of this.offs.splice(0)) off();
+    this.shareOff?.();
+    this.leader?.stop();
+    const c = this.coordination;
+    if (c) {
+      c.channel.post({ type: 'bye', from: this.panelId });
+      c.leadership.stop();
+      c.replica.close();
+      c.rpc.close();
+      c.channel.close();
+    }
   }
 }
 

@@ -83,6 +83,13 @@ export interface PanelState {
   dialDraftContext: { recordId: string; name: string | null } | null;
   /** Directory numbers (§8): national digits → the name registered in Salesforce. */
   directory: Record<string, string>;
+  /** Call logs waiting for Salesforce to confirm them, and whether they survive a reload. */
+  pendingLogs: number;
+  durableLogs: boolean;
+  /** The Salesforce session (§9): expired means signed out of BIZTEL and logs kept until it is back. */
+  salesforceSession: 'ok' | 'expired';
+  /** This panel's part among the user's panels: the leader holds the BIZTEL link. */
+  role: 'leader' | 'follower' | 'alone';
 }
 
 export const initialState = (lang: Lang): PanelState => ({
@@ -106,6 +113,10 @@ export const initialState = (lang: Lang): PanelState => ({
   dialDraft: '',
   dialDraftContext: null,
   directory: {},
+  pendingLogs: 0,
+  durableLogs: false,
+  salesforceSession: 'ok',
+  role: 'alone',
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -26,7 +26,12 @@ import {
 } from '../protocol';
 import { Emitter } from './emitter';
 
-export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'reconnecting' | 'failed' | 'closed';
+/**
+ * connecting → ready; ready ↔ degraded (connected, but only over HTTP long-polling, or the server
+ * stopped answering commands in time); → reconnecting when the transport drops; failed before the
+ * first connection or on a protocol mismatch (socket.io keeps retrying); closed by us.
+ */
+export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'degraded' | 'reconnecting' | 'failed' | 'closed';
 
 export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
 export interface LinkError {
@@ -70,6 +75,8 @@ export class BiztelLink {
   private lastSeq = 0;
   private everConnected = false;
   private resyncing: Promise<void> | null = null;
+  /** Why a connected link is degraded; empty = healthy. */
+  private readonly degraded = new Set<'polling' | 'timeouts' | 'resync'>();
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
   hello: Hello | null = null;
@@ -88,6 +95,17 @@ export class BiztelLink {
 
   get signedIn(): boolean {
     return this.token !== null;
+  }
+
+  /** The session and the last event seen: what another panel needs to take the link over. */
+  resumeInfo(): { token: string; lastSeq: number } | null {
+    return this.token ? { token: this.token, lastSeq: this.lastSeq } : null;
+  }
+
+  /** Takes over a session another panel (or this tab before a reload) had: resumed on connect. */
+  adopt(resume: { token: string; lastSeq: number }): void {
+    this.token = resume.token;
+    this.lastSeq = resume.lastSeq;
   }
 
   on<K extends keyof LinkEvents>(name: K, listener: (value: LinkEvents[K]) => void): () => void {
@@ -154,8 +172,31 @@ export class BiztelLink {
     this.everConnected = true;
     this.hello = parsed.data;
     this.emitter.emit('hello', parsed.data);
+    this.watchTransport();
     if (this.token) void this.resync();
-    else this.setStatus('ready');
+    else this.setConnected();
+  }
+
+  /** Ready, or degraded while something is wrong with a connected link. */
+  private setConnected(): void {
+    this.setStatus(this.degraded.size > 0 ? 'degraded' : 'ready', this.degraded.size > 0 ? [...this.degraded].join(',') : undefined);
+  }
+
+  private markDegraded(reason: 'polling' | 'timeouts' | 'resync', on: boolean): void {
+    const had = this.degraded.has(reason);
+    if (on) this.degraded.add(reason);
+    else this.degraded.delete(reason);
+    if (had !== on && (this.currentStatus === 'ready' || this.currentStatus === 'degraded')) this.setConnected();
+  }
+
+  /** WebSocket blocked by a proxy: it works over long-polling, slower; say so. */
+  private watchTransport(): void {
+    const engine = this.socket?.io.engine;
+    if (!engine) return;
+    const check = () => this.markDegraded('polling', engine.transport.name === 'polling');
+    engine.once('upgrade', check);
+    setTimeout(check, 3000);
+    check();
   }
 
   private onAgentEvent(raw: unknown): void {
@@ -200,13 +241,15 @@ export class BiztelLink {
     if (!result.ok) {
       if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'AUTH_FAILED') {
         this.token = null;
-        this.setStatus('ready');
+        this.setConnected();
         this.emitter.emit('sessionEnded', { reason: 'expired' });
       } else {
+        this.markDegraded('resync', true);
         this.setStatus('reconnecting', result.error.message);
       }
       return;
     }
+    this.markDegraded('resync', false);
     const { session, missed } = result.data;
     const events: AgentEvent[] = [];
     for (const raw of missed) {
@@ -214,7 +257,7 @@ export class BiztelLink {
       if (parsed.success) events.push(parsed.data);
       else this.diagnose('resume', z.prettifyError(parsed.error));
     }
-    this.setStatus('ready');
+    this.setConnected();
     // Missed events first, in order (a call that rang and ended while we were away), then the
     // snapshot, which is the latest truth.
     for (const event of events.sort((a, b) => a.seq - b.seq)) {
@@ -251,7 +294,8 @@ export class BiztelLink {
 
   private async send<C extends CommandName>(name: C, request: CommandRequest<C>): Promise<CommandResult<CommandResponse<C>>> {
     const socket = this.socket;
-    if (!socket?.connected || (this.currentStatus !== 'ready' && name !== 'resume')) {
+    const connected = this.currentStatus === 'ready' || this.currentStatus === 'degraded';
+    if (!socket?.connected || (!connected && name !== 'resume')) {
       return { ok: false, error: { code: 'OFFLINE', message: 'The BIZTEL server is not connected.' } };
     }
     let raw: unknown;
@@ -263,8 +307,10 @@ export class BiztelLink {
       };
       raw = await untyped.emitWithAck(name, request);
     } catch {
+      this.markDegraded('timeouts', true);
       return { ok: false, error: { code: 'TIMEOUT', message: `The BIZTEL server did not answer ${name} in time.` } };
     }
+    this.markDegraded('timeouts', false);
     const envelope = ackEnvelopeSchema.safeParse(raw);
     if (!envelope.success) {
       this.diagnose(name, z.prettifyError(envelope.error));

@@ -1,4 +1,7 @@
 /** Shared helpers for the browser tests: Debian Chromium via playwright-core, the mock stack, roles. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM_FLAGS, ensureChromium } from '../dev/chromium';
@@ -25,6 +28,11 @@ export const PANEL_FRAME = 'iframe[title="BIZTEL Open CTI softphone"]';
 /** Opens the mock page in a fresh browser context (its own cookies and storage, like another browser). */
 export async function openMockPage(browser: Browser, stack: MockStack, query = ''): Promise<MockPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return openTab(context, stack, query);
+}
+
+/** Another tab of the same browser (the same agent's Salesforce in a second tab). */
+export async function openTab(context: BrowserContext, stack: MockStack, query = ''): Promise<MockPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`host: ${error.message}`));
@@ -76,3 +84,18 @@ export const screenPops = (m: MockPage) => m.cti((cti) => cti.host.screenPops())
 
 /** A short pause for "nothing else happens" checks (a pop or a write that must not come). */
 export const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A browser whose profile allows third-party storage, as Chrome's default profile does: the framed
+ * panel then gets Web Locks, IndexedDB and sessionStorage. (Debian's Chromium, and every incognito
+ * window, block them; the default test contexts cover that case.)
+ */
+export async function launchStorageContext(): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'biztel-profile-'));
+  mkdirSync(join(dir, 'Default'), { recursive: true });
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
+  return chromium.launchPersistentContext(dir, { executablePath: ensureChromium(), args: CHROMIUM_FLAGS, headless: true, viewport: { width: 1280, height: 900 } });
+}
+
+/** The panel's part among the agent's panels (leader holds the BIZTEL link). */
+export const panelRole = (m: MockPage) => m.panel.locator('main[data-panel-role]').getAttribute('data-panel-role');

@@ -4,6 +4,7 @@ import { Alerts } from './Alerts';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
 import { DialPad } from './DialPad';
+import { PendingLogs } from './PendingLogs';
 import { PhoneNotice } from './PhoneNotice';
 import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
@@ -15,8 +16,9 @@ export function App() {
   const signedIn = usePanel((s) => s.session !== null);
   const onCall = usePanel((s) => liveCalls(s).length > 0);
   const lang = usePanel((s) => s.lang);
+  const role = usePanel((s) => s.role);
   return (
-    <main className="panel" lang={lang} aria-label={t('app.title')}>
+    <main className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
       {phase === 'starting' && <p className="panel__starting">{t('app.starting')}</p>}
       {phase === 'bare' && <BareNotice />}
       {phase === 'failed' && <StartupFailureView />}
@@ -26,6 +28,7 @@ export function App() {
           <VersionNotice />
           <Alerts />
           {signedIn && <PhoneNotice />}
+          <PendingLogs />
           {signedIn ? <CallCard /> : <SignInForm />}
           {signedIn && !onCall && <DialPad />}
         </>

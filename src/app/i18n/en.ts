@@ -153,5 +153,13 @@ export const en: Record<MessageKey, string> = {
   'notice.package': "BIZTEL server {version} is paired with Open CTI package {package} in the manual's §11.1. This package supports every server from 3.1.10, so it works as it is.",
   'notice.upgrade': "A BIZTEL upgrade to {version} is scheduled. The manual's §11.2 would need the Open CTI package to go from {from} to {to}; this package supports both.",
   'notice.dismiss': 'OK',
+  'tabs.invalidMessage': 'A message from the panel in another tab was not valid and was ignored.',
+  'tabs.follower': "This tab's panel reaches BIZTEL through the same agent's panel in another tab.",
+  'logs.pending': '{count} call logs are waiting to be saved to Salesforce.',
+  'logs.notDurable': 'This browser does not let the panel keep data, so call logs waiting to be saved are lost if this tab closes.',
+  'failure.sandbox': 'This sandbox\'s name "{name}" starts with "c": a known Salesforce issue can break the server URL.',
+  'link.detail.polling': 'WebSocket is not available, so the panel uses a slower connection (check the proxy).',
+  'link.detail.timeouts': 'The BIZTEL server is answering slowly.',
+  'link.detail.resync': 'Catching up after the reconnect failed; retrying.',
   'alert.dismiss': 'Dismiss',
 };

@@ -152,6 +152,14 @@ export const ja = {
   'notice.package': 'BIZTEL サーバ {version} は、マニュアル §11.1 ではOpenCTIパッケージ {package} の対象です。このパッケージは 3.1.10 以降のすべてのサーバに対応しているため、そのまま利用できます。',
   'notice.upgrade': 'BIZTEL {version} へのバージョンアップが予約されています。マニュアル §11.2 ではOpenCTIパッケージ {from} → {to} の更新が必要な組み合わせです。このパッケージは両方に対応しています。',
   'notice.dismiss': '了解',
+  'tabs.invalidMessage': 'ほかのタブのパネルから不正なメッセージを受け取り、無視しました。',
+  'tabs.follower': 'このタブのパネルは、同じエージェントの別タブのパネルを通じて BIZTEL に接続しています。',
+  'logs.pending': '{count} 件の通話履歴が Salesforce への保存待ちです。',
+  'logs.notDurable': 'このブラウザはパネルの保存領域を許可していないため、保存待ちの通話履歴はこのタブを閉じると失われます。',
+  'failure.sandbox': 'この Sandbox の名前「{name}」は「c」で始まります。Salesforce の既知の問題により、サーバ URL が動作しないことがあります。',
+  'link.detail.polling': 'WebSocket が使えないため、低速な方式で接続しています(プロキシの設定をご確認ください)。',
+  'link.detail.timeouts': 'BIZTEL サーバの応答が遅れています。',
+  'link.detail.resync': '再接続後の同期に失敗しました。再試行しています。',
   'alert.dismiss': '閉じる',
 } as const;
 

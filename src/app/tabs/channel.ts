@@ -12,6 +12,7 @@ export interface TabChannel {
 export function openTabChannel(name: string, panelId: string, onInvalid: (reason: string) => void): TabChannel {
   const channel = new BroadcastChannel(name);
   const listeners = new Set<(message: TabMessage) => void>();
+  let closed = false;
   channel.onmessage = (event: MessageEvent<unknown>) => {
     const parsed = tabMessageSchema.safeParse(event.data);
     if (!parsed.success) {
@@ -23,12 +24,24 @@ export function openTabChannel(name: string, panelId: string, onInvalid: (reason
   };
   return {
     panelId,
-    post: (message) => channel.postMessage(message),
+    // Posting while the page tears down must not throw out of a timer.
+    post: (message) => {
+      if (closed) return;
+      try {
+        channel.postMessage(message);
+      } catch {
+        closed = true;
+      }
+    },
     on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => channel.close(),
+    close: () => {
+      closed = true;
+      listeners.clear();
+      channel.close();
+    },
   };
 }
 

@@ -22,7 +22,7 @@ export interface LeadershipTiming {
   claimMs: number;
 }
 
-export const DEFAULT_LEADERSHIP_TIMING: LeadershipTiming = { heartbeatMs: 1000, leaderTimeoutMs: 3500, claimMs: 400 };
+export const DEFAULT_LEADERSHIP_TIMING: LeadershipTiming = { heartbeatMs: 1000, leaderTimeoutMs: 3500, claimMs: 250 };
 
 abstract class Base implements Leadership {
   private readonly listeners = new Set<(isLeader: boolean) => void>();
@@ -81,7 +81,6 @@ class ChannelLeadership extends Base {
     private readonly now: () => number,
   ) {
     super();
-    this.lastHeartbeat = now(); // give a running leader one timeout to make itself heard
     this.off = channel.on((message) => {
       switch (message.type) {
         case 'leader':
@@ -104,8 +103,9 @@ class ChannelLeadership extends Base {
         else this.maybeClaim();
       }, timing.heartbeatMs),
     );
-    // The first panel of a user should not wait a whole timeout to lead.
-    setTimeout(() => this.maybeClaim(), Math.min(timing.leaderTimeoutMs, timing.heartbeatMs * 1.5));
+    // Claim at once: a living leader answers any claim at once, so this wins only when nobody leads,
+    // and the first panel of an agent starts without waiting for a heartbeat timeout.
+    setTimeout(() => this.maybeClaim(), 0);
   }
 
   private heardLeader(from: string, term: number): void {
@@ -120,7 +120,7 @@ class ChannelLeadership extends Base {
   }
 
   private heardClaim(from: string, term: number): void {
-    if (this.leader && term <= this.term) {
+    if (this.leader) {
       this.channel.post({ type: 'leader', from: this.channel.panelId, term: this.term }); // still here
       return;
     }

@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startMockStack, type MockStack } from '../dev/mock-stack';
+import {
+  expectCallState,
+  launchBrowser,
+  launchStorageContext,
+  openTab,
+  panelRole,
+  screenPops,
+  settle,
+  signIn,
+  tasksFor,
+  type MockPage,
+} from './support';
+
+let stack: MockStack;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  await browser?.close();
+  await stack?.close();
+});
+beforeEach(async () => {
+  for (const c of contexts.splice(0)) await c.close();
+  stack.simulator.pbx.reset();
+  stack.org.reset();
+});
+
+/** Tabs of one agent in one browser: storage blocked (Debian default), or allowed (Chrome default). */
+async function tabs(count: number, storage: 'blocked' | 'allowed'): Promise<MockPage[]> {
+  const context = storage === 'allowed' ? await launchStorageContext() : await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  const pages: MockPage[] = [];
+  for (let i = 0; i < count; i++) pages.push(await openTab(context, stack, 'lang=en'));
+  return pages;
+}
+
+async function roles(pages: MockPage[]): Promise<string[]> {
+  return Promise.all(pages.map((m) => panelRole(m).then((r) => r ?? '?')));
+}
+
+const allPops = async (pages: MockPage[]) => (await Promise.all(pages.map((m) => screenPops(m)))).map((p) => p.length);
+
+describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce tabs (third-party storage %s)', (storage) => {
+  it('has one leader; the others follow it, show the same call and send their commands through it', async () => {
+    const [a, b, c] = await tabs(3, storage);
+    await expect.poll(async () => (await roles([a!, b!, c!])).sort()).toEqual(['follower', 'follower', 'leader']);
+    await signIn(b!.panel); // signing in from a follower
+    for (const m of [a!, c!]) await m.panel.getByRole('combobox', { name: 'Status' }).waitFor();
+    const { callId } = await a!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Ringing');
+    await c!.panel.getByRole('button', { name: 'Answer' }).click();
+    for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Connected');
+    await b!.panel.getByRole('textbox', { name: 'Notes' }).fill('typed in another tab');
+    await a!.panel.getByRole('button', { name: 'Hang up' }).click();
+    for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Ended');
+    await expect.poll(() => tasksFor(a!, callId), { timeout: 8000 }).toEqual([expect.objectContaining({ Description: expect.stringContaining('typed in another tab') })]);
+    await settle(500);
+    expect(await tasksFor(a!, callId)).toHaveLength(1);
+    expect((await allPops([a!, b!, c!])).reduce((x, y) => x + y, 0)).toBe(1);
+  });
+
+  it('pops in the tab the agent used last, and only there', async () => {
+    const [a, b, c] = await tabs(3, storage);
+    await signIn(a!.panel);
+    await b!.cti((cti) => cti.host.navigate('0015555000001AA')); // the agent works in tab b
+    await settle(300);
+    await a!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expect.poll(() => screenPops(b!)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
+    await settle(300);
+    expect(await allPops([a!, b!, c!])).toEqual([0, 1, 0]);
+  });
+
+  it('keeps the call when the leader tab closes: another tab takes over and logs it once', async () => {
+    const pages = await tabs(2, storage);
+    await signIn(pages[0]!.panel);
+    await expect.poll(async () => (await roles(pages)).sort()).toEqual(['follower', 'leader']);
+    const { callId } = await pages[0]!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await pages[0]!.panel.getByRole('button', { name: 'Answer' }).click();
+    for (const m of pages) await expectCallState(m.panel, 'Connected');
+    const leaderIndex = (await roles(pages)).indexOf('leader');
+    const leader = pages[leaderIndex]!;
+    const survivor = pages[1 - leaderIndex]!;
+    await leader.page.close();
+    await expect.poll(() => panelRole(survivor), { timeout: 10_000 }).toBe('leader');
+    await expectCallState(survivor.panel, 'Connected');
+    await survivor.panel.getByRole('button', { name: 'Hang up' }).click();
+    await expectCallState(survivor.panel, 'Ended');
+    await expect.poll(() => tasksFor(survivor, callId), { timeout: 8000 }).toHaveLength(1);
+    expect(await screenPops(survivor)).toHaveLength(leaderIndex === 0 ? 0 : 1);
+  });
+});
+
+describe('reload mid-call', () => {
+  it('resumes the session after a reload without a new sign-in or a second pop (storage allowed)', async () => {
+    const [m] = await tabs(1, 'allowed');
+    await signIn(m!.panel);
+    const { callId } = await m!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m!.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m!.panel, 'Connected');
+    await m!.panel.getByRole('textbox', { name: 'Notes' }).fill('before the reload');
+    await settle(400);
+    await m!.page.getByRole('button', { name: 'Reload softphone' }).click();
+    await expectCallState(m!.panel, 'Connected');
+    expect(await m!.panel.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('before the reload');
+    await m!.panel.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => tasksFor(m!, callId), { timeout: 8000 }).toEqual([expect.objectContaining({ Description: expect.stringContaining('before the reload') })]);
+    expect(await screenPops(m!)).toHaveLength(1);
+  });
+
+  it('with storage blocked, asks to sign in again and then shows and logs the same call', async () => {
+    const [m] = await tabs(1, 'blocked');
+    await signIn(m!.panel);
+    const { callId } = await m!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m!.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m!.panel, 'Connected');
+    await m!.page.getByRole('button', { name: 'Reload softphone' }).click();
+    await signIn(m!.panel);
+    await expectCallState(m!.panel, 'Connected');
+    await m!.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expect.poll(() => tasksFor(m!, callId), { timeout: 8000 }).toHaveLength(1);
+  });
+});

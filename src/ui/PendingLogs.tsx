@@ -1,0 +1,16 @@
+import { usePanel, useT } from './context';
+
+/** Call logs Salesforce has not confirmed yet; and whether they would survive closing the tab. */
+export function PendingLogs() {
+  const t = useT();
+  const pending = usePanel((s) => s.pendingLogs);
+  const durable = usePanel((s) => s.durableLogs);
+  const sessionExpired = usePanel((s) => s.salesforceSession === 'expired');
+  if (pending === 0) return null;
+  return (
+    <p className={`alert ${sessionExpired || !durable ? 'alert--warning' : 'alert--info'}`} role="status" aria-live="polite">
+      {t('logs.pending', { count: pending })}
+      {!durable && ` ${t('logs.notDurable')}`}
+    </p>
+  );
+}
