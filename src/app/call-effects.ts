@@ -4,7 +4,7 @@
  */
 import type { Call } from '../protocol';
 import { newerCall } from '../domain/call';
-import { decidePop, type PopMoment } from '../domain/pop-policy';
+import { decidePop, type PopDecision, type PopMoment } from '../domain/pop-policy';
 import { HostError, type SearchRequest } from '../salesforce/types';
 import type { CallLogger } from './call-logger';
 import type { Popper } from './pop-router';
@@ -94,13 +94,20 @@ export class CallEffects {
     const state = this.store.getState();
     const entry = state.calls[callId];
     if (!entry || !state.caps || !state.hostKind) return;
-    const decision = decidePop(
+    const decided = decidePop(
       { call: entry.call, moment },
       { host: state.hostKind, caps: state.caps, settings: state.session?.settings ?? {}, legacyPopupMode: state.legacyPopupMode },
     );
-    if (decision.kind === 'none') {
-      if (!entry.popped && !entry.searched) updateCall(this.store, callId, () => ({ noPop: decision.reason }));
+    if (decided.kind === 'none') {
+      if (!entry.popped && !entry.searched) updateCall(this.store, callId, () => ({ noPop: decided.reason }));
       return;
+    }
+    // A call that has ended by now (its ring was replayed after a reconnect, or the caller gave up
+    // before the pop ran) must not navigate the agent anywhere; its search still links the log.
+    let decision: PopDecision = decided;
+    if (entry.call.state === 'ended') {
+      if (decided.kind === 'popRecord' || entry.searched) return;
+      if (decided.kind === 'pop') decision = { kind: 'link', callType: decided.callType, searchNumber: decided.searchNumber, reason: 'timingEarlier' };
     }
     try {
       if (decision.kind === 'popRecord') {

@@ -6,6 +6,7 @@
  */
 import type { BiztelLink } from '../biztel/link';
 import type { LaunchParams } from '../salesforce/launch';
+import { riskySandbox } from '../salesforce/sandbox';
 import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../salesforce/types';
 import { PanelActions } from './actions';
 import { trackActiveCall } from './active-call';
@@ -86,7 +87,10 @@ export class PanelApp {
       this.store.setState({ phase: 'bare' });
       return;
     }
-    this.store.setState({ hostKind: launch.kind });
+    this.store.setState({
+      hostKind: launch.kind,
+      riskySandbox: riskySandbox([launch.sfdcOrigin ? safeHostname(launch.sfdcOrigin) : null, window.location.hostname]),
+    });
     let host: CtiHost;
     try {
       host = await this.deps.connectHost(launch.kind);
@@ -294,7 +298,15 @@ export class PanelApp {
       this.activeAt = this.now();
       post();
     };
-    const onVisibility = () => (document.visibilityState === 'visible' ? this.touch() : post());
+    const onVisibility = () => {
+      if (document.visibilityState !== 'visible') {
+        post();
+        return;
+      }
+      this.touch();
+      // The agent is back: if Salesforce had timed out, see at once whether they logged in again.
+      if (this.store.getState().salesforceSession === 'expired') void this.port?.checkSalesforce();
+    };
     const onUse = () => this.touch();
     document.addEventListener('visibilitychange', onVisibility);
     window.addEventListener('focus', onUse);
@@ -328,6 +340,14 @@ export class PanelApp {
       c.rpc.close();
       c.channel.close();
     }
+  }
+}
+
+function safeHostname(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
   }
 }
 

@@ -96,10 +96,12 @@ export class PopRouter implements Popper {
       const parsed = resultSchema.safeParse(await this.rpc.request(target, 'pop', { kind: 'search', request }, 5000));
       if (parsed.success) return { records: parsed.data.records, deferredPop: parsed.data.deferredPop };
     } catch {
-      /* that tab went away: pop here instead */
+      /* below */
     }
+    // No answer: that tab may have popped all the same (a slow reply is not a closed tab), so a second
+    // pop here could show the caller twice. Only find the records, for the log; forget that tab.
     this.panels.delete(target);
-    return this.host.searchAndScreenPop(request);
+    return this.host.searchAndScreenPop({ ...request, deferred: true });
   }
 
   async popRecord(recordId: string): Promise<void> {

@@ -11,6 +11,8 @@ export interface SessionWatchOptions {
   /** How often to look while the session is gone (and, much less often, while it is fine). */
   expiredProbeMs?: number;
   healthyProbeMs?: number;
+  /** The pause before the second look that confirms an expired session. */
+  confirmMs?: number;
 }
 
 export class SalesforceSessionWatch {
@@ -36,20 +38,29 @@ export class SalesforceSessionWatch {
     if (error instanceof HostError && error.code === 'SERVER_ERROR') void this.probe();
   }
 
-  /** True when Salesforce answers (the session is alive). */
+  /**
+   * True when Salesforce answers (the session is alive). A passing server error is not an expired
+   * session: it takes two failed looks in a row, a moment apart, to sign the agent out.
+   */
   probe(): Promise<boolean> {
-    this.probing ??= this.host
-      .runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {})
-      .then(
-        () => true,
-        (error: unknown) => !(error instanceof HostError && error.code === 'SERVER_ERROR'),
-      )
-      .then((alive) => {
-        this.probing = null;
-        this.set(!alive);
-        return alive;
-      });
+    this.probing ??= (async () => {
+      let alive = await this.answers();
+      if (!alive && !this.expired) {
+        await new Promise((resolve) => setTimeout(resolve, this.options.confirmMs ?? 1000));
+        alive = await this.answers();
+      }
+      this.probing = null;
+      this.set(!alive);
+      return alive;
+    })();
     return this.probing;
+  }
+
+  private answers(): Promise<boolean> {
+    return this.host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {}).then(
+      () => true,
+      (error: unknown) => !(error instanceof HostError && error.code === 'SERVER_ERROR'),
+    );
   }
 
   private set(expired: boolean): void {
@@ -63,7 +74,7 @@ export class SalesforceSessionWatch {
   private scheduleNext(): void {
     clearTimeout(this.timer);
     if (this.stopped) return;
-    const ms = this.expired ? (this.options.expiredProbeMs ?? 10_000) : (this.options.healthyProbeMs ?? 300_000);
+    const ms = this.expired ? (this.options.expiredProbeMs ?? 5_000) : (this.options.healthyProbeMs ?? 300_000);
     this.timer = setTimeout(() => void this.probe(), ms);
   }
 

@@ -90,6 +90,8 @@ export interface PanelState {
   salesforceSession: 'ok' | 'expired';
   /** This panel's part among the user's panels: the leader holds the BIZTEL link. */
   role: 'leader' | 'follower' | 'alone';
+  /** A sandbox whose name starts with "c" (§7.2: a known Salesforce issue), or null. */
+  riskySandbox: string | null;
 }
 
 export const initialState = (lang: Lang): PanelState => ({
@@ -117,6 +119,7 @@ export const initialState = (lang: Lang): PanelState => ({
   durableLogs: false,
   salesforceSession: 'ok',
   role: 'alone',
+  riskySandbox: null,
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -30,7 +30,10 @@ export interface MockCti {
     clickToDial(input: { number: string | number; recordId?: string }): void;
     /** Opens a record page; fires onNavigationChange (Lightning) / onFocus (Classic). */
     navigate(recordId: string): void;
-    /** The next `times` calls of the method answer SERVER_ERROR; `applied`: the work is done first (a lost reply). */
+    /**
+     * The next `times` calls of the method answer SERVER_ERROR; `applied`: the work is done first (a
+     * lost reply). `runApex:<apex method>` (e.g. `runApex:upsertCallLog`) fails just that Apex method.
+     */
     failNext(methodName: string, times?: number, opts?: { applied?: boolean }): void;
     /** Each call of the method fails with this probability (0 stops it). */
     failRate(methodName: string, probability: number): void;

@@ -27,6 +27,7 @@ export function StartupFailureView() {
   const t = useT();
   const failure = usePanel((s) => s.failure);
   const linkStatus = usePanel((s) => s.linkStatus);
+  const sandbox = usePanel((s) => s.riskySandbox);
   if (!failure) return null;
   const p = params(failure);
   const detail = 'detail' in failure ? failure.detail : null;
@@ -36,6 +37,7 @@ export function StartupFailureView() {
       {failure.kind === 'serverUnreachable' && <p className="panel__failure-message">{t('failure.serverUnreachable.message', p)}</p>}
       <p>{t(`failure.${failure.kind}.cause` as MessageKey, p)}</p>
       <p>{t(`failure.${failure.kind}.fix` as MessageKey, p)}</p>
+      {sandbox && (failure.kind === 'serverUnreachable' || failure.kind === 'serverUrlInvalid') && <p>{t('failure.sandbox', { name: sandbox })}</p>}
       {detail && <p className="panel__detail">{detail}</p>}
       {failure.kind === 'serverUnreachable' && linkStatus !== 'closed' && <p aria-live="polite">{t('failure.retrying')}</p>}
     </section>

@@ -139,7 +139,9 @@ export class MockHost {
     if (NEEDS_SERVER.has(methodName) && this.store.getState().sessionExpired) {
       return { ok: false, code: 'SERVER_ERROR', description: 'Session expired or invalid (INVALID_SESSION_ID).' };
     }
-    const failure = this.failures.take(methodName);
+    // `runApex:<method>` fails just that Apex method (e.g. only the call-log upsert), before `runApex`.
+    const apexMethod = methodName === 'runApex' && typeof (args as { methodName?: unknown } | null)?.methodName === 'string' ? (args as { methodName: string }).methodName : null;
+    const failure = (apexMethod ? this.failures.take(`runApex:${apexMethod}`) : null) ?? this.failures.take(methodName);
     if (failure && !failure.applied) {
       this.logWire('note', `${methodName}: injected failure (nothing done).`);
       return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName}.` };

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { HostError, type CtiHost } from '../salesforce/types';
+import { SalesforceSessionWatch } from './salesforce-session';
+
+/** A host whose runApex answers from a script: true = ok, a code = that error. */
+function scriptedHost(script: (true | 'SERVER_ERROR' | 'GENERIC_ERROR')[]): CtiHost {
+  return {
+    runApex: () => {
+      const next = script.shift() ?? true;
+      return next === true ? Promise.resolve('{"userId":"005"}') : Promise.reject(new HostError(next, next));
+    },
+  } as unknown as CtiHost;
+}
+
+describe('watching the Salesforce session', () => {
+  it('takes two server errors in a row to call the session expired', async () => {
+    const changes: boolean[] = [];
+    const watch = new SalesforceSessionWatch(scriptedHost(['SERVER_ERROR', 'SERVER_ERROR']), (e) => changes.push(e), { confirmMs: 1 });
+    expect(await watch.probe()).toBe(false);
+    expect(changes).toEqual([true]);
+    watch.stop();
+  });
+
+  it('does not sign anyone out for a passing server error', async () => {
+    const changes: boolean[] = [];
+    const watch = new SalesforceSessionWatch(scriptedHost(['SERVER_ERROR', true]), (e) => changes.push(e), { confirmMs: 1 });
+    expect(await watch.probe()).toBe(true);
+    expect(changes).toEqual([]);
+    watch.stop();
+  });
+
+  it('ignores errors that are not the session (a missing Apex class, a bad parameter)', () => {
+    const watch = new SalesforceSessionWatch(scriptedHost(['GENERIC_ERROR']), () => {}, { confirmMs: 1 });
+    watch.report(new HostError('GENERIC_ERROR', 'no class'));
+    expect(watch.isExpired).toBe(false);
+    watch.stop();
+  });
+
+  it('reports the session back once Salesforce answers again', async () => {
+    const changes: boolean[] = [];
+    const watch = new SalesforceSessionWatch(scriptedHost(['SERVER_ERROR', 'SERVER_ERROR', true]), (e) => changes.push(e), { confirmMs: 1, expiredProbeMs: 5 });
+    await watch.probe();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(changes).toEqual([true, false]);
+    watch.stop();
+  });
+});
