@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { brokenCall, fuzzPayload, seeded } from '../protocol/fuzz.test-support';
+import { brokenCall, fuzzPayload, seeded, type Json } from '../protocol/fuzz.test-support';
 import { callIn, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
 
 let h: Harness;
@@ -25,7 +25,9 @@ describe('fuzzing the BIZTEL link', () => {
     try {
       for (let i = 0; i < COUNT; i++) {
         const event = events[i % events.length]!;
-        const payload = fuzzPayload(random, (r) => (event === 'agentEvent' ? { type: 'call', seq: Math.floor(r() * 5), call: brokenCall(r) } : { product: 'BIZTEL', protocol: 1, serverVersion: r() < 0.5 ? '3.9' : 12 }));
+        const nearMiss = (r: () => number): Json =>
+          event === 'agentEvent' ? { type: 'call', seq: Math.floor(r() * 5), call: brokenCall(r) } : { product: 'BIZTEL', protocol: 1, serverVersion: r() < 0.5 ? '3.9' : 12 };
+        const payload = fuzzPayload(random, nearMiss);
         h.sim.sendRaw(event, payload);
         if (i % 500 === 0) await new Promise((r) => setTimeout(r, 5));
       }

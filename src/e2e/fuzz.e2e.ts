@@ -51,7 +51,7 @@ describe('fuzzing the panel in the browser', () => {
     const frame = m.page.frames().find((f) => f.url().startsWith(panelOrigin))!;
     let sent = 0;
     for (let batch = 0; batch < 20; batch++) {
-      const messages = Array.from({ length: 500 }, () => fuzzPayload(random, openCtiNearMiss));
+      const messages: unknown[] = Array.from({ length: 500 }, () => fuzzPayload(random, openCtiNearMiss));
       await m.page.evaluate(
         ([list, origin]) => {
           const target = document.querySelector<HTMLIFrameElement>('iframe[title="BIZTEL Open CTI softphone"]')!.contentWindow!;
@@ -62,7 +62,7 @@ describe('fuzzing the panel in the browser', () => {
       sent += messages.length;
     }
     const channel = `biztel-cti:v1:0055555000001AA:http://localhost:${stack.simulator.port}/`;
-    const tabMessages = Array.from({ length: 2000 }, () => fuzzPayload(random, tabNearMiss));
+    const tabMessages: unknown[] = Array.from({ length: 2000 }, () => fuzzPayload(random, tabNearMiss));
     await frame.evaluate(
       ([name, list]) => {
         const intruder = new BroadcastChannel(name);
