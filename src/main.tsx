@@ -22,7 +22,7 @@ const app = new PanelApp({
   store,
   launch,
   connectHost: (kind) => connectHost(kind),
-  createLink: (serverUrl) => new BiztelLink(serverUrl),
+  createLink: (serverUrl, options) => new BiztelLink(serverUrl, options),
 });
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
 

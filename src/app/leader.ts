@@ -4,7 +4,7 @@
  * whatever the number of Salesforce tabs.
  */
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, Session } from '../protocol';
-import type { BiztelLink, CommandResult, LinkStatus } from '../biztel/link';
+import type { BiztelLink, CommandResult, LinkOptions, LinkStatus } from '../biztel/link';
 import { capabilitiesFor, parseVersion } from '../domain/version';
 import type { CtiHost } from '../salesforce/types';
 import { CallEffects } from './call-effects';
@@ -20,7 +20,7 @@ export interface LeaderDeps {
   store: PanelStore;
   host: CtiHost;
   serverUrl: string;
-  createLink: (serverUrl: string) => BiztelLink;
+  createLink: (serverUrl: string, options: Pick<LinkOptions, 'knownCallIds'>) => BiztelLink;
   outbox: OutboxStore;
   popper: Popper;
   /** A session to resume: from the previous leader tab, or from before this tab reloaded. */
@@ -42,7 +42,7 @@ export class LeaderCore implements CommandPort {
 
   constructor(private readonly deps: LeaderDeps) {
     this.now = deps.now ?? Date.now;
-    this.link = deps.createLink(deps.serverUrl);
+    this.link = deps.createLink(deps.serverUrl, { knownCallIds: () => liveCalls(deps.store.getState()).map((e) => e.call.callId) });
     if (deps.resume) this.link.adopt(deps.resume);
     this.watch = new SalesforceSessionWatch(deps.host, (expired) => this.onSalesforceSession(expired), deps.salesforceSession);
     this.logger = new CallLogger(deps.store, () => deps.host, deps.outbox, {
@@ -133,6 +133,14 @@ export class LeaderCore implements CommandPort {
       signedOutReason: null,
     });
     for (const call of session.calls) this.effects.onCall(call, false);
+    // A call this panel shows as live that the server no longer has (it restarted and lost it): end
+    // it here rather than leave a ghost; its log records the talk time up to now.
+    const known = new Set(session.calls.map((c) => c.callId));
+    for (const entry of liveCalls(this.store.getState())) {
+      if (known.has(entry.call.callId)) continue;
+      const endedAt = this.now() + this.store.getState().clockOffsetMs; // the PBX's clock
+      this.effects.onCall({ ...entry.call, rev: entry.call.rev + 1, state: 'ended', endReason: 'failed', endedAt, consult: null, parkNumber: null }, false);
+    }
   }
 
   private onEvent(event: AgentEvent): void {

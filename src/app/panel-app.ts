@@ -4,7 +4,7 @@
  * its part among the agent's panels: the leader holds the BIZTEL link, the others follow it.
  * React never sees sockets or `sforce`.
  */
-import type { BiztelLink } from '../biztel/link';
+import type { BiztelLink, LinkOptions } from '../biztel/link';
 import type { LaunchParams } from '../salesforce/launch';
 import { riskySandbox } from '../salesforce/sandbox';
 import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../salesforce/types';
@@ -34,7 +34,7 @@ export interface PanelDeps {
   store: PanelStore;
   launch: LaunchParams;
   connectHost: (kind: HostKind) => Promise<CtiHost>;
-  createLink: (serverUrl: string) => BiztelLink;
+  createLink: (serverUrl: string, options: Pick<LinkOptions, 'knownCallIds'>) => BiztelLink;
   /** How long to wait for the BIZTEL server before showing §7.2 ③ (it keeps retrying). */
   connectTimeoutMs?: number;
   logger?: LoggerOptions;

@@ -62,6 +62,8 @@ export interface LinkOptions {
   ackTimeoutMs?: number;
   /** For tests: build the socket (e.g. to force transports). */
   socketFactory?: (url: string) => Socket;
+  /** The calls the client still shows as live, named when it resumes (so none is left a ghost). */
+  knownCallIds?: () => string[];
   now?: () => number;
 }
 
@@ -237,7 +239,8 @@ export class BiztelLink {
   private async runResync(): Promise<void> {
     const token = this.token;
     if (!token) return;
-    const result = await this.send('resume', { token, lastSeq: this.lastSeq });
+    const known = this.options.knownCallIds?.().slice(0, 50) ?? [];
+    const result = await this.send('resume', known.length > 0 ? { token, lastSeq: this.lastSeq, knownCallIds: known } : { token, lastSeq: this.lastSeq });
     if (!result.ok) {
       if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'AUTH_FAILED') {
         this.token = null;

@@ -20,7 +20,12 @@ export const commandRequestSchemas = {
     loginId: z.string().check(z.minLength(1), z.maxLength(100)),
     password: z.string().check(z.maxLength(200)),
   }),
-  resume: z.object({ token: z.string().check(z.maxLength(200)), lastSeq: z.number() }),
+  resume: z.object({
+    token: z.string().check(z.maxLength(200)),
+    lastSeq: z.number(),
+    /** Calls the client still shows as live: the snapshot reports them however long ago they ended. */
+    knownCallIds: z.optional(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))),
+  }),
   signOut: z.object({}),
   setStatus: z.object({ statusId: z.string().check(z.minLength(1), z.maxLength(100)) }),
   setCallerId: z.object({ number }),

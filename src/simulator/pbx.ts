@@ -161,9 +161,9 @@ export class Pbx {
     return this.snapshot(this.agents.signIn(loginId, password));
   }
 
-  resume(token: string, lastSeq: number): { session: Session; missed: unknown[] } {
+  resume(token: string, lastSeq: number, knownCallIds: readonly string[] = []): { session: Session; missed: unknown[] } {
     const record = this.agents.session(token);
-    return { session: this.snapshot(record), missed: this.agents.eventsSince(record, lastSeq) ?? [] };
+    return { session: this.snapshot(record, new Set(knownCallIds)), missed: this.agents.eventsSince(record, lastSeq) ?? [] };
   }
 
   signOut(token: string): void {
@@ -175,13 +175,13 @@ export class Pbx {
     this.agents.endSession(session, 'signedOut');
   }
 
-  snapshot(session: SessionRecord): Session {
+  snapshot(session: SessionRecord, known: ReadonlySet<string> = new Set()): Session {
     const agent = this.agents.require(session.loginId);
     const since = this.now() - SNAPSHOT_ENDED_MS;
     const calls: Call[] = [];
     for (const call of this.calls.values()) {
       const leg = call.legs.get(agent.loginId);
-      if (leg && (leg.state !== 'ended' || (leg.endedAt ?? 0) >= since)) calls.push(this.view(call, leg));
+      if (leg && (leg.state !== 'ended' || (leg.endedAt ?? 0) >= since || known.has(call.callId))) calls.push(this.view(call, leg));
     }
     return {
       token: session.token,

@@ -186,7 +186,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       return session;
     }
     if (name === 'resume') {
-      const resumed = pbx.resume(String(request.token), Number(request.lastSeq));
+      const resumed = pbx.resume(String(request.token), Number(request.lastSeq), (request.knownCallIds as string[] | undefined) ?? []);
       attach(socket, resumed.session.token);
       return resumed;
     }
