@@ -1,0 +1,287 @@
+/**
+ * The PBX's call table: calls with one leg per agent, the bookkeeping every command shares (views,
+ * state-machine checks, events to agents, system statuses, ends, recordings, timers).
+ */
+import type { Call, CallState, EndReason, RecentCall } from '../protocol';
+import { canTransition, talkSeconds } from '../domain/call';
+import type { AgentBook, AgentRecord } from './agents';
+import { PbxError } from './errors';
+import { Leg, type LegInit } from './leg';
+import { STATUS_IDS } from './seed';
+
+export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
+
+export interface PbxTiming {
+  /** An inbound ring nobody answers ends as missed after this long. */
+  ringTimeoutMs: number;
+  /** A dialled outside number with no outcome set rings this long, then ends as no answer. */
+  noAnswerMs: number;
+  /** How long a set outcome (answer, busy, no answer, invalid) takes to happen. */
+  outcomeDelayMs: number;
+  /** The recording becomes available this long after the call ended. */
+  recordingDelayMs: number;
+}
+
+export const DEFAULT_TIMING: PbxTiming = {
+  ringTimeoutMs: 30_000,
+  noAnswerMs: 45_000,
+  outcomeDelayMs: 800,
+  recordingDelayMs: 400,
+};
+
+/** CONTRACTS.md §4 `SimCall`. */
+export interface SimCall {
+  callId: string;
+  state: CallState;
+  direction: Call['direction'];
+  from: string | null;
+  to: string;
+  agent?: string;
+  /** Tones the agent sent with the keypad. */
+  dtmf: string;
+}
+
+export interface CallRecord {
+  callId: string;
+  direction: Call['direction'];
+  from: string | null;
+  to: string;
+  queue: string | undefined;
+  legs: Map<string, Leg>;
+  /** The agent holding the call now; null when it went to an outside number. */
+  holder: string | null;
+  ended: boolean;
+  everConnected: boolean;
+  recordingUrl: string | null;
+  dtmf: string;
+  /** A consult to an outside number (agent targets have a leg of their own). */
+  externalConsult: { number: string; holder: string } | null;
+  timers: Set<ReturnType<typeof setTimeout>>;
+}
+
+export class CallTable {
+  readonly calls = new Map<string, CallRecord>();
+  readonly outcomes = new Map<string, Outcome>();
+  private callCounter = 0;
+  private parkCounter = 0;
+  private recordingBaseUrl: string;
+
+  constructor(
+    readonly agents: AgentBook,
+    readonly timing: PbxTiming,
+    readonly now: () => number,
+    recordingBaseUrl: string,
+  ) {
+    this.recordingBaseUrl = recordingBaseUrl;
+  }
+
+  /** Recording links point at the server's public address, known once it listens. */
+  setRecordingBaseUrl(url: string): void {
+    this.recordingBaseUrl = url;
+  }
+
+  reset(): void {
+    for (const call of this.calls.values()) for (const t of call.timers) clearTimeout(t);
+    this.calls.clear();
+    this.outcomes.clear();
+    this.callCounter = 0;
+    this.parkCounter = 0;
+  }
+
+  nextParkNumber(): string {
+    this.parkCounter = (this.parkCounter % 99) + 1;
+    return `7${String(this.parkCounter).padStart(2, '0')}`;
+  }
+
+  view(call: CallRecord, leg: Leg): Call {
+    return leg.view(call.callId, call.queue, call.recordingUrl);
+  }
+
+  liveLegs(loginId: string): Leg[] {
+    const legs: Leg[] = [];
+    for (const call of this.calls.values()) {
+      const leg = call.legs.get(loginId);
+      if (leg && leg.state !== 'ended') legs.push(leg);
+    }
+    return legs;
+  }
+
+  requireLeg(token: string, callId: string): { call: CallRecord; leg: Leg; agent: AgentRecord } {
+    const agent = this.agentFor(token);
+    const call = this.calls.get(callId);
+    const leg = call?.legs.get(agent.loginId);
+    if (!call || !leg) throw new PbxError('NO_SUCH_CALL', `No call ${callId} for ${agent.loginId}.`);
+    return { call, leg, agent };
+  }
+
+  requirePhone(agent: AgentRecord): void {
+    if (!agent.phoneRegistered) {
+      throw new PbxError('PHONE_NOT_REGISTERED', 'The BIZTEL softphone (or desk phone) is not running for this agent.');
+    }
+  }
+
+  newCall(init: Pick<CallRecord, 'direction' | 'from' | 'to' | 'queue'>): CallRecord {
+    this.callCounter += 1;
+    const callId = `BZ${this.now().toString(36).toUpperCase()}${String(this.callCounter).padStart(4, '0')}`;
+    const call: CallRecord = {
+      ...init,
+      callId,
+      legs: new Map(),
+      holder: null,
+      ended: false,
+      everConnected: false,
+      recordingUrl: null,
+      dtmf: '',
+      externalConsult: null,
+      timers: new Set(),
+    };
+    this.calls.set(callId, call);
+    return call;
+  }
+
+  addLeg(call: CallRecord, agent: AgentRecord, init: LegInit): Leg {
+    const leg = new Leg(agent.loginId, init, this.now());
+    call.legs.set(agent.loginId, leg);
+    this.publish(call, leg);
+    this.statusFor(agent, leg);
+    return leg;
+  }
+
+  publish(call: CallRecord, leg: Leg): void {
+    this.agents.emitCall(leg.loginId, this.view(call, leg));
+  }
+
+  /** Applies a change to a leg, checks the state machine, and tells the agent. */
+  update(call: CallRecord, leg: Leg, change: Partial<LegInit> & { state?: CallState }): void {
+    if (change.state && !canTransition(leg.state, change.state)) {
+      throw new PbxError('INVALID_STATE', `A ${leg.state} call cannot become ${change.state}.`);
+    }
+    leg.apply(change, this.now());
+    if (leg.state === 'connected') call.everConnected = true;
+    this.publish(call, leg);
+    const agent = this.agents.get(leg.loginId);
+    if (agent) this.statusFor(agent, leg);
+  }
+
+  endLeg(call: CallRecord, leg: Leg, reason: EndReason): void {
+    if (leg.state === 'ended') return;
+    this.update(call, leg, { state: 'ended', endReason: reason, consult: null });
+  }
+
+  statusFor(agent: AgentRecord, leg: Leg): void {
+    if (leg.state === 'ringing') this.agents.setSystemStatus(agent, STATUS_IDS.ringing);
+    else if (leg.state === 'dialing') this.agents.setSystemStatus(agent, STATUS_IDS.outbound);
+    else if (leg.state === 'connected') {
+      this.agents.setSystemStatus(agent, leg.placedByAgent ? STATUS_IDS.outbound : STATUS_IDS.talking);
+    } else if (leg.state === 'ended' && this.liveLegs(agent.loginId).length === 0) {
+      this.agents.callsOver(agent, leg.connectedAt !== null);
+    }
+  }
+
+  later(call: CallRecord, ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      call.timers.delete(timer);
+      if (!call.ended) run();
+    }, ms);
+    timer.unref?.();
+    call.timers.add(timer);
+  }
+
+  /** Ends the whole call; `reasonFor` names each live leg's end. Schedules the recording. */
+  endCall(call: CallRecord, reasonFor: (leg: Leg) => EndReason): void {
+    if (call.ended) return;
+    call.ended = true;
+    for (const t of call.timers) clearTimeout(t);
+    call.timers.clear();
+    for (const leg of call.legs.values()) this.endLeg(call, leg, reasonFor(leg));
+    if (!call.everConnected) return;
+    const timer = setTimeout(() => this.attachRecording(call), this.timing.recordingDelayMs);
+    timer.unref?.();
+  }
+
+  attachRecording(call: CallRecord): void {
+    if (this.calls.get(call.callId) !== call) return; // reset since
+    call.recordingUrl = new URL(`/recordings/${call.callId}.wav`, this.recordingBaseUrl).href;
+    for (const leg of call.legs.values()) {
+      if (leg.connectedAt === null) continue;
+      leg.touch();
+      this.publish(call, leg);
+    }
+  }
+
+  recordingExists(callId: string): boolean {
+    return this.calls.get(callId)?.recordingUrl != null;
+  }
+
+  ringTimeout(call: CallRecord, leg: Leg): void {
+    this.later(call, this.timing.ringTimeoutMs, () => {
+      if (leg.state !== 'ringing') return;
+      if (leg.role === 'consultTarget') this.consultFailed(call, leg, 'noAnswer');
+      else this.endCall(call, (l) => (l === leg ? 'missed' : l.placedByAgent ? 'noAnswer' : 'completed'));
+    });
+  }
+
+  requireCall(callId: string): CallRecord {
+    const call = this.calls.get(callId);
+    if (!call) throw new PbxError('NO_SUCH_CALL', `No call ${callId}.`);
+    if (call.ended) throw new PbxError('INVALID_STATE', `Call ${callId} has ended.`);
+    return call;
+  }
+
+  scheduleOutcome(call: CallRecord, digits: string, run: (outcome: Outcome) => void): void {
+    const outcome = this.outcomes.get(digits);
+    if (outcome === undefined) this.later(call, this.timing.noAnswerMs, () => run('noAnswer'));
+    else this.later(call, this.timing.outcomeDelayMs, () => run(outcome));
+  }
+
+  consultOwner(call: CallRecord): Leg | undefined {
+    return [...call.legs.values()].find((l) => l.consult !== null && l.state !== 'ended');
+  }
+
+  consultTarget(call: CallRecord): Leg | undefined {
+    return [...call.legs.values()].find((l) => l.role === 'consultTarget' && l.state !== 'ended');
+  }
+
+  /** The consulted agent declined, did not answer or hung up: the transferring agent may cancel. */
+  consultFailed(call: CallRecord, targetLeg: Leg, failure: EndReason): void {
+    this.endLeg(call, targetLeg, 'consultCanceled');
+    const owner = this.consultOwner(call);
+    if (owner?.consult) this.update(call, owner, { consult: { ...owner.consult, state: 'failed', failure } });
+  }
+
+  simCalls(): SimCall[] {
+    return [...this.calls.values()].map((call) => {
+      const holderLeg = call.holder ? call.legs.get(call.holder) : undefined;
+      let state: CallState;
+      if (call.ended) state = 'ended';
+      else if (holderLeg && holderLeg.state !== 'ended') state = holderLeg.consult ? 'held' : holderLeg.state;
+      else state = 'connected'; // handed to an outside number; the PBX still carries it
+      const sim: SimCall = { callId: call.callId, state, direction: call.direction, from: call.from, to: call.to, dtmf: call.dtmf };
+      if (call.holder) sim.agent = call.holder;
+      return sim;
+    });
+  }
+
+  recentCalls(token: string): RecentCall[] {
+    const agent = this.agentFor(token);
+    const recent: RecentCall[] = [];
+    for (const call of this.calls.values()) {
+      const leg = call.legs.get(agent.loginId);
+      if (!leg || leg.state !== 'ended' || leg.endReason === 'consultCanceled') continue;
+      const view = this.view(call, leg);
+      recent.push({
+        callId: call.callId,
+        direction: leg.direction,
+        number: leg.direction === 'outbound' || (leg.direction === 'internal' && leg.placedByAgent) ? leg.to : leg.from,
+        startedAt: leg.startedAt,
+        durationSeconds: talkSeconds(view),
+        endReason: leg.endReason,
+      });
+    }
+    return recent.sort((a, b) => b.startedAt - a.startedAt).slice(0, 50);
+  }
+
+  agentFor(token: string): AgentRecord {
+    return this.agents.require(this.agents.session(token).loginId);
+  }
+}

@@ -1,0 +1,112 @@
+/** Blind and consultative transfers to agents (with the screen-transferred record) and to outside numbers. */
+import type { Call, EndReason, ScreenTransfer } from '../protocol';
+import { isExtension, normaliseNumber } from '../domain/phone';
+import type { AgentRecord } from './agents';
+import type { CallRecord, CallTable } from './call-table';
+import { PbxError } from './errors';
+import type { Leg } from './leg';
+
+export interface TransferInput {
+  callId: string;
+  target: string;
+  mode: 'blind' | 'consult';
+  screen?: ScreenTransfer | undefined;
+}
+
+export function transfer(t: CallTable, token: string, input: TransferInput): Call {
+  const { call, leg, agent } = t.requireLeg(token, input.callId);
+  t.requirePhone(agent);
+  if ((leg.state !== 'connected' && leg.state !== 'held') || leg.consult || leg.role === 'consultTarget') {
+    throw new PbxError('INVALID_STATE', `A ${leg.state} call cannot be transferred now.`);
+  }
+  const screen = input.screen ? { ...input.screen, fromAgent: agent.loginId } : null;
+  const targetAgent = t.agents.findTarget(input.target.trim());
+  if (targetAgent) {
+    if (targetAgent === agent) throw new PbxError('BAD_REQUEST', 'A call cannot be transferred to yourself.');
+    if (!targetAgent.session || t.liveLegs(targetAgent.loginId).length > 0 || !targetAgent.phoneRegistered) {
+      throw new PbxError('TARGET_UNAVAILABLE', `${targetAgent.name} (${targetAgent.extension}) cannot take a call now.`);
+    }
+    return transferToAgent(t, call, leg, agent, targetAgent, input.mode, screen);
+  }
+  const n = normaliseNumber(input.target);
+  if (!n.ok || isExtension(n.digits)) throw new PbxError('INVALID_NUMBER', `${input.target} is not an agent, an extension or a number.`);
+  return transferToNumber(t, call, leg, n.digits, input.mode);
+}
+
+function transferToAgent(t: CallTable, 
+  call: CallRecord,
+  leg: Leg,
+  agent: AgentRecord,
+  target: AgentRecord,
+  mode: 'blind' | 'consult',
+  screen: ScreenTransfer | null,
+): Call {
+  const customer = { direction: call.direction, from: leg.from, to: leg.to };
+  if (mode === 'blind') {
+    const ringing = t.addLeg(call, target, { ...customer, placedByAgent: false, state: 'ringing', screenTransfer: screen });
+    t.endLeg(call, leg, 'transferred');
+    call.holder = target.loginId;
+    t.ringTimeout(call, ringing);
+    return t.view(call, leg);
+  }
+  if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
+  t.update(call, leg, { consult: { target: target.extension, targetName: target.name, state: 'dialing', failure: null } });
+  const ringing = t.addLeg(call, target, {
+    ...customer,
+    placedByAgent: false,
+    state: 'ringing',
+    screenTransfer: screen,
+    peerName: agent.name,
+    role: 'consultTarget',
+  });
+  t.ringTimeout(call, ringing);
+  return t.view(call, leg);
+}
+
+function transferToNumber(t: CallTable, call: CallRecord, leg: Leg, digits: string, mode: 'blind' | 'consult'): Call {
+  if (mode === 'blind') {
+    t.endLeg(call, leg, 'transferred');
+    call.holder = null;
+    return t.view(call, leg);
+  }
+  if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
+  t.update(call, leg, { consult: { target: digits, state: 'dialing', failure: null } });
+  call.externalConsult = { number: digits, holder: leg.loginId };
+  const outcome = t.outcomes.get(digits) ?? 'answer';
+  t.later(call, t.timing.outcomeDelayMs, () => {
+    if (leg.consult?.state !== 'dialing') return;
+    if (outcome === 'answer') t.update(call, leg, { consult: { ...leg.consult, state: 'connected' } });
+    else {
+      const failure: EndReason = outcome === 'busy' ? 'busy' : outcome === 'invalid' ? 'invalidNumber' : 'noAnswer';
+      t.update(call, leg, { consult: { ...leg.consult, state: 'failed', failure } });
+    }
+  });
+  return t.view(call, leg);
+}
+
+export function completeTransfer(t: CallTable, token: string, callId: string): void {
+  const { call, leg } = t.requireLeg(token, callId);
+  if (!leg.consult || leg.consult.state !== 'connected') {
+    throw new PbxError('INVALID_STATE', 'Complete the transfer once the target has answered.');
+  }
+  const target = t.consultTarget(call);
+  if (target) {
+    target.role = 'main';
+    t.update(call, target, { peerName: undefined });
+    call.holder = target.loginId;
+  } else {
+    call.holder = null;
+    call.externalConsult = null;
+  }
+  t.endLeg(call, leg, 'transferred');
+}
+
+export function cancelTransfer(t: CallTable, token: string, callId: string): Call {
+  const { call, leg } = t.requireLeg(token, callId);
+  if (!leg.consult) throw new PbxError('INVALID_STATE', 'No transfer is in progress.');
+  const target = t.consultTarget(call);
+  if (target) t.endLeg(call, target, 'consultCanceled');
+  call.externalConsult = null;
+  t.update(call, leg, { consult: null });
+  return t.view(call, leg);
+}
