@@ -1,29 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
-const pages: MockPage[] = [];
-
-beforeAll(async () => {
-  stack = await startMockStack();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  for (const m of pages.splice(0)) await m.context.close();
-  stack.simulator.pbx.reset();
-  stack.org.reset();
-});
+const stage = mockStage();
+beforeEach(() => stage.reset());
 
 async function agentPage(user: string, lang: 'en' | 'ja' = 'en'): Promise<MockPage> {
-  const m = await openMockPage(browser, stack, `user=${user}&lang=${lang}`);
-  pages.push(m);
+  const m = await stage.page(`user=${user}&lang=${lang}`);
   await signIn(m.panel, user, lang);
   return m;
 }
@@ -70,7 +52,7 @@ describe('call control in the panel', () => {
   it('places an outbound call with the chosen caller ID, holds, resumes, parks, unparks and hangs up', async () => {
     const a = await agentPage('agent01');
     await a.panel.getByRole('combobox', { name: 'Caller ID' }).selectOption('05011112222');
-    await expect.poll(() => stack.simulator.pbx.agents.get('agent01')?.callerId).toBe('050-1111-2222');
+    await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.callerId).toBe('050-1111-2222');
     await a.panel.getByRole('textbox', { name: 'Phone number' }).fill('03-5555-0100');
     await a.panel.getByRole('button', { name: 'Call' }).click();
     await expectCallState(a.panel, 'Dialing');
@@ -141,7 +123,7 @@ describe('call control in the panel', () => {
     const a = await agentPage('agent01');
     const status = a.panel.getByRole('combobox', { name: 'Status' });
     await status.selectOption({ label: '研修中' });
-    await expect.poll(() => stack.simulator.pbx.agents.get('agent01')?.statusId).toBe('custom-training');
+    await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.statusId).toBe('custom-training');
     await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expect.poll(() => status.inputValue()).toBe('ringing');
     expect(await status.locator('option:checked').textContent()).toBe('着信中');

@@ -1,30 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, hostCalls, launchBrowser, openMockPage, screenPops, settle, signIn, tasksFor, type MockPage } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
-let open: MockPage[] = [];
-
-beforeAll(async () => {
-  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  for (const m of open) await m.context.close();
-  open = [];
-  stack.simulator.pbx.reset();
-  stack.org.reset();
-});
+const stage = mockStage({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
+beforeEach(() => stage.reset());
 
 async function classicAgent(lang: 'en' | 'ja' = 'en'): Promise<MockPage> {
-  const m = await openMockPage(browser, stack, `mode=classic&lang=${lang}`);
-  open.push(m);
+  const m = await stage.page(`mode=classic&lang=${lang}`);
   await signIn(m.panel, 'agent01', lang);
   return m;
 }
@@ -46,7 +27,7 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
   });
 
   it('never pops outbound calls, even with the outbound pop on, but links the Task through Apex', async () => {
-    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
+    stage.stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
     const m = await classicAgent();
     await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
     await m.panel.getByRole('button', { name: 'Call' }).click();
@@ -60,7 +41,7 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
   });
 
   it('with timing "never" links through Apex without navigating', async () => {
-    stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
+    stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
     const m = await classicAgent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '06-7777-0202' }));
     await m.panel.getByRole('button', { name: 'Answer' }).click();
@@ -84,7 +65,7 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
   });
 
   it('reads directory numbers with cti.getDirectoryNumbers', async () => {
-    stack.org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
+    stage.stack.org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
     const m = await classicAgent();
     await expect.poll(() => hostCalls(m, 'cti.getDirectoryNumbers')).not.toEqual([]);
     await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').nth(1).textContent()).toContain('サポート窓口');

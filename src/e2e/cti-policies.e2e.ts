@@ -1,30 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, hostCalls, launchBrowser, openMockPage, screenPops, settle, signIn, tasksFor, type MockPage } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
-let open: MockPage[] = [];
-
-beforeAll(async () => {
-  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 300, outcomeDelayMs: 100 } } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  for (const m of open) await m.context.close();
-  open = [];
-  stack.simulator.pbx.reset();
-  stack.org.reset();
-});
+const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300, outcomeDelayMs: 100 } } });
+beforeEach(() => stage.reset());
 
 async function agent(query = ''): Promise<MockPage> {
-  const m = await openMockPage(browser, stack, `lang=en${query ? `&${query}` : ''}`);
-  open.push(m);
+  const m = await stage.page(`lang=en${query ? `&${query}` : ''}`);
   await signIn(m.panel);
   return m;
 }
@@ -38,7 +19,7 @@ async function answerAndEnd(m: MockPage, callId: string): Promise<void> {
 
 describe('inbound pop timing (§10)', () => {
   it('on answer: a deferred search at ring (no pop), the pop at answer', async () => {
-    stack.simulator.pbx.setSystemSettings({ inboundPopup: 'answer' });
+    stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'answer' });
     const m = await agent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
@@ -52,7 +33,7 @@ describe('inbound pop timing (§10)', () => {
   });
 
   it('never: no pop, but the Task is linked to the caller through a deferred search', async () => {
-    stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
+    stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
     const m = await agent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await answerAndEnd(m, callId);
@@ -81,10 +62,10 @@ describe('anonymous callers (非通知)', () => {
   });
 
   it('on: searches an empty number so the layout’s no-match rule decides (here: a new Contact form)', async () => {
-    stack.simulator.pbx.setSystemSettings({ anonymousPopup: true });
+    stage.stack.simulator.pbx.setSystemSettings({ anonymousPopup: true });
     const m = await agent();
-    const layout = stack.org.snapshot().layout;
-    stack.org.setLayout({ ...layout, Inbound: { ...layout.Inbound, screenPopSettings: { ...layout.Inbound.screenPopSettings, NoMatch: { screenPopType: 'PopToEntity', screenPopData: 'Contact' } } } });
+    const layout = stage.stack.org.snapshot().layout;
+    stage.stack.org.setLayout({ ...layout, Inbound: { ...layout.Inbound, screenPopSettings: { ...layout.Inbound.screenPopSettings, NoMatch: { screenPopType: 'PopToEntity', screenPopData: 'Contact' } } } });
     await m.cti((cti) => cti.server.incomingCall({ from: null }));
     await expect.poll(() => screenPops(m)).toEqual([expect.objectContaining({ type: 'newRecord', searchParams: '', callType: 'inbound', poppedRecordIds: [] })]);
   });
@@ -110,7 +91,7 @@ describe('several matching records', () => {
 
 describe('outbound pops (Lightning)', () => {
   it('on dial: searches the dialled number with call type outbound', async () => {
-    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
+    stage.stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
     const m = await agent();
     await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
     await m.panel.getByRole('button', { name: 'Call' }).click();
@@ -118,7 +99,7 @@ describe('outbound pops (Lightning)', () => {
   });
 
   it('on answer: pops once the far end answers; the Task links the Lead', async () => {
-    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'answer' });
+    stage.stack.simulator.pbx.setSystemSettings({ outboundPopup: 'answer' });
     const m = await agent();
     await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
     await m.panel.getByRole('button', { name: 'Call' }).click();
@@ -133,8 +114,8 @@ describe('outbound pops (Lightning)', () => {
   });
 
   it('before 3.5.10 searches by the caller-ID number', async () => {
-    stack.simulator.pbx.setVersion('3.5.3');
-    stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
+    stage.stack.simulator.pbx.setVersion('3.5.3');
+    stage.stack.simulator.pbx.setSystemSettings({ outboundPopup: 'dial' });
     const m = await agent();
     await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
     await m.panel.getByRole('button', { name: 'Call' }).click();
@@ -159,7 +140,7 @@ describe('click-to-call (§10)', () => {
   });
 
   it('immediate dial: calls at once; click-to-dial is disabled in Salesforce during the call', async () => {
-    stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
     const m = await agent();
     await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
     await m.cti((cti) => cti.host.clickToDial({ number: 9012345678, recordId: '0035555000002AA' }));
@@ -172,7 +153,7 @@ describe('click-to-call (§10)', () => {
   });
 
   it('disabled by the server: Salesforce phone fields stop dialling', async () => {
-    stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
     const m = await agent();
     await settle(400);
     expect(await hostCalls(m, 'enableClickToDial')).toEqual([]);
@@ -182,7 +163,7 @@ describe('click-to-call (§10)', () => {
   });
 
   it('refuses what is not a number with a clear message and no call', async () => {
-    stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
     const m = await agent();
     await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
     await m.cti((cti) => cti.host.clickToDial({ number: 'TEL: ask reception' }));
@@ -226,8 +207,8 @@ describe('call log and recording linkage (履歴・録音連携)', () => {
 
 describe('version rules in the panel', () => {
   it('servers before 3.3.0 use the call center item "BIZTEL Popup mode"', async () => {
-    stack.simulator.pbx.setVersion('3.2.21');
-    stack.org.setCallCenterSettings({ '/biztelSettings/popupMode': '2' });
+    stage.stack.simulator.pbx.setVersion('3.2.21');
+    stage.stack.org.setCallCenterSettings({ '/biztelSettings/popupMode': '2' });
     const m = await agent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
@@ -238,8 +219,8 @@ describe('version rules in the panel', () => {
   });
 
   it('tells the admin which package the manual pairs with this server and a scheduled upgrade, without blocking', async () => {
-    stack.simulator.pbx.setVersion('3.3.21');
-    stack.simulator.pbx.setScheduledUpgrade('3.7.1');
+    stage.stack.simulator.pbx.setVersion('3.3.21');
+    stage.stack.simulator.pbx.setScheduledUpgrade('3.7.1');
     const m = await agent();
     await m.panel.getByText("paired with Open CTI package 3.33 in the manual's §11.1").waitFor();
     await m.panel.getByText('from 3.33 to 3.42').waitFor();
@@ -248,14 +229,13 @@ describe('version rules in the panel', () => {
   });
 
   it('refuses a server older than 3.1.10 with a clear message', async () => {
-    stack.simulator.pbx.setVersion('3.1.9');
-    const m = await openMockPage(browser, stack, 'lang=en');
-    open.push(m);
+    stage.stack.simulator.pbx.setVersion('3.1.9');
+    const m = await stage.page('lang=en');
     await m.panel.getByRole('alert').filter({ hasText: 'BIZTEL server version 3.1.9 is not supported' }).waitFor();
   });
 
   it('shows directory-number names for the destination and in the caller-ID list (3.9.0+)', async () => {
-    stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
+    stage.stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
     const m = await agent();
     await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).toContain('代表窓口');
     expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).inputValue()).toBe('0312345678');
@@ -264,8 +244,8 @@ describe('version rules in the panel', () => {
   });
 
   it('hides directory names on servers before 3.9.0', async () => {
-    stack.simulator.pbx.setVersion('3.8.0');
-    stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
+    stage.stack.simulator.pbx.setVersion('3.8.0');
+    stage.stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
     const m = await agent();
     await settle(300);
     expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).not.toContain('代表窓口');

@@ -1,31 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, launchStorageContext, openMockPage, openTab, settle, signIn, tasksFor, type MockPage } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { expectCallState, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 100, outcomeDelayMs: 100 } } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  stack.simulator.pbx.reset();
-  stack.org.reset();
-});
+const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100, outcomeDelayMs: 100 } } });
+beforeEach(() => stage.reset());
 
 async function page(query = 'lang=en'): Promise<MockPage> {
-  const m = await openMockPage(browser, stack, query);
-  contexts.push(m.context);
-  return m;
+  return stage.page(query);
 }
 
 /** Restarts the panel inside the same host page (what a browser reload of Salesforce does to it). */
@@ -101,7 +81,7 @@ describe('Salesforce session expiry (§9)', () => {
     await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
     // The log write fails, the panel checks the session, and signs out so calls stop ringing here.
     await m.panel.getByText(/Your Salesforce session timed out, so you were signed out of BIZTEL/).waitFor({ timeout: 10_000 });
-    await expect.poll(() => stack.simulator.pbx.agents.get('agent01')?.session).toBeNull();
+    await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.session).toBeNull();
     await expect(m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }))).rejects.toThrow(/not signed in/);
     await m.panel.getByText('1 call logs are waiting to be saved to Salesforce.').waitFor();
     expect(await tasksFor(m, callId)).toEqual([]);
@@ -111,7 +91,7 @@ describe('Salesforce session expiry (§9)', () => {
     await m.panel.getByLabel('Password').fill('biztel');
     await m.panel.getByRole('button', { name: 'Sign in' }).click();
     await settle(500);
-    expect(stack.simulator.pbx.agents.get('agent01')?.session).toBeNull();
+    expect(stage.stack.simulator.pbx.agents.get('agent01')?.session).toBeNull();
 
     await m.cti((cti) => cti.host.restoreSession());
     await expect.poll(() => tasksFor(m, callId), { timeout: 15_000 }).toHaveLength(1);
@@ -123,9 +103,8 @@ describe('Salesforce session expiry (§9)', () => {
 
 describe('the durable outbox', () => {
   it('writes a log left unconfirmed by a tab that closed, from the next tab, once', async () => {
-    const context = await launchStorageContext();
-    contexts.push(context);
-    const first = await openTab(context, stack, 'lang=en');
+    const context = stage.track(await launchStorageContext());
+    const first = await openTab(context, stage.stack, 'lang=en');
     await signIn(first.panel);
     const { callId } = await first.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await first.panel.getByRole('button', { name: 'Answer' }).click();
@@ -134,9 +113,9 @@ describe('the durable outbox', () => {
     await first.panel.getByRole('button', { name: 'Hang up' }).click();
     await first.panel.getByText('1 call logs are waiting to be saved to Salesforce.').waitFor();
     await first.page.close(); // before the retry: only the outbox knows the Task now
-    expect(stack.org.snapshot().tasks.filter((t) => t.CallObject === callId)).toEqual([]);
+    expect(stage.stack.org.snapshot().tasks.filter((t) => t.CallObject === callId)).toEqual([]);
 
-    const next = await openTab(context, stack, 'lang=en');
+    const next = await openTab(context, stage.stack, 'lang=en');
     await expect.poll(() => tasksFor(next, callId), { timeout: 10_000 }).toEqual([expect.objectContaining({ WhoId: '0035555000001AA', CallType: 'Inbound' })]);
     await settle(1500);
     expect(await tasksFor(next, callId)).toHaveLength(1);

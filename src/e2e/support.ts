@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { CHROMIUM_FLAGS, ensureChromium } from '../dev/chromium';
 import type { MockCti } from '../mock/mock-cti';
-import type { MockStack } from '../dev/mock-stack';
+import { startMockStack, type MockStack, type MockStackOptions } from '../dev/mock-stack';
 
 export type { MockCti };
 
@@ -99,3 +99,58 @@ export async function launchStorageContext(): Promise<BrowserContext> {
 
 /** The panel's part among the agent's panels (leader holds the BIZTEL link). */
 export const panelRole = (m: MockPage) => m.panel.locator('main[data-panel-role]').getAttribute('data-panel-role');
+
+export interface Stage {
+  readonly stack: MockStack;
+  readonly browser: Browser;
+  /** A mock page in a fresh browser context, closed by the next `reset()` or at the end. */
+  page(query?: string): Promise<MockPage>;
+  /** Closes this test's pages and puts the simulator and the fake org back to the seed. */
+  reset(): Promise<void>;
+  /** Closes a context (another browser, e.g. with storage allowed) with the test's pages. */
+  track(context: BrowserContext): BrowserContext;
+}
+
+/** One mock stack and one browser for a test file, started before its tests and stopped after. */
+export function mockStage(options: MockStackOptions = {}): Stage {
+  let stack: MockStack | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const closeContexts = async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  };
+  beforeAll(async () => {
+    stack = await startMockStack(options);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await closeContexts();
+    await browser?.close();
+    await stack?.close();
+  });
+  const stage: Stage = {
+    get stack() {
+      if (!stack) throw new Error('the stage is not up yet');
+      return stack;
+    },
+    get browser() {
+      if (!browser) throw new Error('the stage is not up yet');
+      return browser;
+    },
+    page: async (query = '') => {
+      const m = await openMockPage(stage.browser, stage.stack, query);
+      contexts.push(m.context);
+      return m;
+    },
+    reset: async () => {
+      await closeContexts();
+      stage.stack.simulator.pbx.reset();
+      stage.stack.org.reset();
+    },
+    track: (context) => {
+      contexts.push(context);
+      return context;
+    },
+  };
+  return stage;
+}

@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   expectCallState,
-  launchBrowser,
   launchStorageContext,
   openTab,
   panelRole,
@@ -12,33 +9,17 @@ import {
   signIn,
   tasksFor,
   type MockPage,
+  mockStage,
 } from './support';
 
-let stack: MockStack;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  stack = await startMockStack({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  await browser?.close();
-  await stack?.close();
-});
-beforeEach(async () => {
-  for (const c of contexts.splice(0)) await c.close();
-  stack.simulator.pbx.reset();
-  stack.org.reset();
-});
+const stage = mockStage({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
+beforeEach(() => stage.reset());
 
 /** Tabs of one agent in one browser: storage blocked (Debian default), or allowed (Chrome default). */
 async function tabs(count: number, storage: 'blocked' | 'allowed'): Promise<MockPage[]> {
-  const context = storage === 'allowed' ? await launchStorageContext() : await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
+  const context = stage.track(storage === 'allowed' ? await launchStorageContext() : await stage.browser.newContext({ viewport: { width: 1280, height: 900 } }));
   const pages: MockPage[] = [];
-  for (let i = 0; i < count; i++) pages.push(await openTab(context, stack, 'lang=en'));
+  for (let i = 0; i < count; i++) pages.push(await openTab(context, stage.stack, 'lang=en'));
   return pages;
 }
 
@@ -61,7 +42,7 @@ describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce ta
     await b!.panel.getByRole('textbox', { name: 'Notes' }).fill('typed in another tab');
     await a!.panel.getByRole('button', { name: 'Hang up' }).click();
     for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Ended');
-    await expect.poll(() => tasksFor(a!, callId).then((t) => t.map((x) => x.Description)), { timeout: 8000 }).toEqual(['typed in another tab\nRecording: ' + `http://localhost:${stack.simulator.port}/recordings/${callId}.wav`]);
+    await expect.poll(() => tasksFor(a!, callId).then((t) => t.map((x) => x.Description)), { timeout: 8000 }).toEqual(['typed in another tab\nRecording: ' + `http://localhost:${stage.stack.simulator.port}/recordings/${callId}.wav`]);
     await settle(500);
     expect(await tasksFor(a!, callId)).toHaveLength(1);
     expect((await allPops([a!, b!, c!])).reduce((x, y) => x + y, 0)).toBe(1);
