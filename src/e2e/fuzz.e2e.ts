@@ -3,25 +3,16 @@
  * origin (Open CTI answers and listener events with garbage inside, click-to-dial payloads) and
  * malformed tab-channel messages. Zero uncaught errors, and the panel still pops and logs a call.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fuzzPayload, randomJson, seeded, type Json } from '../protocol/fuzz.test-support';
-import { expectCallState, launchBrowser, openMockPage, screenPops, signIn, tasksFor, type MockPage } from './support';
+import { expectCallState, screenPops, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
+const stage = mockStage();
 let m: MockPage;
 
 beforeAll(async () => {
-  stack = await startMockStack();
-  browser = await launchBrowser();
-  m = await openMockPage(browser, stack, 'lang=en');
+  m = await stage.page('lang=en');
   await signIn(m.panel);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 const LISTENERS = ['onClickToDial', 'onNavigationChange'];
@@ -47,7 +38,7 @@ function tabNearMiss(random: () => number): Json {
 describe('fuzzing the panel in the browser', () => {
   it('survives 10,000 malformed Open CTI messages and 2,000 malformed tab messages', { timeout: 120_000 }, async () => {
     const random = seeded(1124);
-    const panelOrigin = new URL(stack.mockUrl()).origin.replace('localhost', '127.0.0.1');
+    const panelOrigin = new URL(stage.stack.mockUrl()).origin.replace('localhost', '127.0.0.1');
     const frame = m.page.frames().find((f) => f.url().startsWith(panelOrigin))!;
     let sent = 0;
     for (let batch = 0; batch < 20; batch++) {
@@ -61,7 +52,7 @@ describe('fuzzing the panel in the browser', () => {
       );
       sent += messages.length;
     }
-    const channel = `biztel-cti:v1:0055555000001AA:http://localhost:${stack.simulator.port}/`;
+    const channel = `biztel-cti:v1:0055555000001AA:http://localhost:${stage.stack.simulator.port}/`;
     const tabMessages: unknown[] = Array.from({ length: 2000 }, () => fuzzPayload(random, tabNearMiss));
     await frame.evaluate(
       ([name, list]) => {

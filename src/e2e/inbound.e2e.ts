@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
 
-let stack: MockStack;
-let browser: Browser;
+const stage = mockStage();
 let m: MockPage;
 
 beforeAll(async () => {
-  stack = await startMockStack();
-  browser = await launchBrowser();
-  m = await openMockPage(browser, stack, 'lang=en');
+  m = await stage.page('lang=en');
   await signIn(m.panel);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 describe('walking skeleton: an inbound call pops the caller and is logged', () => {

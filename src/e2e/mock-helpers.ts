@@ -4,36 +4,16 @@
  */
 import type { Browser, BrowserContextOptions, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { MockCti, WireLogEntry } from '../mock/mock-cti';
-import { PANEL_FRAME, type MockPage } from './support';
+import type { WireLogEntry } from '../mock/mock-cti';
+import { PANEL_FRAME, attachMockPage, type MockPage } from './support';
+
+export { attachMockPage };
 
 /** Like `openMockPage`, for any address of the mock page. */
 export async function openMockAt(browser: Browser, url: string, options: BrowserContextOptions = {}): Promise<MockPage> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
   const page = await context.newPage();
   return attachMockPage(page, url);
-}
-
-/** Loads `url` in `page` and waits for the mock page to be ready. */
-export async function attachMockPage(page: Page, url?: string): Promise<MockPage> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`host: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  if (url) await page.goto(url);
-  await page.waitForFunction(() => window.mockCti !== undefined);
-  await page.evaluate(() => window.mockCti!.ready());
-  const cti = <T, A>(fn: (cti: MockCti, arg: A) => T | Promise<T>, arg?: A) =>
-    page.evaluate(
-      ([source, value]) => {
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test's own function, in the test page
-        const make = new Function(`return (${source})`) as () => (cti: MockCti, arg: unknown) => unknown;
-        return make()(window.mockCti!, value);
-      },
-      [fn.toString(), arg] as const,
-    ) as Promise<T>;
-  return { context: page.context(), page, panel: page.frameLocator(PANEL_FRAME), cti, errors };
 }
 
 /** The panel's frame, to run code in it (raw Open CTI through the script the panel loaded). */

@@ -1,23 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
 import { attachMockPage, expectSimDone, openMockAt } from './mock-helpers';
 
-let stack: MockStack;
-let browser: Browser;
+const stage = mockStage();
 let m: MockPage;
 let second: MockPage;
 
 beforeAll(async () => {
-  stack = await startMockStack();
-  browser = await launchBrowser();
-  m = await openMockPage(browser, stack, 'lang=en');
+  m = await stage.page('lang=en');
   await signIn(m.panel);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 const simCall = (callId: string) => m.cti((cti, id) => cti.server.calls().then((calls) => calls.find((c) => c.callId === id)), callId);
@@ -48,7 +40,7 @@ describe('the simulator panel: callers', () => {
     expect(new URL(url).searchParams.get('lang')).toBe('en');
     // The second agent works in a browser of their own (a background tab here would be throttled).
     await page.close();
-    second = await openMockAt(browser, url);
+    second = await openMockAt(stage.browser, url);
     await signIn(second.panel, 'agent02');
   });
 
@@ -87,8 +79,8 @@ describe('the simulator panel: callers', () => {
 describe("the simulator panel: called parties (transfer targets' and dialled numbers' behaviour)", () => {
   // The agent's outbound UI is not under test here: another desk (agent03) dials through the PBX.
   const dial = (number: string) => {
-    const session = stack.simulator.pbx.signIn('agent03', 'biztel');
-    return stack.simulator.pbx.dial(session.token, number).callId;
+    const session = stage.stack.simulator.pbx.signIn('agent03', 'biztel');
+    return stage.stack.simulator.pbx.dial(session.token, number).callId;
   };
 
   it('sets a number to answer busy: a call to it ends busy', async () => {
@@ -99,7 +91,7 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
     await m.page.getByRole('list', { name: 'Outcomes set from this page' }).getByText('090-2222-3333: Busy').waitFor();
     const callId = dial('09022223333');
     await expect.poll(async () => (await simCall(callId))?.state, { timeout: 5000 }).toBe('ended');
-    expect(stack.simulator.pbx.recentCalls(stack.simulator.pbx.signIn('agent03', 'biztel').token).find((c) => c.callId === callId)?.endReason).toBe('busy');
+    expect(stage.stack.simulator.pbx.recentCalls(stage.stack.simulator.pbx.signIn('agent03', 'biztel').token).find((c) => c.callId === callId)?.endReason).toBe('busy');
   });
 
   it('the far end answers an outbound call still ringing, then hangs up', async () => {

@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, openMockPage, signIn, type MockPage } from './support';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectCallState, signIn, type MockPage, mockStage } from './support';
 import { expectLogged, expectSimDone } from './mock-helpers';
 
-let stack: MockStack;
-let browser: Browser;
+const stage = mockStage();
 let m: MockPage;
 
 beforeAll(async () => {
-  stack = await startMockStack();
-  browser = await launchBrowser();
-  m = await openMockPage(browser, stack, 'lang=en');
+  m = await stage.page('lang=en');
   await signIn(m.panel);
 });
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
 
-const pbx = () => stack.simulator.pbx;
+const pbx = () => stage.stack.simulator.pbx;
 const agent01 = () => pbx().agents.get('agent01')!;
 
 /** The panel's connection indicator (its text is for screen readers). */

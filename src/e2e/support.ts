@@ -33,13 +33,17 @@ export async function openMockPage(browser: Browser, stack: MockStack, query = '
 
 /** Another tab of the same browser (the same agent's Salesforce in a second tab). */
 export async function openTab(context: BrowserContext, stack: MockStack, query = ''): Promise<MockPage> {
-  const page = await context.newPage();
+  return attachMockPage(await context.newPage(), stack.mockUrl(query));
+}
+
+/** Loads `url` (any address of the mock page) in `page` and waits for the mock page to be ready. */
+export async function attachMockPage(page: Page, url?: string): Promise<MockPage> {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`host: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
-  await page.goto(stack.mockUrl(query));
+  if (url) await page.goto(url);
   await page.waitForFunction(() => window.mockCti !== undefined);
   await page.evaluate(() => window.mockCti!.ready());
   // The test's function runs in the page: Playwright sends its source text, the page evaluates it.
@@ -52,7 +56,7 @@ export async function openTab(context: BrowserContext, stack: MockStack, query =
       },
       [fn.toString(), arg] as const,
     ) as Promise<T>;
-  return { context, page, panel: page.frameLocator(PANEL_FRAME), cti, errors };
+  return { context: page.context(), page, panel: page.frameLocator(PANEL_FRAME), cti, errors };
 }
 
 export async function signIn(panel: FrameLocator, loginId = 'agent01', lang: 'ja' | 'en' = 'en'): Promise<void> {
