@@ -10,6 +10,7 @@ import {
   HTTP_PATHS,
   commandRequestSchemas,
   type Ack,
+  type AgentEvent,
   type ClientToServerEvents,
   type CommandName,
   type ServerToClientEvents,
@@ -31,6 +32,11 @@ export interface SimulatorOptions {
   host?: string;
   timing?: Partial<PbxTiming>;
   log?: (line: string) => void;
+  /**
+   * Called right after an agent event was handed to socket.io (written to the agent's sockets): the
+   * benchmark timestamps rings here, on the simulator's side of the wire.
+   */
+  onAgentEvent?: (loginId: string, event: AgentEvent) => void;
 }
 
 export interface RunningSimulator {
@@ -76,7 +82,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   const pbx: Pbx = new Pbx(
     {
-      agentEvent: (session, event) => io.to(room(session.token)).emit('agentEvent', event),
+      agentEvent: (session, event) => {
+        io.to(room(session.token)).emit('agentEvent', event);
+        options.onAgentEvent?.(session.loginId, event);
+      },
       sessionEnded: (session, ended) => {
         const name = room(session.token);
         io.to(name).emit('sessionEnded', ended);
