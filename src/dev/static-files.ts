@@ -15,6 +15,11 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** The content type a server (ours, or Salesforce for a static resource's files) gives a file name. */
+export function contentType(name: string): string {
+  return TYPES[extname(name)] ?? 'application/octet-stream';
+}
+
 /** Sends `relative` from `root`; false when there is no such file (or it escapes the root). */
 export async function sendFile(res: ServerResponse, root: string, relative: string, headers: Record<string, string> = {}): Promise<boolean> {
   const file = normalize(join(root, decodeURIComponent(relative)));
@@ -22,7 +27,7 @@ export async function sendFile(res: ServerResponse, root: string, relative: stri
   try {
     if (!(await stat(file)).isFile()) return false;
     const body = await readFile(file);
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...headers });
+    res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store', ...headers });
     res.end(body);
     return true;
   } catch {

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { PROJECT_ROOT } from './mock-stack';
 
 export const PAGES_DIR = join(PROJECT_ROOT, 'visualforce', 'force-app', 'main', 'default', 'pages');
@@ -33,4 +34,43 @@ export function renderVisualforce(source: string, context: PageContext): string 
 
 export async function renderPage(name: string, context: PageContext): Promise<string> {
   return renderVisualforce(await readFile(join(PAGES_DIR, `${name}.page`), 'utf8'), context);
+}
+
+/** The static resource paths a page names with `URLFOR($Resource.biztelcti, '…')`. */
+export function resourcePaths(source: string): string[] {
+  return [...source.matchAll(/URLFOR\(\s*\$Resource\.biztelcti\s*,\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+}
+
+type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
+
+/**
+ * Why a page is not well-formed markup or would not run under a strict Content-Security-Policy (no
+ * inline script, no inline style, no event-handler attributes, no javascript: URLs); empty when fine.
+ */
+export function pageMarkupProblems(source: string): string[] {
+  // XMLValidator is deprecated in favour of a separate package we do not depend on; it still validates.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  const valid = XMLValidator.validate(source, { allowBooleanAttributes: false });
+  if (valid !== true) return [`not well-formed: ${valid.err.msg} (line ${valid.err.line})`];
+  const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false });
+  const problems: string[] = [];
+  const walk = (nodes: OrderedNode[]) => {
+    for (const node of nodes) {
+      const tag = Object.keys(node).find((k) => k !== ':@');
+      if (!tag || tag === '#text') continue;
+      const attributes = node[':@'] ?? {};
+      const children = (node[tag] ?? []) as OrderedNode[];
+      const body = children.map((c) => (typeof c['#text'] === 'string' ? c['#text'] : '')).join('').trim();
+      if (tag.toLowerCase() === 'script' && (!attributes.src || body !== '')) problems.push('an inline <script>');
+      if (tag.toLowerCase() === 'style') problems.push('an inline <style>');
+      for (const [name, value] of Object.entries(attributes)) {
+        if (name.toLowerCase() === 'style') problems.push(`a style attribute on <${tag}>`);
+        if (/^on/i.test(name)) problems.push(`an event-handler attribute ${name} on <${tag}>`);
+        if (/^\s*javascript:/i.test(value)) problems.push(`a javascript: URL in ${name} on <${tag}>`);
+      }
+      walk(children);
+    }
+  };
+  walk(parser.parse(source) as OrderedNode[]);
+  return problems;
 }
