@@ -33,8 +33,9 @@ export interface SimulatorOptions {
   timing?: Partial<PbxTiming>;
   log?: (line: string) => void;
   /**
-   * Called right after an agent event was handed to socket.io (written to the agent's sockets): the
-   * benchmark timestamps rings here, on the simulator's side of the wire.
+   * Called right before an agent event is handed to socket.io (written to the agent's sockets): the
+   * benchmark timestamps rings here. Before, not after: a busy machine may pause this process after
+   * the write, and the panel would then seem to pop before the ring was sent.
    */
   onAgentEvent?: (loginId: string, event: AgentEvent) => void;
 }
@@ -83,8 +84,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const pbx: Pbx = new Pbx(
     {
       agentEvent: (session, event) => {
-        io.to(room(session.token)).emit('agentEvent', event);
         options.onAgentEvent?.(session.loginId, event);
+        io.to(room(session.token)).emit('agentEvent', event);
       },
       sessionEnded: (session, ended) => {
         const name = room(session.token);
