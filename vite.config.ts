@@ -1,7 +1,10 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
+import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
+import { ICON_NAMES } from './src/ui/icon-names.ts';
 
 const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
 
@@ -30,7 +33,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
           },
         };
   return {
-    plugins: [react(), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',
     server: {

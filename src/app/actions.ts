@@ -5,7 +5,9 @@
 import type { CommandResult, LinkError } from '../biztel/link';
 import { normaliseNumber } from '../domain/phone';
 import type { NavigationInfo } from '../salesforce/types';
+import type { Lang } from '../domain/call-log';
 import type { MessageKey } from './i18n';
+import { chooseLanguage } from './language';
 import type { CommandPort } from './port';
 import { pushAlert, updateCall, type PanelStore } from './store';
 
@@ -190,5 +192,10 @@ export class PanelActions {
 
   dismissAlerts(): void {
     this.store.setState({ alerts: [] });
+  }
+
+  /** The agent's language for this panel (null: the Salesforce user's). Kept in this browser. */
+  setLanguage(choice: Lang | null): void {
+    chooseLanguage(this.store, choice);
   }
 }

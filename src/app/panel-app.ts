@@ -14,7 +14,7 @@ import type { LoggerOptions } from './call-logger';
 import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
 import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
 import { loadDirectory } from './directory';
-import { toLang } from './i18n';
+import { setSalesforceLanguage } from './language';
 import { LeaderCore } from './leader';
 import { openOutbox, type OutboxStore } from './outbox';
 import { PopRouter, servePops } from './pop-router';
@@ -77,6 +77,11 @@ export class PanelApp {
     return this.deps.store;
   }
 
+  /** The BIZTEL session token for the server's HTTP API (the leader's, or as shared with a follower). */
+  sessionToken(): string | null {
+    return this.leader?.resumeInfo()?.token ?? this.coordination?.replica.resume()?.token ?? null;
+  }
+
   private fail(failure: StartupFailure): void {
     this.store.setState({ phase: 'failed', failure });
   }
@@ -122,7 +127,7 @@ export class PanelApp {
       const info = JSON.parse(await host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {})) as { userId?: unknown; language?: unknown };
       if (typeof info.userId !== 'string' || info.userId === '') throw new Error('getUserInfo returned no user id');
       userId = info.userId;
-      this.store.setState({ lang: toLang(typeof info.language === 'string' ? info.language : null) });
+      setSalesforceLanguage(this.store, typeof info.language === 'string' ? info.language : null);
     } catch (error) {
       this.fail({ kind: 'apexAccess', detail: message(error) });
       return null;

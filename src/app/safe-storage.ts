@@ -1,13 +1,14 @@
 /**
- * sessionStorage that never throws. Browsers deny storage to cross-site frames when third-party
- * storage is blocked (Salesforce frames the panel from another domain), so the panel keeps the value
- * in memory instead and works the same, only forgetting it on reload.
+ * sessionStorage and localStorage that never throw. Browsers deny storage to cross-site frames when
+ * third-party storage is blocked (Salesforce frames the panel from another domain), so the panel
+ * keeps the value in memory instead and works the same, only forgetting it on reload.
  */
-const memory = new Map<string, string>();
+type Kind = 'session' | 'local';
+const memory: Record<Kind, Map<string, string>> = { session: new Map(), local: new Map() };
 
-function storage(): Storage | null {
+function storage(kind: Kind): Storage | null {
   try {
-    const s = window.sessionStorage;
+    const s = kind === 'session' ? window.sessionStorage : window.localStorage;
     const probe = '__biztel_probe__';
     s.setItem(probe, '1');
     s.removeItem(probe);
@@ -17,19 +18,27 @@ function storage(): Storage | null {
   }
 }
 
-export function readSession(key: string): string | null {
+function read(kind: Kind, key: string): string | null {
   try {
-    return storage()?.getItem(key) ?? memory.get(key) ?? null;
+    return storage(kind)?.getItem(key) ?? memory[kind].get(key) ?? null;
   } catch {
-    return memory.get(key) ?? null;
+    return memory[kind].get(key) ?? null;
   }
 }
 
-export function writeSession(key: string, value: string): void {
-  memory.set(key, value);
+function write(kind: Kind, key: string, value: string | null): void {
+  if (value === null) memory[kind].delete(key);
+  else memory[kind].set(key, value);
   try {
-    storage()?.setItem(key, value);
+    if (value === null) storage(kind)?.removeItem(key);
+    else storage(kind)?.setItem(key, value);
   } catch {
     /* memory holds it */
   }
 }
+
+export const readSession = (key: string): string | null => read('session', key);
+export const writeSession = (key: string, value: string): void => write('session', key, value);
+/** For preferences that should outlive the tab (the agent's language choice). */
+export const readLocal = (key: string): string | null => read('local', key);
+export const writeLocal = (key: string, value: string | null): void => write('local', key, value);

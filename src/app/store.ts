@@ -57,7 +57,10 @@ export interface AgentSession {
 }
 
 export interface PanelState {
+  /** The language the panel speaks: the agent's choice, else the Salesforce user's (language.ts). */
   lang: Lang;
+  salesforceLang: Lang;
+  langOverride: Lang | null;
   phase: 'starting' | 'bare' | 'failed' | 'ready';
   failure: StartupFailure | null;
   hostKind: HostKind | null;
@@ -94,8 +97,10 @@ export interface PanelState {
   riskySandbox: string | null;
 }
 
-export const initialState = (lang: Lang): PanelState => ({
-  lang,
+export const initialState = (salesforceLang: Lang, langOverride: Lang | null = null): PanelState => ({
+  lang: langOverride ?? salesforceLang,
+  salesforceLang,
+  langOverride,
   phase: 'starting',
   failure: null,
   hostKind: null,
@@ -124,7 +129,7 @@ export const initialState = (lang: Lang): PanelState => ({
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
 
-export const createPanelStore = (lang: Lang) => createStore<PanelState>()(() => initialState(lang));
+export const createPanelStore = (lang: Lang, langOverride: Lang | null = null) => createStore<PanelState>()(() => initialState(lang, langOverride));
 
 let alertCounter = 0;
 export function pushAlert(store: PanelStore, alert: Omit<Alert, 'id'>): void {

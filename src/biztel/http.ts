@@ -16,6 +16,8 @@ export class HttpError extends Error {
   }
 }
 
+export const recentCallsKey = (serverUrl: string, agent: string) => ['biztel', serverUrl, agent, 'recentCalls'] as const;
+
 async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
   let response: Response;
   try {
@@ -47,9 +49,10 @@ export async function fetchRecentCalls(serverUrl: string, token: string, signal?
   return body.calls;
 }
 
-export const recentCallsQuery = (serverUrl: string, token: string | null) =>
+/** The agent's recent calls; keyed by agent so that another sign-in never shows the last one's. */
+export const recentCallsQuery = (serverUrl: string, agent: string, token: string | null) =>
   queryOptions({
-    queryKey: ['biztel', serverUrl, 'recentCalls'],
+    queryKey: recentCallsKey(serverUrl, agent),
     queryFn: ({ signal }) => (token ? fetchRecentCalls(serverUrl, token, signal) : Promise.resolve([])),
     enabled: token !== null,
     staleTime: 30_000,

@@ -58,4 +58,19 @@ describe('phone numbers', () => {
     expect(formatNumber('0120123456')).toBe('0120-123-456');
     expect(formatNumber('2002')).toBe('2002');
   });
+
+  it('knows where Japanese area codes end (library data, not a rule of thumb)', () => {
+    expect(formatNumber('0463331234')).toBe('0463-33-1234'); // 平塚: a four-digit area code
+    expect(formatNumber('0612345678')).toBe('06-1234-5678');
+    expect(formatNumber('0570123456')).toBe('0570-123-456');
+    expect(formatNumber('08001234567')).toBe('0800-123-4567');
+    expect(formatNumber('0800123456')).toBe('0800123456'); // one digit short: as given
+  });
+
+  it('shows partial, foreign and non-numbers as given', () => {
+    expect(formatNumber('0312')).toBe('0312');
+    expect(formatNumber('0101415555' + '0100')).toBe('0101415555' + '0100');
+    expect(formatNumber('abc')).toBe('abc');
+    expect(formatNumber('')).toBe('');
+  });
 });

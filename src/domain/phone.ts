@@ -1,7 +1,12 @@
 /**
  * Phone-number normalisation for Japanese numbers: what click-to-call dials and what screen pops
  * search. Pure; every outside number passes through here before it reaches the PBX or Salesforce.
+ * Display formatting is libphonenumber-js's, with Japan's metadata only (src/dev/phone-metadata.ts).
  */
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
+import japan from './phone-metadata.jp.json';
+
+const JAPAN = japan as unknown as MetadataJson;
 
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const DASHES = /[-‐‑‒–—―ー−－]/g;
@@ -49,15 +54,15 @@ export function searchDigits(input: string | null | undefined): string {
 export const isExtension = (digits: string): boolean => /^[1-9]\d{1,5}$/.test(digits);
 
 /**
- * Display form for Japanese numbers (hyphenated). Simple area-code rules for the common cases;
- * anything else is shown as given.
+ * Display form of national digits, as Japanese numbers are written (`03-5555-0101`,
+ * `0463-33-1234`, `090-1234-5678`): the area-code boundaries come from libphonenumber's data.
+ * Extensions, partial and foreign numbers are shown as given.
  */
 export function formatNumber(digits: string): string {
-  if (!/^\d+$/.test(digits)) return digits;
-  if (/^0[789]0\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
-  if (/^050\d{8}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 7)}-${digits.slice(7)}`;
-  if (/^0120\d{6}$/.test(digits)) return `${digits.slice(0, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
-  if (/^0[36]\d{8}$/.test(digits)) return `${digits.slice(0, 2)}-${digits.slice(2, 6)}-${digits.slice(6)}`;
-  if (/^0\d{9}$/.test(digits)) return `${digits.slice(0, 3)}-${digits.slice(3, 6)}-${digits.slice(6)}`;
-  return digits;
+  if (!/^0\d+$/.test(digits)) return digits;
+  const parsed = parsePhoneNumberFromString(digits, 'JP', JAPAN);
+  if (!parsed?.isPossible() || parsed.country !== 'JP') return digits;
+  const formatted = parsed.formatNational();
+  // Only hyphens added: a number the data has no pattern for is never shown with digits changed.
+  return formatted.replace(/\D/g, '') === digits ? formatted : digits;
 }

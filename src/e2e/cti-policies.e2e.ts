@@ -224,7 +224,7 @@ describe('version rules in the panel', () => {
     const m = await agent();
     await m.panel.getByText("paired with Open CTI package 3.33 in the manual's §11.1").waitFor();
     await m.panel.getByText('from 3.33 to 3.42').waitFor();
-    await m.panel.getByRole('button', { name: 'OK' }).click();
+    await m.panel.getByRole('button', { name: 'Dismiss this notice' }).click();
     expect(await m.panel.getByText('paired with Open CTI package').count()).toBe(0);
   });
 

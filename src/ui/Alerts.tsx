@@ -1,4 +1,5 @@
 import { useActions, usePanel, useT } from './context';
+import { Notice } from './parts';
 
 export function Alerts() {
   const t = useT();
@@ -8,17 +9,14 @@ export function Alerts() {
   return (
     <div className="panel__alerts">
       {signedOutReason && (
-        <p role="alert" className="alert alert--warning">
+        <Notice tone="warning" role="alert">
           {t(`signedOut.${signedOutReason}`)}
-        </p>
+        </Notice>
       )}
       {alerts.map((alert) => (
-        <div key={alert.id} role="alert" className={`alert alert--${alert.tone}`}>
-          <span>{t(alert.key, alert.params)}</span>
-          <button type="button" className="alert__close" onClick={() => actions.dismissAlert(alert.id)} aria-label={t('alert.dismiss')}>
-            ×
-          </button>
-        </div>
+        <Notice key={alert.id} tone={alert.tone} role="alert" dismiss={{ label: t('alert.dismiss'), onClick: () => actions.dismissAlert(alert.id) }}>
+          {t(alert.key, alert.params)}
+        </Notice>
       ))}
     </div>
   );

@@ -1,14 +1,18 @@
+import { useEffect, useRef } from 'react';
 import { liveCalls } from '../app/store';
 import { usePanel, useT } from './context';
 import { Alerts } from './Alerts';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
 import { DialPad } from './DialPad';
+import { PanelFooter } from './PanelFooter';
 import { PendingLogs } from './PendingLogs';
 import { PhoneNotice } from './PhoneNotice';
+import { RecentCalls } from './RecentCalls';
 import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
+import { runShortcut, shortcutOf } from './shortcuts';
 
 export function App() {
   const t = useT();
@@ -17,8 +21,24 @@ export function App() {
   const onCall = usePanel((s) => liveCalls(s).length > 0);
   const lang = usePanel((s) => s.lang);
   const role = usePanel((s) => s.role);
+  const main = useRef<HTMLElement>(null);
+
+  // The document's language too, so screen readers and fonts follow the panel's language.
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutOf(event);
+      if (action && main.current && runShortcut(main.current, action)) event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
   return (
-    <main className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
+    <main ref={main} className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
       {phase === 'starting' && <p className="panel__starting">{t('app.starting')}</p>}
       {phase === 'bare' && <BareNotice />}
       {phase === 'failed' && <StartupFailureView />}
@@ -31,8 +51,10 @@ export function App() {
           <PendingLogs />
           {signedIn ? <CallCard /> : <SignInForm />}
           {signedIn && !onCall && <DialPad />}
+          {signedIn && <RecentCalls />}
         </>
       )}
+      {phase !== 'starting' && <PanelFooter />}
     </main>
   );
 }

@@ -6,7 +6,12 @@ import type { CallEntry } from '../app/store';
 import { useActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
+import { Icon } from './Icon';
+import type { IconName } from './icon-names';
+import { Button } from './parts';
 import { RelatedRecords } from './RelatedRecords';
+
+const DIRECTION_ICON: Record<string, IconName> = { inbound: 'incoming_call', outbound: 'outbound_call', internal: 'call' };
 
 export function CallCard() {
   const entry = usePanel((s) => (s.activeCallId ? s.calls[s.activeCallId] : undefined));
@@ -28,12 +33,15 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
   const destinationName = destinationDigits ? directory[destinationDigits] : undefined;
 
   return (
-    <section className={`call call--${phase}`} aria-labelledby={`${ids}-party`}>
+    <section className={`call call_${phase}`} aria-labelledby={`${ids}-party`}>
       <p className="call__state" role="status" aria-label={t('call.state')}>
         {t(`call.phase.${phase}`)}
       </p>
       <p className="call__party" id={`${ids}-party`}>
-        <span className="call__direction">{t(`call.direction.${call.direction}`)}</span>
+        <span className="call__direction">
+          <Icon name={DIRECTION_ICON[call.direction] ?? 'call'} className="slds-icon slds-icon_xx-small slds-icon-text-default" />
+          {t(`call.direction.${call.direction}`)}
+        </span>
         <span className="call__number">{shown}</span>
         {call.peerName && <span className="call__peer">{call.peerName}</span>}
         {call.queue && <span className="call__peer">{t('call.queue', { queue: call.queue })}</span>}
@@ -44,6 +52,12 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
           </span>
         )}
       </p>
+      {/* Said once to screen readers when a call starts ringing: who is calling. */}
+      {phase === 'ringing' && (
+        <p className="slds-assistive-text" aria-live="assertive">
+          {t('call.announceRinging', { number: shown })}
+        </p>
+      )}
       {screen && call.state !== 'ended' && (
         <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>
       )}
@@ -53,14 +67,20 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       <CallControls call={call} />
       {call.state === 'ended' && (
         <div className="call__actions">
-          <button type="button" className="button" onClick={() => actions.dismissCall(call.callId)}>
+          <Button wide onClick={() => actions.dismissCall(call.callId)}>
             {t('call.dismiss')}
-          </button>
+          </Button>
         </div>
       )}
       <RelatedRecords entry={entry} />
-      <label htmlFor={`${ids}-notes`}>{t('call.notes')}</label>
-      <textarea id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
+      <div className="slds-form-element">
+        <label className="slds-form-element__label" htmlFor={`${ids}-notes`}>
+          {t('call.notes')}
+        </label>
+        <div className="slds-form-element__control">
+          <textarea className="slds-textarea" id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
+        </div>
+      </div>
       <LogStatus entry={entry} />
     </section>
   );
@@ -72,7 +92,7 @@ function LogStatus({ entry }: { entry: CallEntry }) {
   if (status === 'none') return null;
   const text = status === 'saved' ? t('call.log.saved') : status === 'saving' ? t('call.log.saving') : t('call.log.retrying', { attempts });
   return (
-    <p className={`call__log call__log--${status}`} aria-live="polite">
+    <p className={status === 'retrying' ? 'call__log call__log_retrying' : 'call__log'} aria-live="polite">
       {text}
     </p>
   );

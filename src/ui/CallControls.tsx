@@ -3,14 +3,18 @@ import type { Call } from '../protocol';
 import { availableActions } from '../domain/call';
 import type { PanelActions } from '../app/actions';
 import { useActions, usePanel, useT } from './context';
+import type { IconName } from './icon-names';
 import { Keypad } from './Keypad';
+import { Button, type Tone } from './parts';
+import { shortcutFor } from './shortcuts';
 import { TransferView } from './TransferView';
 
 interface ButtonSpec {
   key: string;
   label: string;
+  icon: IconName;
   run: (actions: PanelActions, callId: string) => Promise<void>;
-  tone?: 'success' | 'destructive';
+  tone?: Tone;
 }
 
 /** The buttons a call offers in its state; all need the agent's phone (★ in the manual). */
@@ -24,13 +28,13 @@ export function CallControls({ call }: { call: Call }) {
   const consulting = call.consult !== null;
 
   const buttons: ButtonSpec[] = [];
-  if (can.has('answer')) buttons.push({ key: 'answer', label: t('call.answer'), run: (a, id) => a.answer(id), tone: 'success' });
-  if (can.has('decline')) buttons.push({ key: 'decline', label: t('call.decline'), run: (a, id) => a.decline(id), tone: 'destructive' });
-  if (can.has('hold')) buttons.push({ key: 'hold', label: t('call.hold'), run: (a, id) => a.hold(id) });
-  if (can.has('unhold')) buttons.push({ key: 'unhold', label: t('call.resume'), run: (a, id) => a.unhold(id) });
-  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), run: (a, id) => a.park(id) });
-  if (can.has('unpark')) buttons.push({ key: 'unpark', label: t('call.unpark'), run: (a, id) => a.unpark(id) });
-  if (can.has('hangup')) buttons.push({ key: 'hangup', label: t('call.hangup'), run: (a, id) => a.hangup(id), tone: 'destructive' });
+  if (can.has('answer')) buttons.push({ key: 'answer', label: t('call.answer'), icon: 'call', run: (a, id) => a.answer(id), tone: 'success' });
+  if (can.has('decline')) buttons.push({ key: 'decline', label: t('call.decline'), icon: 'end_call', run: (a, id) => a.decline(id), tone: 'destructive' });
+  if (can.has('hold')) buttons.push({ key: 'hold', label: t('call.hold'), icon: 'pause', run: (a, id) => a.hold(id) });
+  if (can.has('unhold')) buttons.push({ key: 'unhold', label: t('call.resume'), icon: 'play', run: (a, id) => a.unhold(id) });
+  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), icon: 'pause', run: (a, id) => a.park(id) });
+  if (can.has('unpark')) buttons.push({ key: 'unpark', label: t('call.unpark'), icon: 'play', run: (a, id) => a.unpark(id) });
+  if (can.has('hangup')) buttons.push({ key: 'hangup', label: t('call.hangup'), icon: 'end_call', run: (a, id) => a.hangup(id), tone: 'destructive' });
   const disabledFor = (key: string) => !phoneRegistered || pending[key] === true;
   const describedBy = phoneRegistered ? undefined : 'phone-not-registered';
 
@@ -38,33 +42,38 @@ export function CallControls({ call }: { call: Call }) {
     <>
       <div className="call__actions">
         {buttons.map((b) => (
-          <button
+          <Button
             key={b.key}
-            type="button"
-            className={`button${b.tone ? ` button--${b.tone}` : ''}`}
+            tone={b.tone}
+            icon={b.icon}
+            wide
+            data-shortcut={b.key}
+            aria-keyshortcuts={shortcutFor(b.key)}
             disabled={disabledFor(b.key)}
             aria-describedby={describedBy}
             onClick={() => void b.run(actions, call.callId)}
           >
             {b.label}
-          </button>
+          </Button>
         ))}
         {(can.has('transfer') || consulting) && (
-          <button
-            type="button"
-            className="button"
+          <Button
+            icon="forward"
+            wide
+            data-shortcut="transfer"
+            aria-keyshortcuts={shortcutFor('transfer')}
             aria-expanded={panel === 'transfer' || consulting}
             disabled={!phoneRegistered || consulting}
             aria-describedby={describedBy}
             onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}
           >
             {t('call.transfer')}
-          </button>
+          </Button>
         )}
         {can.has('keypad') && (
-          <button type="button" className="button" aria-expanded={panel === 'keypad'} disabled={!phoneRegistered} onClick={() => setPanel(panel === 'keypad' ? 'none' : 'keypad')}>
+          <Button icon="keypad" wide aria-expanded={panel === 'keypad'} disabled={!phoneRegistered} onClick={() => setPanel(panel === 'keypad' ? 'none' : 'keypad')}>
             {t('dial.keypad')}
-          </button>
+          </Button>
         )}
       </div>
       {(panel === 'transfer' || consulting) && <TransferView call={call} onDone={() => setPanel('none')} />}

@@ -22,7 +22,7 @@ export function CallTimer({ call }: { call: Call }) {
   const seconds = talkSeconds(call, now + offset);
   return (
     <p className="call__timer">
-      <span className="visually-hidden">{t('call.timer')} </span>
+      <span className="slds-assistive-text">{t('call.timer')} </span>
       <time dateTime={`PT${seconds}S`}>{formatDuration(seconds)}</time>
     </p>
   );

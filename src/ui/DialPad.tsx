@@ -2,6 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { formatNumber, searchDigits } from '../domain/phone';
 import { useActions, usePanel, useT } from './context';
 import { Keypad } from './Keypad';
+import { Button, Field } from './parts';
 
 /** Placing a call: number, caller ID (発信者番号通知), Call, and a dial pad. */
 export function DialPad() {
@@ -25,36 +26,39 @@ export function DialPad() {
 
   return (
     <form className="dial" onSubmit={(e) => void submit(e)} aria-label={t('dial.heading')}>
-      <label htmlFor={numberField}>{t('dial.number')}</label>
-      <input id={numberField} type="tel" inputMode="tel" autoComplete="off" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <Field id={numberField} label={t('dial.number')}>
+        <input className="slds-input" id={numberField} type="tel" inputMode="tel" autoComplete="off" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      </Field>
       {callerIds.length > 0 && (
-        <>
-          <label htmlFor={callerIdField}>{t('dial.callerId')}</label>
-          <select
-            id={callerIdField}
-            value={searchDigits(agent.callerId)}
-            onChange={(e) => {
-              const chosen = callerIds.find((c) => searchDigits(c.number) === e.target.value);
-              if (chosen) void actions.setCallerId(chosen.number);
-            }}
-          >
-            {callerIds.map((c) => (
-              <option key={c.number} value={searchDigits(c.number)}>
-                {formatNumber(searchDigits(c.number))}
-                {c.label ? ` ${c.label}` : ''}
-                {directory[searchDigits(c.number)] ? ` ${directory[searchDigits(c.number)]}` : ''}
-              </option>
-            ))}
-          </select>
-        </>
+        <Field id={callerIdField} label={t('dial.callerId')}>
+          <div className="slds-select_container">
+            <select
+              className="slds-select"
+              id={callerIdField}
+              value={searchDigits(agent.callerId)}
+              onChange={(e) => {
+                const chosen = callerIds.find((c) => searchDigits(c.number) === e.target.value);
+                if (chosen) void actions.setCallerId(chosen.number);
+              }}
+            >
+              {callerIds.map((c) => (
+                <option key={c.number} value={searchDigits(c.number)}>
+                  {formatNumber(searchDigits(c.number))}
+                  {c.label ? ` ${c.label}` : ''}
+                  {directory[searchDigits(c.number)] ? ` ${directory[searchDigits(c.number)]}` : ''}
+                </option>
+              ))}
+            </select>
+          </div>
+        </Field>
       )}
-      <div className="dial__actions">
-        <button type="submit" className="button button--success" disabled={!agent.phoneRegistered || pending}>
+      <div className="call__actions">
+        <Button type="submit" tone="success" icon="call" wide disabled={!agent.phoneRegistered || pending}>
           {t('dial.call')}
-        </button>
-        <button type="button" className="button" aria-expanded={keypadOpen} onClick={() => setKeypadOpen(!keypadOpen)}>
+        </Button>
+        <Button icon="keypad" wide aria-expanded={keypadOpen} onClick={() => setKeypadOpen(!keypadOpen)}>
           {t('dial.keypad')}
-        </button>
+        </Button>
       </div>
       {keypadOpen && <Keypad label={t('dial.keypad')} onKey={(key) => setDraft(draft + key)} />}
     </form>

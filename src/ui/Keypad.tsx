@@ -5,7 +5,7 @@ export function Keypad({ onKey, disabled, label }: { onKey: (key: string) => voi
   return (
     <div className="keypad" role="group" aria-label={label}>
       {KEYS.map((key) => (
-        <button key={key} type="button" className="keypad__key" disabled={disabled} onClick={() => onKey(key)}>
+        <button key={key} type="button" className="slds-button slds-button_neutral keypad__key" disabled={disabled} onClick={() => onKey(key)}>
           {key}
         </button>
       ))}

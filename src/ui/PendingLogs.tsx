@@ -1,4 +1,5 @@
 import { usePanel, useT } from './context';
+import { Notice } from './parts';
 
 /** Call logs Salesforce has not confirmed yet; and whether they would survive closing the tab. */
 export function PendingLogs() {
@@ -8,9 +9,9 @@ export function PendingLogs() {
   const sessionExpired = usePanel((s) => s.salesforceSession === 'expired');
   if (pending === 0) return null;
   return (
-    <p className={`alert ${sessionExpired || !durable ? 'alert--warning' : 'alert--info'}`} role="status" aria-live="polite">
+    <Notice tone={sessionExpired || !durable ? 'warning' : 'info'} role="status" aria-live="polite">
       {t('logs.pending', { count: pending })}
       {!durable && ` ${t('logs.notDurable')}`}
-    </p>
+    </Notice>
   );
 }

@@ -1,4 +1,5 @@
 import { usePanel, useT } from './context';
+import { Notice } from './parts';
 
 /** The ★ functions of the manual need the BIZTEL softphone (or a desk phone): say so plainly. */
 export function PhoneNotice() {
@@ -6,8 +7,8 @@ export function PhoneNotice() {
   const registered = usePanel((s) => s.session?.agent.phoneRegistered ?? true);
   if (registered) return null;
   return (
-    <p className="alert alert--warning" role="note" id="phone-not-registered">
+    <Notice tone="warning" role="note" id="phone-not-registered">
       {t('phone.notRegistered')}
-    </p>
+    </Notice>
   );
 }

@@ -23,20 +23,26 @@ export function RelatedRecords({ entry }: { entry: CallEntry }) {
         </p>
       )}
       {records.length > 1 && (
-        <fieldset className="records__choice" role="radiogroup" aria-labelledby={`${group}-legend`}>
-          <legend id={`${group}-legend`}>{t('call.relatedRecord')}</legend>
-          {records.map((record) => (
-            <label key={record.recordId} className="records__option">
-              <input
-                type="radio"
-                name={group}
-                value={record.recordId}
-                checked={entry.chosenRecordId === record.recordId}
-                onChange={() => actions.chooseRecord(call.callId, record.recordId)}
-              />
-              <span className="records__type">{record.objectType}</span> {record.name}
-            </label>
-          ))}
+        <fieldset className="slds-form-element records__choice" role="radiogroup" aria-labelledby={`${group}-legend`}>
+          <legend id={`${group}-legend`} className="slds-form-element__legend slds-form-element__label">
+            {t('call.relatedRecord')}
+          </legend>
+          <div className="slds-form-element__control">
+            {records.map((record) => (
+              <label key={record.recordId} className="records__option">
+                <input
+                  type="radio"
+                  name={group}
+                  value={record.recordId}
+                  checked={entry.chosenRecordId === record.recordId}
+                  onChange={() => actions.chooseRecord(call.callId, record.recordId)}
+                />
+                <span>
+                  <span className="records__type">{record.objectType}</span> {record.name}
+                </span>
+              </label>
+            ))}
+          </div>
         </fieldset>
       )}
       {reason && <p className="records__why">{reason}</p>}

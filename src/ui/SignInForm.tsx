@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { useActions, usePanel, useT } from './context';
+import { Button, Field } from './parts';
 
 export function SignInForm() {
   const t = useT();
@@ -19,21 +20,26 @@ export function SignInForm() {
 
   return (
     <form className="signin" onSubmit={(e) => void submit(e)} aria-labelledby={`${idField}-title`}>
-      <h1 id={`${idField}-title`}>{t('signIn.title')}</h1>
-      <label htmlFor={idField}>{t('signIn.loginId')}</label>
-      <input id={idField} type="text" autoComplete="username" value={loginId} onChange={(e) => setLoginId(e.target.value)} required />
-      <label htmlFor={passwordField}>{t('signIn.password')}</label>
-      <input
-        id={passwordField}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        required
-      />
-      <button type="submit" className="button button--brand" disabled={pending}>
+      <h1 id={`${idField}-title`} className="slds-text-heading_small">
+        {t('signIn.title')}
+      </h1>
+      <Field id={idField} label={t('signIn.loginId')}>
+        <input className="slds-input" id={idField} type="text" autoComplete="username" value={loginId} onChange={(e) => setLoginId(e.target.value)} required />
+      </Field>
+      <Field id={passwordField} label={t('signIn.password')}>
+        <input
+          className="slds-input"
+          id={passwordField}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+      </Field>
+      <Button type="submit" tone="brand" wide disabled={pending}>
         {t('signIn.submit')}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -9,7 +9,7 @@ export function BareNotice() {
   if (mockUrl.hostname === '127.0.0.1') mockUrl.hostname = 'localhost';
   return (
     <section className="panel__notice">
-      <h1>{t('bare.title')}</h1>
+      <h1 className="slds-text-heading_small">{t('bare.title')}</h1>
       <p>{t('bare.body')}</p>
       <a href={mockUrl.href}>{t('bare.link')}</a>
     </section>
@@ -33,7 +33,7 @@ export function StartupFailureView() {
   const detail = 'detail' in failure ? failure.detail : null;
   return (
     <section className="panel__failure" role="alert">
-      <h1>{t('failure.headline')}</h1>
+      <h1 className="slds-text-heading_small">{t('failure.headline')}</h1>
       {failure.kind === 'serverUnreachable' && <p className="panel__failure-message">{t('failure.serverUnreachable.message', p)}</p>}
       <p>{t(`failure.${failure.kind}.cause` as MessageKey, p)}</p>
       <p>{t(`failure.${failure.kind}.fix` as MessageKey, p)}</p>

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { Call, EndReason } from '../protocol';
 import { useActions, usePanel, useT } from './context';
+import { Button, Field } from './parts';
 
 /** Blind or consultative transfer to an agent, an extension or an outside number. */
 export function TransferView({ call, onDone }: { call: Call; onDone: () => void }) {
@@ -27,13 +28,13 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
         </p>
         <div className="call__actions">
           {consult.state === 'connected' && (
-            <button type="button" className="button button--brand" disabled={busy('completeTransfer')} onClick={() => void actions.completeTransfer(call.callId)}>
+            <Button tone="brand" wide disabled={busy('completeTransfer')} onClick={() => void actions.completeTransfer(call.callId)}>
               {t('transfer.complete')}
-            </button>
+            </Button>
           )}
-          <button type="button" className="button" disabled={busy('cancelTransfer')} onClick={() => void actions.cancelTransfer(call.callId)}>
+          <Button wide disabled={busy('cancelTransfer')} onClick={() => void actions.cancelTransfer(call.callId)}>
             {t('transfer.cancel')}
-          </button>
+          </Button>
         </div>
       </div>
     );
@@ -47,15 +48,26 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
   };
   return (
     <div className="transfer" role="group" aria-label={t('call.transfer')}>
-      <label htmlFor={field}>{t('transfer.target')}</label>
-      <input id={field} type="text" autoComplete="off" value={target} placeholder={t('transfer.targetHint')} onChange={(e) => setTarget(e.target.value)} />
+      <Field id={field} label={t('transfer.target')}>
+        {/* Opened by the agent (button or shortcut): typing the target is the next step. */}
+        <input
+          className="slds-input"
+          id={field}
+          type="text"
+          autoComplete="off"
+          autoFocus
+          value={target}
+          placeholder={t('transfer.targetHint')}
+          onChange={(e) => setTarget(e.target.value)}
+        />
+      </Field>
       <div className="call__actions">
-        <button type="button" className="button" disabled={busy('transfer')} onClick={() => void start('blind')}>
+        <Button wide disabled={busy('transfer')} onClick={() => void start('blind')}>
           {t('transfer.blind')}
-        </button>
-        <button type="button" className="button button--brand" disabled={busy('transfer')} onClick={() => void start('consult')}>
+        </Button>
+        <Button tone="brand" wide disabled={busy('transfer')} onClick={() => void start('consult')}>
           {t('transfer.consult')}
-        </button>
+        </Button>
       </div>
     </div>
   );

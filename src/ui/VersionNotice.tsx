@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { readSession, writeSession } from '../app/safe-storage';
 import { checkScheduledUpgrade, parseVersion, THIS_PACKAGE } from '../domain/version';
 import { usePanel, useT } from './context';
+import { Notice } from './parts';
 
 const KEY = 'biztel.versionNotice';
 
@@ -29,24 +30,22 @@ export function VersionNotice() {
   const id = `${hello.serverVersion}/${hello.scheduledUpgrade ?? ''}`;
   if (lines.length === 0 || dismissed === id) return null;
   return (
-    <div className="alert alert--info" role="note">
-      <div>
-        {lines.map((line) => (
-          <p key={line} className="notice__line">
-            {line}
-          </p>
-        ))}
-      </div>
-      <button
-        type="button"
-        className="button"
-        onClick={() => {
+    <Notice
+      tone="info"
+      role="note"
+      dismiss={{
+        label: t('notice.dismiss'),
+        onClick: () => {
           writeSession(KEY, id);
           setDismissed(id);
-        }}
-      >
-        {t('notice.dismiss')}
-      </button>
-    </div>
+        },
+      }}
+    >
+      {lines.map((line) => (
+        <p key={line} className="notice__line">
+          {line}
+        </p>
+      ))}
+    </Notice>
   );
 }
