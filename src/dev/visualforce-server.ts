@@ -1,0 +1,44 @@
+/**
+ * Routes that serve the built panel the way Salesforce serves the package: `/apex/<page>` renders our
+ * Visualforce page (mode from the query Salesforce passes, as `$CurrentPage.parameters.mode`) and
+ * `/resource/<timestamp>/biztelcti/<path>` serves files out of the built static resource zip. For the
+ * mock stack's `routes` option.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readStaticResource } from './static-resource';
+import { contentType } from './static-files';
+import { renderPage } from './visualforce-page';
+
+/** Salesforce puts the resource's upload time in its URL; any number reaches the current version. */
+export const RESOURCE_BASE = '/resource/1767225600000/biztelcti';
+const PAGES = new Set(['biztelcti', 'biztelctistandby']);
+
+export interface VisualforceRouteOptions {
+  /** `$User.LanguageLocaleKey` of the user viewing the page (e.g. `ja`, `en_US`). */
+  userLanguage?: () => string;
+  /** Extra headers for the pages, e.g. a Content-Security-Policy. */
+  pageHeaders?: Record<string, string>;
+}
+
+export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
+
+export function visualforceRoutes(options: VisualforceRouteOptions = {}): Route {
+  return async (req, res, path) => {
+    const page = /^\/apex\/([A-Za-z0-9_]+)$/.exec(path)?.[1];
+    if (page && PAGES.has(page)) {
+      const query = new URL(req.url ?? '/', 'http://visualforce').searchParams;
+      const html = await renderPage(page, { mode: query.get('mode'), resourceBase: RESOURCE_BASE, userLanguage: options.userLanguage?.() ?? 'ja' });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...options.pageHeaders }).end(html);
+      return true;
+    }
+    const file = /^\/resource\/\d+\/biztelcti\/(.+)$/.exec(path)?.[1];
+    if (file) {
+      // Read on every request: the build may be redone while a test stack runs.
+      const body = (await readStaticResource()).get(decodeURIComponent(file));
+      if (!body) res.writeHead(404, { 'content-type': 'text/plain' }).end(`No ${file} in the static resource biztelcti.`);
+      else res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(body);
+      return true;
+    }
+    return false;
+  };
+}
