@@ -101,6 +101,8 @@ export class AgentBook {
     agent.session = session;
     agent.statusId = STATUS_IDS.ready;
     agent.statusAfterCall = STATUS_IDS.ready;
+    // CONTRACTS §3: after sign-in the desktop softphone counts as running, whatever QA set before.
+    agent.phoneRegistered = true;
     this.byToken.set(session.token, session);
     return session;
   }
