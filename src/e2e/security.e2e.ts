@@ -70,8 +70,8 @@ describe('hostile text from the server and from Salesforce', () => {
     const agent = stack.simulator.pbx.agents.get('agent02')!;
     agent.name = '<script>window.__xss=2</script>';
     const org = stack.org.snapshot();
-    org.records.push({ Id: '0035555000009AA', objectType: 'Contact', Name: '<img src=y onerror=window.__xss=3>', fields: { Phone: '03-7777-0000' } });
-    org.records.push({ Id: '0035555000010AA', objectType: 'Contact', Name: '<b onmouseover=window.__xss=4>x</b>', fields: { Phone: '03-7777-0000' } });
+    org.records.push({ Id: '0035555000009AA', objectType: 'Contact', Name: '<img src=y onerror=window.__xss=3>', LastModifiedDate: new Date().toISOString(), fields: { Phone: '03-7777-0000' } });
+    org.records.push({ Id: '0035555000010AA', objectType: 'Contact', Name: '<b onmouseover=window.__xss=4>x</b>', LastModifiedDate: new Date().toISOString(), fields: { Phone: '03-7777-0000' } });
     stack.org.setDirectoryNumbers([{ name: '<svg onload=window.__xss=5>', phone: '03-1234-5678' }]);
 
     const m = await openMockPage(browser, stack, 'lang=en');

@@ -105,7 +105,7 @@ export class FakeOrg {
     const layout = this.layout[LAYOUT_KEY[callType]];
     const map: Record<string, Record<string, string>> = {};
     for (const record of records) {
-      const entry: Record<string, string> = { Id: record.Id, Name: record.Name, RecordType: record.objectType, LastModifiedDate: '2026-11-01T00:00:00.000Z' };
+      const entry: Record<string, string> = { Id: record.Id, Name: record.Name, RecordType: record.objectType, LastModifiedDate: record.LastModifiedDate };
       for (const field of layout.objects[record.objectType] ?? []) {
         const value = field.apiName === 'Name' ? record.Name : record.fields[field.apiName];
         if (value !== undefined) entry[field.apiName] = value;

@@ -2,14 +2,14 @@
 import type { DirectoryNumber, LayoutForCallType, LayoutObjectField, ObjectType, OrgRecord, OrgUser, SoftphoneLayout } from './types.ts';
 
 export const SEED_RECORDS: readonly OrgRecord[] = [
-  { Id: '0035555000001AA', objectType: 'Contact', Name: '山田 太郎', fields: { Phone: '03-5555-0101', Email: 'taro.yamada@example.jp', AccountId: '0015555000001AA' } },
-  { Id: '0035555000002AA', objectType: 'Contact', Name: '佐藤 花子', fields: { MobilePhone: '090-1234-5678', Email: 'hanako.sato@example.jp' } },
-  { Id: '00Q5555000001AA', objectType: 'Lead', Name: '鈴木 一郎', fields: { Phone: '06-7777-0202', Company: '鈴木商店' } },
-  { Id: '0015555000001AA', objectType: 'Account', Name: '株式会社テスト', fields: { Phone: '03-5555-0100', Website: 'https://example.jp' } },
-  { Id: '0035555000003AA', objectType: 'Contact', Name: '高橋 健', fields: { Phone: '045-333-4444' } },
-  { Id: '0035555000004AA', objectType: 'Contact', Name: '田中 美咲', fields: { Phone: '045-333-4444' } },
-  { Id: '5005555000001AA', objectType: 'Case', Name: '00001001 配送の遅れ', fields: { Subject: '配送の遅れ', ContactId: '0035555000001AA', Status: 'New', SuppliedPhone: '080-2222-3333' } },
-  { Id: 'a015555000001AA', objectType: 'Customer_Site__c', Name: '横浜倉庫', fields: { Site_Phone__c: '045-222-1111' } },
+  { Id: '0035555000001AA', objectType: 'Contact', Name: '山田 太郎', LastModifiedDate: '2026-10-02T01:15:00.000Z', fields: { Phone: '03-5555-0101', Email: 'taro.yamada@example.jp', AccountId: '0015555000001AA' } },
+  { Id: '0035555000002AA', objectType: 'Contact', Name: '佐藤 花子', LastModifiedDate: '2026-09-18T06:40:00.000Z', fields: { MobilePhone: '090-1234-5678', Email: 'hanako.sato@example.jp' } },
+  { Id: '00Q5555000001AA', objectType: 'Lead', Name: '鈴木 一郎', LastModifiedDate: '2026-08-30T23:05:00.000Z', fields: { Phone: '06-7777-0202', Company: '鈴木商店' } },
+  { Id: '0015555000001AA', objectType: 'Account', Name: '株式会社テスト', LastModifiedDate: '2026-10-21T02:30:00.000Z', fields: { Phone: '03-5555-0100', Website: 'https://example.jp' } },
+  { Id: '0035555000003AA', objectType: 'Contact', Name: '高橋 健', LastModifiedDate: '2026-07-11T04:00:00.000Z', fields: { Phone: '045-333-4444' } },
+  { Id: '0035555000004AA', objectType: 'Contact', Name: '田中 美咲', LastModifiedDate: '2026-07-12T08:20:00.000Z', fields: { Phone: '045-333-4444' } },
+  { Id: '5005555000001AA', objectType: 'Case', Name: '00001001 配送の遅れ', LastModifiedDate: '2026-11-03T00:45:00.000Z', fields: { Subject: '配送の遅れ', ContactId: '0035555000001AA', Status: 'New', SuppliedPhone: '080-2222-3333' } },
+  { Id: 'a015555000001AA', objectType: 'Customer_Site__c', Name: '横浜倉庫', LastModifiedDate: '2026-05-27T10:10:00.000Z', fields: { Site_Phone__c: '045-222-1111' } },
 ];
 
 export const SEED_USERS: readonly OrgUser[] = [1, 2, 3, 4, 5].map((n) => ({

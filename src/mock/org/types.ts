@@ -5,6 +5,8 @@ export interface OrgRecord {
   Id: string;
   objectType: ObjectType;
   Name: string;
+  /** When the record last changed (ISO 8601, as the API gives it); search results carry it. */
+  LastModifiedDate: string;
   /** Field API name → value, phone fields included. */
   fields: Record<string, string>;
 }
