@@ -26,12 +26,44 @@ describe('phone numbers', () => {
     expect(normaliseNumber('03-5555-0101 x7')).toEqual({ ok: true, digits: '0355550101', extension: '7' });
   });
 
+  // What Japanese Salesforce phone fields hold in practice: the number plus a label, a note or an extension.
+  it.each([
+    ['03-5555-0101 (内線12)', '0355550101', '12'],
+    ['03-5555-0101（内線１２）', '0355550101', '12'],
+    ['０３－５５５５－０１０１　（内線：１２）', '0355550101', '12'],
+    ['03-5555-0101 内線:12', '0355550101', '12'],
+    ['03-5555-0101 内線：12', '0355550101', '12'],
+    ['03-5555-0101(ext. 34)', '0355550101', '34'],
+    ['03-5555-0101 代表 内線12', '0355550101', '12'],
+    ['tel:03-5555-0101', '0355550101', null],
+    ['TEL:0355550101', '0355550101', null],
+    ['TEL 03-5555-0101', '0355550101', null],
+    ['ＴＥＬ：03-5555-0101', '0355550101', null],
+    ['tel:+81-3-5555-0101', '0355550101', null],
+    ['電話：03-5555-0101', '0355550101', null],
+    ['090-1234-5678（携帯）', '09012345678', null],
+    ['03-5555-0100(代表)', '0355550100', null],
+    ['【代表】03-5555-0100', '0355550100', null],
+    ['03-5555-0100 代表', '0355550100', null],
+    ['03-5555-0101 (office)', '0355550101', null],
+  ])('reads %j as %s, extension %s', (input, digits, extension) => {
+    expect(normaliseNumber(input)).toEqual({ ok: true, digits, extension });
+  });
+
   it.each([
     ['', 'empty'],
     ['   ', 'empty'],
     ['call me', 'notANumber'],
     ['03-5555-01O1', 'notANumber'],
     ['<script>', 'notANumber'],
+    ['+', 'notANumber'],
+    ['+ 0', 'notANumber'],
+    ['+0355550101', 'notANumber'],
+    ['TEL: ask reception', 'notANumber'],
+    ['tel:', 'notANumber'],
+    ['（携帯）', 'notANumber'],
+    ['03-5555-0101 call me', 'notANumber'],
+    ['javascript:alert(1)', 'notANumber'],
     ['7', 'tooShort'],
     ['0'.repeat(21), 'tooLong'],
   ])('refuses %j (%s)', (input, reason) => {
