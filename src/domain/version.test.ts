@@ -59,10 +59,20 @@ describe('server versions', () => {
   });
 
   it('says a package upgrade is needed exactly when the packages differ (§11.2 examples)', () => {
-    expect(checkScheduledUpgrade(v('3.3.21'), v('3.7.1'))).toEqual({ packageUpgradeNeeded: true, currentPackage: '3.33', scheduledPackage: '3.42' });
-    expect(checkScheduledUpgrade(v('3.5.0'), v('3.7.1')).packageUpgradeNeeded).toBe(false);
+    expect(checkScheduledUpgrade(v('3.3.21'), v('3.7.1'))).toEqual({ packageUpgradeNeeded: true, reason: 'packagesDiffer', currentPackage: '3.33', scheduledPackage: '3.42' });
+    expect(checkScheduledUpgrade(v('3.5.0'), v('3.7.1'))).toMatchObject({ packageUpgradeNeeded: false, reason: null });
     // §11.3: from 3.2.x an upgrade is always needed
     for (const to of ['3.3.0', '3.4.11', '3.9.0']) expect(checkScheduledUpgrade(v('3.2.5'), v(to)).packageUpgradeNeeded).toBe(true);
+  });
+
+  it('needs a package upgrade from 3.2.x even when the target is 3.2.y, the same package (§11.3)', () => {
+    expect(checkScheduledUpgrade(v('3.2.5'), v('3.2.21'))).toEqual({ packageUpgradeNeeded: true, reason: 'from32', currentPackage: '3.22', scheduledPackage: '3.22' });
+    expect(checkScheduledUpgrade(v('3.2.0'), v('3.2.1')).reason).toBe('from32');
+    // Not an upgrade at all: nothing to do.
+    expect(checkScheduledUpgrade(v('3.2.5'), v('3.2.5')).packageUpgradeNeeded).toBe(false);
+    // Other minor versions keep the §11.2 rule.
+    expect(checkScheduledUpgrade(v('3.3.0'), v('3.3.21')).packageUpgradeNeeded).toBe(false);
+    expect(checkScheduledUpgrade(v('3.1.10'), v('3.1.22')).packageUpgradeNeeded).toBe(false);
   });
 
   it('sets the outbound pop default after an upgrade from 3.3.x as §10 says', () => {

@@ -45,8 +45,13 @@ export function packageFor(version: Version): OpenCtiPackage | null {
 }
 
 export interface UpgradeCheck {
-  /** True exactly when the current and the scheduled versions map to different packages (§11.2). */
+  /**
+   * §11.2: true when the current and the scheduled versions map to different packages; §11.3: and
+   * always when upgrading from a 3.2.x server, whatever the target.
+   */
   packageUpgradeNeeded: boolean;
+  /** Why: the packages differ, or the server is on 3.2.x (the manual makes that upgrade mandatory). */
+  reason: 'packagesDiffer' | 'from32' | null;
   currentPackage: OpenCtiPackage | null;
   scheduledPackage: OpenCtiPackage | null;
 }
@@ -54,7 +59,10 @@ export interface UpgradeCheck {
 export function checkScheduledUpgrade(current: Version, scheduled: Version): UpgradeCheck {
   const currentPackage = packageFor(current);
   const scheduledPackage = packageFor(scheduled);
-  return { packageUpgradeNeeded: currentPackage !== scheduledPackage, currentPackage, scheduledPackage };
+  let reason: UpgradeCheck['reason'] = null;
+  if (currentPackage !== scheduledPackage) reason = 'packagesDiffer';
+  else if (current[0] === 3 && current[1] === 2 && compareVersions(scheduled, current) > 0) reason = 'from32';
+  return { packageUpgradeNeeded: reason !== null, reason, currentPackage, scheduledPackage };
 }
 
 export interface Capabilities {
