@@ -6,6 +6,7 @@
  */
 import type { BiztelLink, LinkOptions } from '../biztel/link';
 import type { LaunchParams } from '../salesforce/launch';
+import { enhancedDomainHost } from '../salesforce/enhanced-domains';
 import { riskySandbox } from '../salesforce/sandbox';
 import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../salesforce/types';
 import { PanelActions } from './actions';
@@ -92,10 +93,9 @@ export class PanelApp {
       this.store.setState({ phase: 'bare' });
       return;
     }
-    this.store.setState({
-      hostKind: launch.kind,
-      riskySandbox: riskySandbox([launch.sfdcOrigin ? safeHostname(launch.sfdcOrigin) : null, window.location.hostname]),
-    });
+    // The page Salesforce framed the panel from, and the panel's own (Visualforce) host.
+    const hostnames = [launch.sfdcOrigin ? safeHostname(launch.sfdcOrigin) : null, window.location.hostname];
+    this.store.setState({ hostKind: launch.kind, riskySandbox: riskySandbox(hostnames), enhancedDomainHost: enhancedDomainHost(hostnames) });
     let host: CtiHost;
     try {
       host = await this.deps.connectHost(launch.kind);

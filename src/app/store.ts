@@ -95,6 +95,8 @@ export interface PanelState {
   role: 'leader' | 'follower' | 'alone';
   /** A sandbox whose name starts with "c" (§7.2: a known Salesforce issue), or null. */
   riskySandbox: string | null;
+  /** The Salesforce host name that shows the org uses enhanced domains (servers before 3.4.20 lack them), or null. */
+  enhancedDomainHost: string | null;
 }
 
 export const initialState = (salesforceLang: Lang, langOverride: Lang | null = null): PanelState => ({
@@ -125,6 +127,7 @@ export const initialState = (salesforceLang: Lang, langOverride: Lang | null = n
   salesforceSession: 'ok',
   role: 'alone',
   riskySandbox: null,
+  enhancedDomainHost: null,
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

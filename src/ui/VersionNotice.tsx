@@ -7,13 +7,15 @@ import { Notice } from './parts';
 const KEY = 'biztel.versionNotice';
 
 /**
- * For the admin, never blocking: the package the manual (§11.1) pairs with this server, and whether
- * a scheduled upgrade would need another package (§11.2). Dismissed per browser tab and version.
+ * For the admin, never blocking: the package the manual (§11.1) pairs with this server, whether
+ * a scheduled upgrade would need another package (§11.2, §11.3), and Salesforce enhanced domains on
+ * a server that predates them (§0). Dismissed per browser tab and version.
  */
 export function VersionNotice() {
   const t = useT();
   const hello = usePanel((s) => s.hello);
   const caps = usePanel((s) => s.caps);
+  const enhancedHost = usePanel((s) => s.enhancedDomainHost);
   const [dismissed, setDismissed] = useState(() => readSession(KEY));
   if (!hello || !caps?.supported) return null;
   const lines: string[] = [];
@@ -23,10 +25,12 @@ export function VersionNotice() {
   const scheduled = hello.scheduledUpgrade ? parseVersion(hello.scheduledUpgrade) : null;
   if (scheduled) {
     const check = checkScheduledUpgrade(caps.version, scheduled);
-    if (check.packageUpgradeNeeded) {
-      lines.push(t('notice.upgrade', { version: hello.scheduledUpgrade ?? '', from: check.currentPackage ?? '-', to: check.scheduledPackage ?? '-' }));
-    }
+    const params = { version: hello.scheduledUpgrade ?? '', from: check.currentPackage ?? '-', to: check.scheduledPackage ?? '-' };
+    if (check.reason === 'packagesDiffer') lines.push(t('notice.upgrade', params));
+    if (check.reason === 'from32') lines.push(t('notice.upgradeFrom32', params));
   }
+  // The manual's §0: enhanced domains need BIZTEL 3.4.20; the agent may still work, the admin should upgrade.
+  if (enhancedHost && !caps.enhancedDomains) lines.push(t('notice.enhancedDomains', { version: hello.serverVersion, host: enhancedHost }));
   const id = `${hello.serverVersion}/${hello.scheduledUpgrade ?? ''}`;
   if (lines.length === 0 || dismissed === id) return null;
   return (

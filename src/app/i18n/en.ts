@@ -152,6 +152,8 @@ export const en: Record<MessageKey, string> = {
   'call.destination': 'To {destination}',
   'notice.package': "BIZTEL server {version} is paired with Open CTI package {package} in the manual's §11.1. This package supports every server from 3.1.10, so it works as it is.",
   'notice.upgrade': "A BIZTEL upgrade to {version} is scheduled. The manual's §11.2 would need the Open CTI package to go from {from} to {to}; this package supports both.",
+  'notice.upgradeFrom32': "A BIZTEL upgrade to {version} is scheduled. The manual's §11.3 says an upgrade from a 3.2.x server always needs the Open CTI package updated (to {to}); this package supports both versions.",
+  'notice.enhancedDomains': 'This org uses Salesforce enhanced domains ({host}). BIZTEL server {version} does not support them (3.4.20 and later do, manual §0). Ask the BIZTEL administrator to upgrade the server.',
   'notice.dismiss': 'Dismiss this notice',
   'tabs.invalidMessage': 'A message from the panel in another tab was not valid and was ignored.',
   'tabs.follower': "This tab's panel reaches BIZTEL through the same agent's panel in another tab.",

@@ -151,6 +151,8 @@ export const ja = {
   'call.destination': '宛先 {destination}',
   'notice.package': 'BIZTEL サーバ {version} は、マニュアル §11.1 ではOpenCTIパッケージ {package} の対象です。このパッケージは 3.1.10 以降のすべてのサーバに対応しているため、そのまま利用できます。',
   'notice.upgrade': 'BIZTEL {version} へのバージョンアップが予約されています。マニュアル §11.2 ではOpenCTIパッケージ {from} → {to} の更新が必要な組み合わせです。このパッケージは両方に対応しています。',
+  'notice.upgradeFrom32': 'BIZTEL {version} へのバージョンアップが予約されています。マニュアル §11.3 では BIZTEL 3.2.X からのバージョンアップ時は OpenCTIパッケージ({to})の更新が必須です。このパッケージはどちらのバージョンにも対応しています。',
+  'notice.enhancedDomains': 'この組織は Salesforce の拡張ドメインを使用しています({host})。BIZTEL サーバ {version} は拡張ドメインに対応していません(3.4.20 以降で対応、マニュアル §0)。BIZTEL サーバのバージョンアップを管理者にご依頼ください。',
   'notice.dismiss': 'このお知らせを閉じる',
   'tabs.invalidMessage': 'ほかのタブのパネルから不正なメッセージを受け取り、無視しました。',
   'tabs.follower': 'このタブのパネルは、同じエージェントの別タブのパネルを通じて BIZTEL に接続しています。',
