@@ -3,7 +3,7 @@
  * failure plainly; nothing is retried behind the agent's back.
  */
 import type { CommandResult, LinkError } from '../biztel/link';
-import { normaliseNumber } from '../domain/phone';
+import { normaliseNumber, searchDigits } from '../domain/phone';
 import type { NavigationInfo } from '../salesforce/types';
 import type { Lang } from '../domain/call-log';
 import type { MessageKey } from './i18n';
@@ -97,16 +97,23 @@ export class PanelActions {
     return call !== null;
   }
 
-  /** What the agent types in the dial pad; clearing it forgets the click-to-call record. */
+  /**
+   * What the agent types in the dial pad. The click-to-call record stays only while the digits are
+   * still the number that was clicked: edited to another number, the call is no longer that record's.
+   */
   setDialDraft(value: string, context?: { recordId: string; name: string | null } | null): void {
-    this.store.setState((s) => ({
-      dialDraft: value.slice(0, 60),
-      dialDraftContext: context !== undefined ? context : value === '' ? null : s.dialDraftContext,
-    }));
+    const draft = value.slice(0, 60);
+    const digits = searchDigits(draft);
+    this.store.setState((s) => {
+      if (context !== undefined) return { dialDraft: draft, dialDraftContext: context && digits ? { ...context, digits } : null };
+      const kept = s.dialDraftContext && digits === s.dialDraftContext.digits ? s.dialDraftContext : null;
+      return { dialDraft: draft, dialDraftContext: kept };
+    });
   }
 
   dialContext(): { recordId: string; name: string | null } | null {
-    return this.store.getState().dialDraftContext;
+    const context = this.store.getState().dialDraftContext;
+    return context ? { recordId: context.recordId, name: context.name } : null;
   }
 
   async hold(callId: string): Promise<void> {

@@ -81,9 +81,12 @@ export interface PanelState {
   alerts: Alert[];
   /** Commands waiting for their acknowledgement, by name. */
   pending: Record<string, boolean>;
-  /** The number in the dial pad, and the Salesforce record it came from (click-to-call). */
+  /**
+   * The number in the dial pad, and the Salesforce record it came from (click-to-call) with the
+   * national digits that were clicked: the record belongs to that number only.
+   */
   dialDraft: string;
-  dialDraftContext: { recordId: string; name: string | null } | null;
+  dialDraftContext: { recordId: string; name: string | null; digits: string } | null;
   /** Directory numbers (§8): national digits → the name registered in Salesforce. */
   directory: Record<string, string>;
   /** Call logs waiting for Salesforce to confirm them, and whether they survive a reload. */
