@@ -1,7 +1,10 @@
 /** Every Open CTI message both ways, the ones the host dropped and its notes: filter, copy, clear. */
 import { useMemo, useState } from 'react';
 import { useHost, useMock } from './context';
-import type { WireLogEntry } from './host-core';
+import { LOG_LIMIT, type WireLogEntry } from './host-core';
+
+/** Lines drawn on the page; the rest is filtered and copied all the same (a DOM of 20,000 rows is slow). */
+const RENDERED = 1000;
 
 const ARROWS: Record<WireLogEntry['direction'], string> = { in: 'panel → host', out: 'host → panel', dropped: 'DROPPED', note: 'note' };
 
@@ -11,14 +14,17 @@ export function formatEntry(e: WireLogEntry): string {
 
 export function WireLog() {
   const { host } = useMock();
-  const log = useHost((s) => s.log);
+  const version = useHost((s) => s.logVersion);
+  const dropped = useHost((s) => s.logDropped);
   const [filter, setFilter] = useState('');
   const [direction, setDirection] = useState<'all' | WireLogEntry['direction']>('all');
   const [copied, setCopied] = useState<string | null>(null);
-  const shown = useMemo(() => {
+  const { shown, total } = useMemo(() => {
+    const log = host.wireLog();
     const needle = filter.trim().toLowerCase();
-    return log.filter((e) => (direction === 'all' || e.direction === direction) && (needle === '' || e.text.toLowerCase().includes(needle)));
-  }, [log, filter, direction]);
+    const lines = log.filter((e) => (direction === 'all' || e.direction === direction) && (needle === '' || e.text.toLowerCase().includes(needle)));
+    return { shown: lines, total: log.length };
+  }, [host, version, filter, direction]); // eslint-disable-line react-hooks/exhaustive-deps -- version says the log changed
 
   const copy = () => {
     const text = [`Mock-CTI ${host.params.mode} · ${host.params.user} · ${window.location.href}`, ...shown.map(formatEntry)].join('\n');
@@ -53,10 +59,13 @@ export function WireLog() {
         </button>
       </div>
       <p role="status" aria-label="Open CTI log status">
-        {`${shown.length} of ${log.length} messages`}{copied ? ` · ${copied}` : ''}
+        {`${shown.length} of ${total} messages`}
+        {shown.length > RENDERED ? ` (the newest ${RENDERED} shown; Copy log copies all ${shown.length})` : ''}
+        {dropped > 0 ? ` · ${dropped} older messages dropped (the log keeps the newest ${LOG_LIMIT})` : ''}
+        {copied ? ` · ${copied}` : ''}
       </p>
       <ol className="qa__log" aria-label="Open CTI messages">
-        {shown.map((e) => (
+        {shown.slice(-RENDERED).map((e) => (
           <li key={e.id} className={`qa__log-${e.direction}`}>
             <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toISOString().slice(11, 23)}</time> <strong>{ARROWS[e.direction]}</strong> {e.text}
           </li>

@@ -49,7 +49,10 @@ export interface HostState {
   sessionExpired: boolean;
   failures: PendingFailure[];
   failureRates: FailureRate[];
-  log: WireLogEntry[];
+  /** Bumped with every log line: the lines themselves are in `MockHost.wireLog()`. */
+  logVersion: number;
+  /** Older lines the log let go of once it held LOG_LIMIT (shown, so a bug report says it is cut). */
+  logDropped: number;
 }
 
 export type OpResult = { ok: true; value: unknown } | { ok: false; code: 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR'; description: string };
@@ -57,7 +60,8 @@ export type OpResult = { ok: true; value: unknown } | { ok: false; code: 'INVALI
 /** Methods that need the Salesforce server, so they fail while the session is expired (CONTRACTS §4). */
 const NEEDS_SERVER = new Set(['runApex', 'saveLog', 'searchAndScreenPop', 'screenPop', 'getSoftphoneLayout', 'cti.getSoftphoneLayout']);
 
-const LOG_LIMIT = 1000;
+/** Enough for a long QA session (a busy hour of calls is a few thousand lines). */
+export const LOG_LIMIT = 20_000;
 
 export class MockHost {
   readonly store = createStore<HostState>()(() => ({
@@ -74,7 +78,8 @@ export class MockHost {
     sessionExpired: false,
     failures: [],
     failureRates: [],
-    log: [],
+    logVersion: 0,
+    logDropped: 0,
   }));
   readonly failures = new FailureInjector(() =>
     this.store.setState({ failures: this.failures.pending(), failureRates: this.failures.failureRates() }),
@@ -82,6 +87,8 @@ export class MockHost {
   private readonly callLog: { methodName: string; args: unknown; at: number }[] = [];
   private readonly popLog: ScreenPop[] = [];
   private logCounter = 0;
+  /** Kept out of the store: copying 20,000 lines into a new array per message would be quadratic. */
+  private readonly log: WireLogEntry[] = [];
   /** Set by the wire: sends a listener event (click-to-dial, navigation) to the panel. */
   push: (listener: 'clickToDial' | 'navigation', payload: unknown) => void = () => {};
 
@@ -103,11 +110,20 @@ export class MockHost {
   logWire(direction: WireLogEntry['direction'], text: string): void {
     this.logCounter += 1;
     const entry = { id: this.logCounter, direction, at: Date.now(), text };
-    this.store.setState((s) => ({ log: [...s.log.slice(-(LOG_LIMIT - 1)), entry] }));
+    this.log.push(entry);
+    const over = this.log.length - LOG_LIMIT;
+    if (over > 0) this.log.splice(0, over);
+    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: s.logDropped + Math.max(0, over) }));
+  }
+
+  /** The log's lines, oldest first (the newest LOG_LIMIT). Read-only for callers. */
+  wireLog(): readonly WireLogEntry[] {
+    return this.log;
   }
 
   clearWireLog(): void {
-    this.store.setState({ log: [] });
+    this.log.length = 0;
+    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: 0 }));
   }
 
   /** Back to a fresh page: recorded calls and pops, failures, session and the open page. */
@@ -115,7 +131,8 @@ export class MockHost {
     this.callLog.length = 0;
     this.popLog.length = 0;
     this.failures.clear();
-    this.store.setState({ log: [], sessionExpired: false, page: { kind: 'home' } });
+    this.clearWireLog();
+    this.store.setState({ sessionExpired: false, page: { kind: 'home' } });
   }
 
   // ---- the Salesforce session ----

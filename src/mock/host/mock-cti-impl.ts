@@ -64,7 +64,7 @@ export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, fr
         const checked = checkDirectoryNumbers(list);
         org.write('directory-numbers', checked, (o) => ({ ...o, directoryNumbers: checked }), onError);
       },
-      wireLog: () => host.store.getState().log.map((e) => ({ ...e })),
+      wireLog: () => host.wireLog().map((e) => ({ ...e })),
       pendingFailures: () => host.failures.pending(),
     },
     server: {
