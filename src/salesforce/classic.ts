@@ -23,7 +23,7 @@ type Cb = (response: ClassicResponse) => void;
 export interface SforceInteraction {
   cti: {
     getCallCenterSettings(cb: Cb): void;
-    getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb): void;
+    getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb, resultSetPage?: number, resultSetPageSize?: number): void;
     enableClickToDial(cb: Cb): void;
     disableClickToDial(cb: Cb): void;
     onClickToDial(listener: Cb): void;
@@ -38,6 +38,10 @@ export interface SforceInteraction {
 }
 
 const APEX_CLASS = 'BIZTELOpenCTIController';
+/** Salesforce's default page size for getDirectoryNumbers (its maximum is 10,000). */
+export const DIRECTORY_PAGE_SIZE = 5000;
+/** A bound on the pages read, in case a host keeps saying hasNext: 100,000 numbers. */
+const DIRECTORY_MAX_PAGES = 20;
 
 function parseJson(value: unknown): unknown {
   if (typeof value !== 'string') return value;
@@ -174,13 +178,25 @@ export class ClassicHost implements CtiHost {
     return Promise.resolve();
   }
 
+  /**
+   * Every directory number, page by page: Classic answers at most `resultSetPageSize` numbers a call
+   * and says `hasNext` when there are more.
+   */
   async getDirectoryNumbers(): Promise<DirectoryNumber[]> {
-    const value = parseJson(await this.call('getDirectoryNumbers', (cb) => this.api.cti.getDirectoryNumbers(false, null, cb)));
-    const list = (value as { directoryNumbers?: unknown } | null)?.directoryNumbers;
-    if (!Array.isArray(list)) return [];
-    return list.flatMap((entry: unknown) => {
-      const e = entry as { name?: unknown; phone?: unknown } | null;
-      return e && typeof e.name === 'string' && typeof e.phone === 'string' ? [{ name: e.name, phone: e.phone }] : [];
-    });
+    const numbers: DirectoryNumber[] = [];
+    for (let page = 0; page < DIRECTORY_MAX_PAGES; page += 1) {
+      const value = parseJson(
+        await this.call('getDirectoryNumbers', (cb) => this.api.cti.getDirectoryNumbers(false, null, cb, page, DIRECTORY_PAGE_SIZE)),
+      ) as { directoryNumbers?: unknown; hasNext?: unknown } | null;
+      const list = value?.directoryNumbers;
+      if (!Array.isArray(list)) break;
+      for (const entry of list as unknown[]) {
+        const e = entry as { name?: unknown; phone?: unknown } | null;
+        if (e && typeof e.name === 'string' && typeof e.phone === 'string') numbers.push({ name: e.name, phone: e.phone });
+      }
+      // An empty page that claims more would loop for nothing.
+      if (value?.hasNext !== true || list.length === 0) break;
+    }
+    return numbers;
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { CallTypeKey } from '../org/types';
 import { CLASSIC_LISTENERS, parseClassicRequest, type ClassicRequest } from '../wire';
+import { directoryPage } from './directory-page';
 import type { MockHost, OpResult } from './host-core';
 import { checkSender, describeData, invalid, summarize, type PanelPort } from './wire-common';
 
@@ -25,7 +26,7 @@ function dispatch(host: MockHost, request: ClassicRequest): Promise<OpResult> {
         return JSON.stringify(await host.layout());
       case 'cti.getDirectoryNumbers': {
         const list = host.org.org.directoryNumbers.map((d) => ({ callCenterName: 'BIZTEL Open CTI Call Center Adapter', name: d.name, phone: d.phone, description: '' }));
-        return JSON.stringify({ directoryNumbers: list, hasNext: false });
+        return JSON.stringify(directoryPage(list, args.resultSetPage, args.resultSetPageSize));
       }
       case 'cti.setSoftphoneHeight':
       case 'cti.setSoftphoneWidth':

@@ -7,11 +7,14 @@ import type { ClassicMethod } from '../wire';
 
 type Callback = (response: unknown) => void;
 
-/** Positional parameter names, in order, for every method (the callback or listener comes last). */
+/** Where a method takes its callback before other arguments (getDirectoryNumbers' paging comes after it). */
+const CALLBACK = '(callback)';
+
+/** Positional parameter names, in order, for every method (the callback or listener comes last unless placed). */
 const SIGNATURES: Record<ClassicMethod, readonly string[]> = {
   'cti.getCallCenterSettings': [],
   'cti.getSoftphoneLayout': [],
-  'cti.getDirectoryNumbers': ['isGlobal', 'callCenterName'],
+  'cti.getDirectoryNumbers': ['isGlobal', 'callCenterName', CALLBACK, 'resultSetPage', 'resultSetPageSize'],
   'cti.setSoftphoneHeight': ['height'],
   'cti.setSoftphoneWidth': ['width'],
   'cti.enableClickToDial': [],
@@ -58,13 +61,13 @@ const LISTENERS = new Set<ClassicMethod>(['cti.onClickToDial', 'onFocus']);
     const names = SIGNATURES[methodName];
     const args: Record<string, unknown> = {};
     names.forEach((name, i) => {
-      if (i < positional.length && typeof positional[i] !== 'function') args[name] = positional[i];
+      if (name !== CALLBACK && i < positional.length && positional[i] !== undefined && typeof positional[i] !== 'function') args[name] = positional[i];
     });
-    const last = positional[positional.length - 1];
+    const callback = positional.find((p): p is Callback => typeof p === 'function');
     const callId = nextCallId++;
-    if (typeof last === 'function') {
-      if (LISTENERS.has(methodName)) listeners.set(methodName, last as Callback);
-      else callbacks.set(callId, last as Callback);
+    if (callback) {
+      if (LISTENERS.has(methodName)) listeners.set(methodName, callback);
+      else callbacks.set(callId, callback);
     }
     window.parent.postMessage({ apiType: 'interaction', methodName, callId, args }, origin);
   }

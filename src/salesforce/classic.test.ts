@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ClassicHost, DIRECTORY_PAGE_SIZE, type ClassicResponse, type SforceInteraction } from './classic';
+
+/** A Classic whose directory holds `total` numbers and answers them page by page, as Salesforce does. */
+function pagedDirectory(total: number, answer: (page: number, entries: unknown[], hasNext: boolean) => unknown = (_p, e, n) => JSON.stringify({ directoryNumbers: e, hasNext: n })) {
+  const asked: { page: number | undefined; size: number | undefined }[] = [];
+  const api = {
+    cti: {
+      getDirectoryNumbers: (_global: boolean, _center: string | null, cb: (r: ClassicResponse) => void, page?: number, size?: number) => {
+        asked.push({ page, size });
+        const from = (page ?? 0) * (size ?? DIRECTORY_PAGE_SIZE);
+        const count = Math.max(0, Math.min(size ?? DIRECTORY_PAGE_SIZE, total - from));
+        const entries = Array.from({ length: count }, (_, i) => ({ callCenterName: 'BIZTEL', name: `番号${from + i}`, phone: `03-0000-${String(from + i).padStart(4, '0')}`, description: '' }));
+        cb({ result: answer(page ?? 0, entries, from + count < total) });
+      },
+    },
+  } as unknown as SforceInteraction;
+  return { host: new ClassicHost(api), asked };
+}
+
+describe('Classic directory numbers (getDirectoryNumbers)', () => {
+  it('reads every page while Salesforce says hasNext', async () => {
+    const { host, asked } = pagedDirectory(DIRECTORY_PAGE_SIZE * 2 + 3);
+    const numbers = await host.getDirectoryNumbers();
+    expect(numbers).toHaveLength(DIRECTORY_PAGE_SIZE * 2 + 3);
+    expect(numbers.at(-1)).toEqual({ name: `番号${DIRECTORY_PAGE_SIZE * 2 + 2}`, phone: `03-0000-${DIRECTORY_PAGE_SIZE * 2 + 2}` });
+    expect(asked).toEqual([0, 1, 2].map((page) => ({ page, size: DIRECTORY_PAGE_SIZE })));
+  });
+
+  it('asks once when everything fits on the first page', async () => {
+    const { host, asked } = pagedDirectory(2);
+    expect(await host.getDirectoryNumbers()).toHaveLength(2);
+    expect(asked).toHaveLength(1);
+  });
+
+  it('stops at an empty page that still claims more, and skips malformed entries', async () => {
+    const { host, asked } = pagedDirectory(1, (page, entries) =>
+      JSON.stringify({ directoryNumbers: page === 0 ? [...entries, { name: 1 }, null] : [], hasNext: true }),
+    );
+    expect(await host.getDirectoryNumbers()).toEqual([{ name: '番号0', phone: '03-0000-0000' }]);
+    expect(asked).toHaveLength(2);
+  });
+
+  it('keeps no list from an answer that is not one', async () => {
+    const { host } = pagedDirectory(3, () => 'not json');
+    expect(await host.getDirectoryNumbers()).toEqual([]);
+  });
+});
