@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
 import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { PANEL_FRAME, expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
 import { expectLogged, panelFrame } from './mock-helpers';
 
 let stack: MockStack;
@@ -119,6 +119,17 @@ describe('the Classic host: the softphone in the left pane, on sforce.interactio
       { number: '06-7777-0202', objectId: '00Q5555000001AA', objectName: '鈴木 一郎', object: 'Lead', displayName: '鈴木 一郎' },
     ]);
     await expectLogged(m, 'out', 'left pane: cti.onClickToDial (listener event)');
+  });
+
+  it('resizes the left-pane softphone on cti.setSoftphoneHeight/Width, as Lightning does its panel', async () => {
+    const box = () => m.page.locator(PANEL_FRAME).evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
+    expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ result: true });
+    expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ result: true });
+    await expect.poll(box).toEqual({ width: 320, height: 600 });
+    // Out of Salesforce's ranges: refused, and the size stays.
+    expect((await classic('cti.setSoftphoneHeight', 10)).error).toMatch(/^INVALID_PARAM: height must be 240–2560/);
+    expect((await classic('cti.setSoftphoneWidth', 'wide')).error).toMatch(/^INVALID_PARAM: width must be 200–1920/);
+    expect(await box()).toEqual({ width: 320, height: 600 });
   });
 
   it('raised no errors in the page', () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
 import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { launchBrowser, openMockPage, type MockPage } from './support';
-import { expectLogged, panelFrame, wireLog } from './mock-helpers';
+import { PANEL_FRAME, launchBrowser, openMockPage, type MockPage } from './support';
+import { callOpenCti, expectLogged, panelFrame, wireLog } from './mock-helpers';
 
 let stack: MockStack;
 let browser: Browser;
@@ -66,6 +66,15 @@ describe("the Lightning host checks every message as Salesforce does (OPENCTI.md
     });
     expect(answer?.response?.returnValue?.['/biztelSettings/serverUrl']).toBe(stack.simulator.url);
     await expectLogged(m, 'in', 'docked: getCallCenterSettings #90001');
+  });
+
+  it('resizes the docked panel on setSoftphonePanelHeight/Width within Salesforce’s ranges', async () => {
+    const box = () => m.page.locator(PANEL_FRAME).evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
+    expect(await callOpenCti(frame, 'setSoftphonePanelHeight', { heightPX: 520 })).toMatchObject({ success: true });
+    expect(await callOpenCti(frame, 'setSoftphonePanelWidth', { widthPX: 360 })).toMatchObject({ success: true });
+    await expect.poll(box).toEqual({ width: 360, height: 520 });
+    expect(await callOpenCti(frame, 'setSoftphonePanelHeight', { heightPX: 4000 })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
+    expect(await box()).toEqual({ width: 360, height: 520 });
   });
 
   it('drops messages of the wrong shape from the panel frame: no answer, a "dropped" entry each', async () => {

@@ -6,7 +6,7 @@ import type { CallTypeKey } from '../org/types';
 import { CLASSIC_LISTENERS, parseClassicRequest, type ClassicRequest } from '../wire';
 import { directoryPage } from './directory-page';
 import type { MockHost, OpResult } from './host-core';
-import { checkSender, describeData, invalid, summarize, type PanelPort } from './wire-common';
+import { checkSender, describeData, invalid, panelSize, summarize, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
 
@@ -29,7 +29,11 @@ function dispatch(host: MockHost, request: ClassicRequest): Promise<OpResult> {
         return JSON.stringify(directoryPage(list, args.resultSetPage, args.resultSetPageSize));
       }
       case 'cti.setSoftphoneHeight':
+        host.store.setState({ panelHeight: panelSize('height', args.height) });
+        return true;
       case 'cti.setSoftphoneWidth':
+        host.store.setState({ panelWidth: panelSize('width', args.width) });
+        return true;
       case 'refreshPage':
       case 'refreshRelatedList':
         return true;

@@ -6,7 +6,7 @@
 import type { CallTypeKey } from '../org/types';
 import { LIGHTNING_LISTENERS, parseLightningRequest, type LightningRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
-import { checkSender, describeData, invalid, summarize, toResponse, type PanelPort } from './wire-common';
+import { checkSender, describeData, invalid, panelSize, summarize, toResponse, type PanelPort } from './wire-common';
 
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
 
@@ -56,18 +56,12 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
         return null;
       case 'isSoftphonePanelVisible':
         return { visible: host.store.getState().panelVisible };
-      case 'setSoftphonePanelHeight': {
-        const px = Number(args.heightPX);
-        if (!Number.isInteger(px) || px < 240 || px > 2560) invalid('heightPX must be 240–2560.');
-        host.store.setState({ panelHeight: px });
+      case 'setSoftphonePanelHeight':
+        host.store.setState({ panelHeight: panelSize('height', args.heightPX) });
         return null;
-      }
-      case 'setSoftphonePanelWidth': {
-        const px = Number(args.widthPX);
-        if (!Number.isInteger(px) || px < 200 || px > 1920) invalid('widthPX must be 200–1920.');
-        host.store.setState({ panelWidth: px });
+      case 'setSoftphonePanelWidth':
+        host.store.setState({ panelWidth: panelSize('width', args.widthPX) });
         return null;
-      }
       case 'setSoftphonePanelLabel':
       case 'setSoftphoneItemLabel':
         if (!text('label')) invalid('label must be a non-empty string.');

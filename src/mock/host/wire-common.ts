@@ -14,6 +14,18 @@ export function invalid(description: string): never {
   throw new InvalidParam(description);
 }
 
+/**
+ * The panel's size in pixels as both APIs set it (Lightning setSoftphonePanelHeight/Width, Classic
+ * cti.setSoftphoneHeight/Width): Salesforce's documented ranges, else INVALID_PARAM.
+ */
+const PANEL_SIZE = { height: [240, 2560], width: [200, 1920] } as const;
+export function panelSize(dimension: keyof typeof PANEL_SIZE, value: unknown): number {
+  const [min, max] = PANEL_SIZE[dimension];
+  const px = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isInteger(px) || px < min || px > max) invalid(`${dimension} must be ${min}–${max} pixels.`);
+  return px;
+}
+
 export function toResponse(result: OpResult): HostResponse {
   return result.ok
     ? { success: true, returnValue: result.value, errors: null }
