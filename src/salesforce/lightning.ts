@@ -78,7 +78,8 @@ export class LightningHost implements CtiHost {
   }
 
   async runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
-    const methodParams = new URLSearchParams(params).toString();
+    // Salesforce's guide: a method without parameters gets methodParams "none", not an empty string.
+    const methodParams = new URLSearchParams(params).toString() || 'none';
     const value = await this.call('runApex', (callback) => this.api.runApex({ apexClass, methodName, methodParams, callback }));
     const result = (value as { runApex?: unknown } | null)?.runApex;
     if (typeof result !== 'string') throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
