@@ -80,7 +80,7 @@ describe('hostile text from the server and from Salesforce', () => {
     await signIn(b.panel, 'agent02');
     await m.cti((cti, from) => cti.server.incomingCall({ from }), HOSTILE);
     await expectCallState(m.panel, 'Ringing');
-    await m.panel.getByText(HOSTILE).waitFor();
+    await m.panel.getByText(HOSTILE).first().waitFor(); // shown, and in the screen-reader announcement
     await m.panel.getByText('<svg onload=window.__xss=5>', { exact: false }).waitFor();
     await m.panel.getByRole('button', { name: 'Decline' }).click();
     await m.panel.getByRole('button', { name: 'Close' }).click();
