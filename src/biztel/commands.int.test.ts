@@ -199,6 +199,7 @@ describe('transfers', () => {
   it('transfers to outside numbers, blind and consult, per the far end outcome', async () => {
     const { link } = await h.signIn();
     let callId = await connectedInbound(link);
+    h.sim.pbx.setOutcome('09000001111', 'answer'); // a blind transfer hands the call over once the number answers
     const ended = nextEvent(link, callIn('ended'));
     expect((await link.command('transfer', { callId, target: '090-0000-1111', mode: 'blind' })).ok).toBe(true);
     expect((await ended).endReason).toBe('transferred');

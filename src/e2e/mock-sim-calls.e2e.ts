@@ -103,6 +103,63 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
     await expect.poll(async () => (await simCall(callId))?.state).toBe('ended');
   });
 
+  /** Sets a number's outcome with the Simulator tab's form, as QA does. */
+  async function setOutcomeInPanel(number: string, label: 'Answers' | 'Busy' | 'Does not answer' | 'Invalid number'): Promise<void> {
+    await m.page.getByRole('textbox', { name: 'Called number' }).fill(number);
+    await m.page.getByRole('combobox', { name: 'Outcome' }).selectOption({ label });
+    await m.page.getByRole('button', { name: 'Set outcome' }).click();
+    await expectSimDone(m, `Set outcome of ${number}`);
+    await m.page.getByRole('list', { name: 'Outcomes set from this page' }).getByText(`${number}: ${label}`).waitFor();
+  }
+
+  /** agent01 answers a call and transfers it from the panel; resolves with the call's id. */
+  async function transferInPanel(target: string, mode: 'Blind transfer' | 'Consult'): Promise<string> {
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.panel.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await m.panel.getByRole('textbox', { name: 'Transfer to' }).fill(target);
+    await m.panel.getByRole('button', { name: mode }).click();
+    return callId;
+  }
+
+  it('"Answers": a consult transfer to the number connects, and completing it hands the call over', async () => {
+    await setOutcomeInPanel('090-7777-0001', 'Answers');
+    const callId = await transferInPanel('090-7777-0001', 'Consult');
+    await m.panel.getByText('Talking to 09077770001 (the caller is on hold)').waitFor();
+    await m.panel.getByRole('button', { name: 'Complete transfer' }).click();
+    await expectCallState(m.panel, 'Ended');
+    await m.panel.getByText('You transferred the call.').waitFor();
+    await expect.poll(async () => (await simCall(callId))?.agent).toBeUndefined();
+    expect((await simCall(callId))?.state).toBe('connected'); // the PBX carries it to the outside number
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+  });
+
+  it('"Does not answer": a blind transfer to the number comes back to the agent with the reason', async () => {
+    await setOutcomeInPanel('090-7777-0002', 'Does not answer');
+    const callId = await transferInPanel('090-7777-0002', 'Blind transfer');
+    await m.panel.getByText('The transfer to 09077770002 did not go through (There was no answer.)', { exact: false }).waitFor();
+    expect((await simCall(callId))?.agent).toBe('agent01');
+    await m.panel.getByRole('button', { name: 'Cancel transfer' }).click();
+    await expectCallState(m.panel, 'Connected'); // back with the caller
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expectCallState(m.panel, 'Ended');
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('"Invalid number": the agent dials it from the panel and the call ends so', async () => {
+    await setOutcomeInPanel('090-7777-0003', 'Invalid number');
+    await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('090-7777-0003');
+    await m.panel.getByRole('button', { name: 'Call', exact: true }).click();
+    await expectCallState(m.panel, 'Ended');
+    await m.panel.getByText('The number is not in service or is not valid.').waitFor();
+    const call = (await latestCall())!;
+    expect(call).toMatchObject({ direction: 'outbound', to: '09077770003', state: 'ended' });
+    await expect.poll(() => tasksFor(m, call.callId)).toEqual([expect.objectContaining({ CallDisposition: 'Invalid number', CallDurationInSeconds: 0 })]);
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+  });
+
   it('raised no errors in the pages (but the refused requests above)', () => {
     const unexpected = (errors: string[]) => errors.filter((e) => !e.includes('status of 400 (Bad Request)'));
     expect(unexpected(m.errors)).toEqual([]);

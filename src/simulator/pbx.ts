@@ -11,7 +11,7 @@ import { PbxError } from './errors';
 import { dial } from './outbound';
 import { SEED_CALLER_IDS, SEED_COMPANY_NUMBER, STATUS_IDS } from './seed';
 import { ServerConfig } from './server-config';
-import { cancelTransfer, completeTransfer, transfer, type TransferInput } from './transfer';
+import { cancelTransfer, completeTransfer, outsideAnswered, transfer, type TransferInput } from './transfer';
 
 export type { Outcome, PbxTiming, SimCall, TransferInput };
 export { DEFAULT_TIMING };
@@ -232,8 +232,7 @@ export class Pbx {
   remoteAnswer(callId: string): void {
     const call = this.table.requireCall(callId);
     if (call.externalConsult) {
-      const owner = call.legs.get(call.externalConsult.holder);
-      if (owner?.consult?.state === 'dialing') this.table.update(call, owner, { consult: { ...owner.consult, state: 'connected' } });
+      outsideAnswered(this.table, call); // a blind transfer completes, a consult connects
       return;
     }
     const leg = call.holder ? call.legs.get(call.holder) : undefined;

@@ -1,4 +1,7 @@
-/** Blind and consultative transfers to agents (with the screen-transferred record) and to outside numbers. */
+/**
+ * Blind and consultative transfers to agents (with the screen-transferred record) and to outside
+ * numbers, which behave as QA set them (`setOutcome`) exactly as dialled numbers do.
+ */
 import type { Call, EndReason, ScreenTransfer } from '../protocol';
 import { isExtension, normaliseNumber } from '../domain/phone';
 import type { AgentRecord } from './agents';
@@ -63,25 +66,51 @@ function transferToAgent(t: CallTable,
   return t.view(call, leg);
 }
 
+/**
+ * Blind transfers to an outside number waiting for the far end to answer. A blind transfer hands the
+ * call over only once the number answers: until then the agent keeps it (shown as a transfer in
+ * progress), and if the number is busy, invalid or does not answer the call stays with the agent with
+ * the reason, as a failed consult does ("Cancel transfer" goes back to the caller). Kept here, not on
+ * the call record, because only transfers need it.
+ */
+const blindPending = new WeakSet<CallRecord>();
+
+/**
+ * An outside number rings exactly as a dialled one does (`CallTable.scheduleOutcome`): its set outcome
+ * after a moment, or, when none is set, it rings until the no-answer timeout.
+ */
 function transferToNumber(t: CallTable, call: CallRecord, leg: Leg, digits: string, mode: 'blind' | 'consult'): Call {
-  if (mode === 'blind') {
-    t.endLeg(call, leg, 'transferred');
-    call.holder = null;
-    return t.view(call, leg);
-  }
   if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
   t.update(call, leg, { consult: { target: digits, state: 'dialing', failure: null } });
   call.externalConsult = { number: digits, holder: leg.loginId };
-  const outcome = t.outcomes.get(digits) ?? 'answer';
-  t.later(call, t.timing.outcomeDelayMs, () => {
+  if (mode === 'blind') blindPending.add(call);
+  else blindPending.delete(call);
+  t.scheduleOutcome(call, digits, (outcome) => {
     if (leg.consult?.state !== 'dialing') return;
-    if (outcome === 'answer') t.update(call, leg, { consult: { ...leg.consult, state: 'connected' } });
-    else {
-      const failure: EndReason = outcome === 'busy' ? 'busy' : outcome === 'invalid' ? 'invalidNumber' : 'noAnswer';
-      t.update(call, leg, { consult: { ...leg.consult, state: 'failed', failure } });
+    if (outcome === 'answer') {
+      outsideAnswered(t, call);
+      return;
     }
+    const failure: EndReason = outcome === 'busy' ? 'busy' : outcome === 'invalid' ? 'invalidNumber' : 'noAnswer';
+    blindPending.delete(call);
+    t.update(call, leg, { consult: { ...leg.consult, state: 'failed', failure } });
   });
   return t.view(call, leg);
+}
+
+/** The outside transfer target answered (its outcome, or the far end through the control API). */
+export function outsideAnswered(t: CallTable, call: CallRecord): void {
+  const external = call.externalConsult;
+  const owner = external ? call.legs.get(external.holder) : undefined;
+  if (!owner?.consult || owner.consult.state !== 'dialing') return;
+  if (blindPending.has(call)) {
+    blindPending.delete(call);
+    call.holder = null; // the PBX now carries the call to the outside number
+    call.externalConsult = null;
+    t.endLeg(call, owner, 'transferred');
+    return;
+  }
+  t.update(call, owner, { consult: { ...owner.consult, state: 'connected' } });
 }
 
 export function completeTransfer(t: CallTable, token: string, callId: string): void {
@@ -107,6 +136,7 @@ export function cancelTransfer(t: CallTable, token: string, callId: string): Cal
   const target = t.consultTarget(call);
   if (target) t.endLeg(call, target, 'consultCanceled');
   call.externalConsult = null;
+  blindPending.delete(call);
   t.update(call, leg, { consult: null });
   return t.view(call, leg);
 }

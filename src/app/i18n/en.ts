@@ -132,7 +132,7 @@ export const en: Record<MessageKey, string> = {
   'transfer.cancel': 'Cancel transfer',
   'transfer.consulting': 'Consulting {target}',
   'transfer.consultConnected': 'Talking to {target} (the caller is on hold)',
-  'transfer.consultFailed': 'The consult with {target} did not happen ({reason}). Press "Cancel transfer" to go back to the caller.',
+  'transfer.consultFailed': 'The transfer to {target} did not go through ({reason}) Press "Cancel transfer" to go back to the caller.',
   'end.completed': 'The call ended.',
   'end.declined': 'You declined the call.',
   'end.missed': 'Missed call.',

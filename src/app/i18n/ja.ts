@@ -131,7 +131,7 @@ export const ja = {
   'transfer.cancel': '転送キャンセル',
   'transfer.consulting': '{target} に打診中',
   'transfer.consultConnected': '{target} と通話中(お客様は保留中)',
-  'transfer.consultFailed': '{target} への打診は成立しませんでした({reason})。「転送キャンセル」でお客様との通話に戻ります。',
+  'transfer.consultFailed': '{target} への転送は成立しませんでした({reason})。「転送キャンセル」でお客様との通話に戻ります。',
   'end.completed': '通話が終了しました。',
   'end.declined': '着信を拒否しました。',
   'end.missed': '不在着信です。',

@@ -138,7 +138,10 @@ function OutcomeForm({ act }: { act: SimAct }) {
   return (
     <form onSubmit={submit} aria-label="Called party's behaviour">
       <h2>Called party’s behaviour</h2>
-      <p className="sim__hint">For numbers an agent dials or transfers to. Unset numbers ring until they time out.</p>
+      <p className="sim__hint">
+        For numbers an agent dials or transfers to (blind or consult). Unset numbers ring until they time out. A blind transfer hands
+        the call over when the number answers; busy, invalid or no answer leaves the call with the agent, who goes back to the caller.
+      </p>
       <label>
         Called number
         <input value={number} onChange={(e) => setNumber(e.target.value)} />
