@@ -20,7 +20,7 @@ const BRACKETED_EXTENSION = new RegExp(String.raw`[(\[【]\s*${EXTENSION_WORD}\s
 /** `ext. 12`, `内線:12`, `x12` written last. */
 const TRAILING_EXTENSION = new RegExp(String.raw`(?:\s*${EXTENSION_WORD}\s*:?\s*)(\d{1,6})\s*$`, 'i');
 /** `(携帯)`, `【代表】`, `(office)`: a bracketed note with no digit in it says what the number is. */
-const BRACKETED_NOTE = /[(\[【「][^()[\]【】「」\d]*[)\]】」]/g;
+const BRACKETED_NOTE = /[([【「][^()[\]【】「」\d]*[)\]】」]/g;
 /** `03-5555-0101 代表`: a note in Japanese after a space. */
 const TRAILING_NOTE = /\s+[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
 
@@ -48,10 +48,8 @@ function splitExtension(text: string): [string, string | null] {
 export function normaliseNumber(input: string | number): NormalisedNumber {
   let text = toHalfWidth(String(input)).trim();
   if (text === '') return { ok: false, reason: 'empty' };
-  text = text.replace(LABEL, '').replace(BRACKETED_NOTE, ' ').trim();
-  let extension: string | null;
-  [text, extension] = splitExtension(text);
-  text = text.trim().replace(TRAILING_NOTE, '').replace(DASHES, '').replace(SEPARATORS, '');
+  const [number, extension] = splitExtension(text.replace(LABEL, '').replace(BRACKETED_NOTE, ' ').trim());
+  text = number.trim().replace(TRAILING_NOTE, '').replace(DASHES, '').replace(SEPARATORS, '');
   if (text.startsWith('+81')) text = '0' + text.slice(3).replace(/^0/, '');
   else if (text.startsWith('0081')) text = '0' + text.slice(4).replace(/^0/, '');
   // Another country: 010 is Japan's international prefix. A lone `+` (or `+0…`) is no number.
