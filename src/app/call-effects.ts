@@ -3,7 +3,8 @@
  * (search and pop, link without navigating, pop a screen-transferred record) and the call log.
  */
 import type { Call } from '../protocol';
-import { newerCall } from '../domain/call';
+import { isNewLeg, newerCall, talkSeconds } from '../domain/call';
+import { shouldLog } from '../domain/call-log';
 import { decidePop, type PopDecision, type PopMoment } from '../domain/pop-policy';
 import { HostError, type SearchRequest } from '../salesforce/types';
 import type { CallLogger } from './call-logger';
@@ -23,7 +24,27 @@ function newEntry(call: Call, placedContext: ContextRecord): CallEntry {
     chosenRecordId: null,
     contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : placedContext,
     notes: '',
+    earlierTalkSeconds: 0,
     log: { status: 'none', taskId: null, error: null, attempts: 0 },
+  };
+}
+
+/**
+ * The call came to this agent again (consulted again after a cancel, transferred back): the new leg
+ * rings and pops afresh, while what the agent added (notes, the related record) and the Task stay.
+ */
+function nextLeg(previous: CallEntry, call: Call): CallEntry {
+  const screen = call.screenTransfer;
+  return {
+    ...previous,
+    call,
+    searched: false,
+    popped: false,
+    noPop: null,
+    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : previous.contextRecord,
+    earlierTalkSeconds: previous.earlierTalkSeconds + (shouldLog(previous.call) ? talkSeconds(previous.call) : 0),
+    // The Task written for the earlier leg is rewritten when this one ends; until then it is not this leg's.
+    log: previous.log.status === 'saved' ? { ...previous.log, status: 'none' } : previous.log,
   };
 }
 
@@ -66,19 +87,22 @@ export class CallEffects {
     const previous = state.calls[next.callId];
     const merged = newerCall(previous?.call, next);
     if (previous && merged === previous.call) return; // stale or repeated
+    const again = previous !== undefined && isNewLeg(previous.call, merged);
     let entry: CallEntry;
-    if (previous) entry = { ...previous, call: merged };
+    if (previous) entry = again ? nextLeg(previous, merged) : { ...previous, call: merged };
     else {
       entry = newEntry(merged, live && merged.placedByAgent ? this.placedContext : null);
       if (merged.placedByAgent) this.placedContext = null;
     }
     this.store.setState((s) => ({ calls: { ...s.calls, [merged.callId]: entry } }));
+    // What this leg was before this view (nothing, for a leg seen for the first time).
+    const before = again ? undefined : previous?.call;
 
-    if (live) for (const moment of momentsOf(previous?.call, merged)) this.enqueue(merged.callId, () => this.pop(merged.callId, moment));
+    if (live) for (const moment of momentsOf(before, merged)) this.enqueue(merged.callId, () => this.pop(merged.callId, moment));
 
-    const ended = merged.state === 'ended' && previous?.call.state !== 'ended';
+    const ended = merged.state === 'ended' && before?.state !== 'ended';
     if (ended) this.enqueue(merged.callId, () => Promise.resolve(this.logger.callEnded(merged.callId)));
-    else if (merged.state === 'ended' && previous && previous.call.recordingUrl !== merged.recordingUrl) this.logger.changed(merged.callId);
+    else if (merged.state === 'ended' && before && before.recordingUrl !== merged.recordingUrl) this.logger.changed(merged.callId);
   }
 
   private enqueue(callId: string, work: () => Promise<void>): void {

@@ -122,6 +122,7 @@ export class CallLogger {
       lang: this.store.getState().lang,
       record: linkedRecord(entry),
       notes: entry.notes,
+      earlierTalkSeconds: entry.earlierTalkSeconds,
       utcOffsetMinutes: this.options.utcOffsetMinutes?.() ?? -new Date().getTimezoneOffset(),
     });
   }

@@ -22,11 +22,13 @@ function labelFor(state: PanelState): { label: string; icon: string } {
 export function watchPresence(store: PanelStore, host: CtiHost): () => void {
   let last = '';
   let lastIcon = '';
+  // Per leg, not per call: a call consulted again or transferred back rings here a second time.
   const ringing = new Set<string>();
   const apply = (state: PanelState) => {
     for (const entry of liveCalls(state)) {
-      if (entry.call.state === 'ringing' && !ringing.has(entry.call.callId)) {
-        ringing.add(entry.call.callId);
+      const leg = `${entry.call.callId}@${entry.call.startedAt}`;
+      if (entry.call.state === 'ringing' && !ringing.has(leg)) {
+        ringing.add(leg);
         host.setPanelVisible(true).catch(() => {});
       }
     }

@@ -38,6 +38,8 @@ export interface CallEntry {
   /** A record given by context: the click-to-call record, or the screen-transferred one. */
   contextRecord: { recordId: string; name: string | null } | null;
   notes: string;
+  /** Talk time on this agent's earlier legs of the call (it came back: transferred back, consulted again). */
+  earlierTalkSeconds: number;
   log: { status: LogStatus; taskId: string | null; error: string | null; attempts: number };
 }
 

@@ -28,6 +28,10 @@ describe('the call-log builder', () => {
     });
   });
 
+  it('counts the talk time of the agent’s earlier legs of the call in its one Task', () => {
+    expect(buildTask({ call: ended, lang: 'en', record: null, notes: '', earlierTalkSeconds: 40, utcOffsetMinutes: 0 }).CallDurationInSeconds).toBe(165);
+  });
+
   it('links Accounts and other records through WhatId', () => {
     expect(buildTask({ call: ended, lang: 'en', record: { recordId: '0015555000001AA' }, notes: '', utcOffsetMinutes: 0 })).toMatchObject({ WhatId: '0015555000001AA' });
   });

@@ -38,6 +38,8 @@ export interface CallLogInput {
   /** The record the call belongs to: the single match, the agent's pick, or the click-to-call record. */
   record: LinkedRecord | null;
   notes: string;
+  /** Talk time on the agent's earlier legs of this call (it came back to the agent): one Task, all of it. */
+  earlierTalkSeconds?: number | undefined;
   /** A disposition the agent chose; otherwise one follows from how the call ended. */
   disposition?: string | undefined;
   /** Minutes east of UTC for ActivityDate; the agent's browser offset. */
@@ -99,7 +101,7 @@ export function buildTask(input: CallLogInput): TaskFields {
     TaskSubtype: 'Call',
     Type: 'Call',
     CallType: capitalised as TaskFields['CallType'],
-    CallDurationInSeconds: talkSeconds(call),
+    CallDurationInSeconds: talkSeconds(call) + (input.earlierTalkSeconds ?? 0),
     CallObject: call.callId,
     CallDisposition: input.disposition ?? (call.endReason ? DISPOSITIONS[call.endReason] : 'Completed'),
     Description: lines.join('\n'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeCall } from '../protocol/fixtures';
 import type { CallState } from '../protocol';
-import { availableActions, callPhase, canTransition, newerCall, talkSeconds } from './call';
+import { availableActions, callPhase, canTransition, isNewLeg, newerCall, talkSeconds } from './call';
 
 const STATES: CallState[] = ['ringing', 'dialing', 'connected', 'held', 'parked', 'ended'];
 
@@ -42,6 +42,26 @@ describe('the call state machine', () => {
     expect(newerCall(ringing, connected)).toBe(connected);
     expect(newerCall(connected, ringing)).toBe(connected);
     expect(newerCall(connected, makeCall({ rev: 2, state: 'ended' }))).toBe(connected);
+  });
+
+  it('takes a second leg of the same call (consulted again, transferred back) over the ended first one', () => {
+    const first = makeCall({ rev: 4, state: 'ended', endReason: 'consultCanceled', startedAt: 1000, endedAt: 2000 });
+    // The PBX continues the revisions: the new leg is newer by revision and by start.
+    const again = makeCall({ rev: 5, state: 'ringing', startedAt: 3000 });
+    expect(newerCall(first, again)).toBe(again);
+    expect(newerCall(again, first)).toBe(again); // a late view of the old leg changes nothing
+    // A server that restarted the new leg's revisions is followed all the same.
+    const restarted = makeCall({ rev: 0, state: 'ringing', startedAt: 3000 });
+    expect(newerCall(first, restarted)).toBe(restarted);
+    expect(newerCall(makeCall({ rev: 1, state: 'connected', startedAt: 3000 }), first).state).toBe('connected');
+  });
+
+  it('tells a new leg of a call from a change of the same leg', () => {
+    const ringing = makeCall({ rev: 1, state: 'ringing', startedAt: 1000 });
+    expect(isNewLeg(ringing, { ...ringing, rev: 2, state: 'connected' })).toBe(false);
+    expect(isNewLeg({ ...ringing, state: 'ended' }, { ...ringing, rev: 9, startedAt: 5000 })).toBe(true);
+    // Same millisecond, but an ended leg never rings again.
+    expect(isNewLeg({ ...ringing, state: 'ended' }, { ...ringing, rev: 3 })).toBe(true);
   });
 
   it('counts talk time from connect to end, 0 when never answered', () => {

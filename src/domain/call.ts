@@ -25,13 +25,20 @@ export function callPhase(call: Call): CallPhase {
 }
 
 /**
- * Takes the newer of two views of one call. Views are whole snapshots with a revision, so a late
- * or repeated event can never move a call backwards.
+ * Takes the newer of two views of one call for this agent. Views are whole snapshots with a
+ * revision, so a late or repeated event can never move a call backwards. The same call can come to
+ * the agent again (consulted again after a cancel, transferred back): a later leg, which starts
+ * later, always wins, so even a server whose new legs restart their revisions is followed.
  */
 export function newerCall(current: Call | undefined, next: Call): Call {
   if (!current || current.callId !== next.callId) return next;
+  if (next.startedAt !== current.startedAt) return next.startedAt > current.startedAt ? next : current;
   return next.rev > current.rev ? next : current;
 }
+
+/** `next` is another leg than `current`: the call came to this agent again. An ended leg never comes back to life. */
+export const isNewLeg = (current: Call, next: Call): boolean =>
+  next.startedAt !== current.startedAt || (current.state === 'ended' && next.state !== 'ended');
 
 export const isLive = (call: Call): boolean => call.state !== 'ended';
 

@@ -59,7 +59,11 @@ export const consultSchema = z.object({
 /** One call as seen by one agent. Sent whole on every change, so the client never merges deltas. */
 export const callSchema = z.object({
   callId: id(),
-  /** Increases on every change of this view; a client drops a view older than the one it has. */
+  /**
+   * Increases on every change of this agent's view of the call, across legs: when the same call comes
+   * to the same agent again (consulted again after a cancel, transferred back), the new leg's
+   * revisions continue above the old leg's. A client drops a view older than the one it has.
+   */
   rev: z.number().check(z.int(), z.nonnegative()),
   direction: callDirectionSchema,
   /** This agent dialled the call (outbound, or an internal call it placed); false for calls it received. */
@@ -72,6 +76,7 @@ export const callSchema = z.object({
   /** The other party's display name when the PBX knows it (another agent). */
   peerName: z.optional(text()),
   queue: z.optional(text(80)),
+  /** When this agent's leg began (its ring, or its dial): a new leg of the same call has a new one. */
   startedAt: millis(),
   connectedAt: z.nullable(millis()),
   endedAt: z.nullable(millis()),

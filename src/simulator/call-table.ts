@@ -139,8 +139,10 @@ export class CallTable {
     return call;
   }
 
+  /** A new leg for the agent; one it had before on this call (now ended) is replaced, its revisions continued. */
   addLeg(call: CallRecord, agent: AgentRecord, init: LegInit): Leg {
-    const leg = new Leg(agent.loginId, init, this.now());
+    const previous = call.legs.get(agent.loginId);
+    const leg = new Leg(agent.loginId, init, this.now(), previous ? previous.rev + 1 : 0);
     call.legs.set(agent.loginId, leg);
     this.publish(call, leg);
     this.statusFor(agent, leg);

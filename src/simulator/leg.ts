@@ -19,7 +19,7 @@ export interface LegInit {
 }
 
 export class Leg {
-  rev = 0;
+  rev: number;
   direction: CallDirection;
   placedByAgent: boolean;
   state: CallState;
@@ -35,11 +35,17 @@ export class Leg {
   consult: Consult | null = null;
   screenTransfer: ScreenTransfer | null;
 
+  /**
+   * `firstRev`: a new leg for an agent who already had one on this call (consulted again, the call
+   * transferred back) continues that leg's revisions, so the client takes it as the newer view.
+   */
   constructor(
     readonly loginId: string,
     init: LegInit,
     now: number,
+    firstRev = 0,
   ) {
+    this.rev = firstRev;
     this.direction = init.direction;
     this.placedByAgent = init.placedByAgent;
     this.state = init.state;

@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { AgentEvent, SessionEnded } from '../protocol';
+import type { AgentEvent, Call, SessionEnded } from '../protocol';
 import { Pbx } from './pbx';
 
 function pbxWithClock() {
   let now = 1_790_000_000_000;
   const events: AgentEvent[] = [];
+  /** Each agent's call views, in the order they were sent. */
+  const views = new Map<string, Call[]>();
   const ended: SessionEnded[] = [];
+  const onEvent = (loginId: string, e: AgentEvent) => {
+    events.push(e);
+    if (e.type === 'call') views.set(loginId, [...(views.get(loginId) ?? []), e.call]);
+  };
   const pbx = new Pbx(
-    { agentEvent: (_s, e) => events.push(e), sessionEnded: (_s, e) => ended.push(e), restart: () => {} },
+    { agentEvent: (session, e) => onEvent(session.loginId, e), sessionEnded: (_s, e) => ended.push(e), restart: () => {} },
     { recordingBaseUrl: 'http://localhost:8000/', now: () => now, timing: { recordingDelayMs: 1 } },
   );
-  return { pbx, events, ended, advance: (ms: number) => (now += ms) };
+  return { pbx, events, views, ended, advance: (ms: number) => (now += ms) };
 }
 
 describe('the simulated PBX', () => {
@@ -54,6 +60,46 @@ describe('the simulated PBX', () => {
     pbx.setSystemSettings({ inboundPopup: 'ring' });
     pbx.setVersion('3.9.0');
     expect(pbx.config.visibleSettings().outboundPopup).toBe('never');
+  });
+
+  it('continues an agent’s revisions when the same call comes to it again, so the new leg supersedes', () => {
+    const { pbx, views, advance } = pbxWithClock();
+    const a = pbx.signIn('agent01', 'biztel');
+    const b = pbx.signIn('agent02', 'biztel');
+    const last = (loginId: string) => views.get(loginId)!.at(-1)!;
+    const { callId } = pbx.incomingCall({ from: '0355550101', agent: 'agent01' });
+    pbx.answer(a.token, callId);
+
+    // Consult agent02, cancel, consult again: the second ring is newer than the ended first leg.
+    pbx.transfer(a.token, { callId, target: 'agent02', mode: 'consult' });
+    const firstRing = last('agent02');
+    pbx.cancelTransfer(a.token, callId);
+    const canceled = last('agent02');
+    expect(canceled).toMatchObject({ state: 'ended', endReason: 'consultCanceled' });
+    advance(1000);
+    pbx.transfer(a.token, { callId, target: 'agent02', mode: 'consult' });
+    const secondRing = last('agent02');
+    expect(secondRing).toMatchObject({ state: 'ringing', startedAt: firstRing.startedAt + 1000 });
+    expect(secondRing.rev).toBeGreaterThan(canceled.rev);
+
+    // agent02 takes it and transfers it back: agent01's new leg is newer than its ended one.
+    pbx.answer(b.token, callId);
+    pbx.completeTransfer(a.token, callId);
+    const transferred = last('agent01');
+    expect(transferred).toMatchObject({ state: 'ended', endReason: 'transferred' });
+    advance(1000);
+    pbx.transfer(b.token, { callId, target: 'agent01', mode: 'blind' });
+    const back = last('agent01');
+    expect(back).toMatchObject({ state: 'ringing', placedByAgent: false, from: '0355550101' });
+    expect(back.rev).toBeGreaterThan(transferred.rev);
+
+    // The snapshot (sign-in, resync) has the new leg too, and every view each agent got was newer than the one before.
+    expect(pbx.resume(a.token, 0).session.calls).toEqual([back]);
+    for (const loginId of ['agent01', 'agent02']) {
+      const revs = views.get(loginId)!.filter((c) => c.callId === callId).map((c) => c.rev);
+      expect(revs).toEqual([...revs].sort((x, y) => x - y));
+      expect(new Set(revs).size).toBe(revs.length);
+    }
   });
 
   it('hides the settings an old version lacks', () => {

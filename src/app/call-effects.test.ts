@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Call, SystemSettings } from '../protocol';
+import { makeCall } from '../protocol/fixtures';
+import { capabilitiesFor } from '../domain/version';
+import { CallEffects } from './call-effects';
+import { CallLogger } from './call-logger';
+import { FakeHost, YAMADA, type FakeHostOptions } from './fake-host.test-support';
+import { MemoryOutbox } from './outbox';
+import { PopRouter } from './pop-router';
+import { createPanelStore } from './store';
+
+const T0 = Date.UTC(2026, 10, 24, 1, 0, 0);
+
+/** The leader's wiring without a link: views of calls go in by hand, Salesforce is a fake. */
+function wiring(settings: SystemSettings = { inboundPopup: 'ring' }, hostOptions: FakeHostOptions = {}) {
+  const store = createPanelStore('en');
+  store.setState({
+    hostKind: hostOptions.kind ?? 'lightning',
+    caps: capabilitiesFor([3, 9, 0]),
+    session: {
+      agent: { loginId: 'agent01', name: 'エージェント01', extension: '2001', statusId: 'ready', phoneRegistered: true, callerId: null },
+      statuses: [],
+      callerIds: [],
+      settings,
+    },
+  });
+  const host = new FakeHost(hostOptions);
+  const logger = new CallLogger(store, () => host, new MemoryOutbox(), { backoffMs: () => 50, notesDebounceMs: 10 });
+  const effects = new CallEffects(store, new PopRouter('self', host, null), logger);
+  return { store, host, logger, effects };
+}
+
+const flush = () => new Promise((r) => setTimeout(r, 20));
+
+/** Views as the link delivers them, with time for Salesforce to answer between them. */
+async function play(effects: CallEffects, views: Call[], live = true): Promise<void> {
+  for (const view of views) {
+    effects.onCall(view, live);
+    await flush();
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('a call that comes to the agent again (transferred back)', () => {
+  // Two legs of one call at agent01: 10 s of talk, transferred; back 60 s later, 20 s of talk.
+  const leg1: Call[] = [
+    makeCall({ rev: 0, startedAt: T0 }),
+    makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 2000 }),
+    makeCall({ rev: 2, startedAt: T0, state: 'ended', connectedAt: T0 + 2000, endedAt: T0 + 12_000, endReason: 'transferred' }),
+  ];
+  const back = T0 + 60_000;
+  const leg2: Call[] = [
+    makeCall({ rev: 3, startedAt: back }),
+    makeCall({ rev: 4, startedAt: back, state: 'connected', connectedAt: back + 1000 }),
+    makeCall({ rev: 5, startedAt: back, state: 'ended', connectedAt: back + 1000, endedAt: back + 21_000, endReason: 'completed' }),
+  ];
+
+  it('rings and pops again, keeps the notes, and rewrites the one Task with the talk time of both legs', async () => {
+    const { store, host, effects } = wiring();
+    await play(effects, leg1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Transferred', CallDurationInSeconds: 10 });
+    store.setState((s) => ({ calls: { BZTEST0001: { ...s.calls.BZTEST0001!, notes: 'asked for billing' } } }));
+
+    await play(effects, leg2.slice(0, 1));
+    expect(store.getState().calls.BZTEST0001).toMatchObject({ call: { state: 'ringing', rev: 3 }, notes: 'asked for billing', log: { status: 'none' } });
+    expect(host.pops).toHaveLength(2); // a search that popped at each ring
+    await play(effects, leg2.slice(1));
+    expect(host.tasks.size).toBe(1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({
+      CallDisposition: 'Completed',
+      CallDurationInSeconds: 30,
+      Description: 'asked for billing',
+      WhoId: YAMADA.recordId,
+    });
+  });
+
+  it('ignores a late view of the earlier leg once the new one is known', async () => {
+    const { store, host, effects } = wiring();
+    await play(effects, [...leg1, leg2[0]!, leg1[1]!, leg1[2]!]);
+    expect(store.getState().calls.BZTEST0001?.call).toMatchObject({ state: 'ringing', startedAt: back });
+    expect(host.pops).toHaveLength(2);
+  });
+
+  it('logs a second leg first seen already ended (its ring and talk were missed)', async () => {
+    const { host, effects } = wiring();
+    await play(effects, leg1);
+    await play(effects, leg2.slice(2), false);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Completed', CallDurationInSeconds: 30 });
+  });
+});
