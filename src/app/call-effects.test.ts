@@ -91,3 +91,28 @@ describe('a call that comes to the agent again (transferred back)', () => {
     expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Completed', CallDurationInSeconds: 30 });
   });
 });
+
+describe('the Task within 2 s of the end (SPEC "Decisions")', () => {
+  it('is written at once while a slow Salesforce search (5 s) is still out, and the answer links the same Task', async () => {
+    vi.useFakeTimers({ now: T0 });
+    const slowSearch = () => new Promise<void>((resolve) => setTimeout(resolve, 5000));
+    const { host, effects } = wiring({ inboundPopup: 'ring' }, { searchGate: slowSearch });
+    effects.onCall(makeCall({ rev: 0, startedAt: T0 }), true);
+    await vi.advanceTimersByTimeAsync(500);
+    effects.onCall(makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 500 }), true);
+    await vi.advanceTimersByTimeAsync(1000);
+    const endedAt = Date.now();
+    effects.onCall(makeCall({ rev: 2, startedAt: T0, state: 'ended', connectedAt: T0 + 500, endedAt, endReason: 'completed' }), true);
+    await vi.advanceTimersByTimeAsync(2000);
+
+    const writes = host.calls.flatMap((c) => (c.method === 'upsertCallLog' ? [c] : []));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.at - endedAt).toBeLessThanOrEqual(2000);
+    expect(writes[0]!.task).toMatchObject({ CallObject: 'BZTEST0001', CallDurationInSeconds: 1 });
+    expect(writes[0]!.task.WhoId).toBeUndefined(); // the search has not answered yet
+
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(host.tasks.size).toBe(1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ WhoId: YAMADA.recordId, CallDurationInSeconds: 1 });
+  });
+});
