@@ -1,7 +1,8 @@
 /**
  * Chaos: three Salesforce tabs of one agent, 50 calls, random link drops and 20% of the call-log
- * writes failing. Every call must end with exactly one Task and at most one pop. Seeded, and the
- * figures are printed so a failure can be replayed (CHAOS_SEED=…).
+ * writes failing, half of those as lost replies (the Task was written, the answer says it failed).
+ * Every call must end with exactly one Task and at most one pop, pops must happen and calls be
+ * answered. Seeded, and the figures are printed so a failure can be replayed (CHAOS_SEED=…).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -49,10 +50,10 @@ describe('chaos', () => {
     await signIn(tabs[0]!.panel);
     for (const tab of tabs) {
       await tab.panel.getByRole('combobox', { name: 'Status' }).waitFor();
-      await tab.cti((cti) => cti.host.failRate('runApex:upsertCallLog', 0.2));
+      await tab.cti((cti) => cti.host.failRate('runApex:upsertCallLog', 0.2, { applied: 0.5 }));
     }
     const pbx = stack.simulator.pbx;
-    const windows: { callId: string; from: number; to: number }[] = [];
+    const windows: { callId: string; caller: string | null; from: number; to: number }[] = [];
     let drops = 0;
     let answered = 0;
     const started = Date.now();
@@ -60,7 +61,7 @@ describe('chaos', () => {
     for (let n = 0; n < CALLS; n++) {
       if (random() < 0.2) {
         drops += 1;
-        await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 300 + Math.floor(random() * 1200));
+        await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 200 + Math.floor(random() * 1000));
       }
       const from = Date.now();
       const caller = CALLERS[Math.floor(random() * CALLERS.length)] ?? null;
@@ -72,16 +73,18 @@ describe('chaos', () => {
       const deadline = Date.now() + 4000;
       while (Date.now() < deadline && pbx.simCalls().find((c) => c.callId === callId)?.state === 'ringing') {
         if ((await answer.count()) > 0 && (await answer.isEnabled({ timeout: 200 }).catch(() => false))) await answer.click({ timeout: 1000 }).catch(() => {});
-        await sleep(100);
+        await sleep(50);
       }
       if (pbx.simCalls().find((c) => c.callId === callId)?.state === 'connected') answered += 1;
       await sleep(50 + Math.floor(random() * 200));
       if (random() < 0.15) {
         drops += 1;
-        await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 300 + Math.floor(random() * 1200));
+        await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 200 + Math.floor(random() * 1000));
       }
       pbx.remoteHangup(callId);
-      windows.push({ callId, from, to: Date.now() + 400 });
+      windows.push({ callId, caller, from, to: Number.POSITIVE_INFINITY });
+      const previous = windows.at(-2);
+      if (previous) previous.to = from; // each call's window ends where the next begins
       await sleep(150); // let the pop of this call land inside its window
     }
 
@@ -108,22 +111,35 @@ describe('chaos', () => {
       )
     ).flat();
     const popsPerCall = windows.map((w) => popRequests.filter((id) => id === w.callId).length);
-    const injected = (await Promise.all(tabs.map((t) => t.cti((cti) => cti.host.wireLog().filter((l) => l.text.includes('injected failure')).length)))).reduce((a, b) => a + b, 0);
+    // Navigations the host performed, by the call whose caller was searched while it was up.
+    const digits = (n: string | null) => (n ?? '').replace(/\D/g, '');
+    const navigationsPerCall = windows.map((w) => pops.filter((p) => p.at >= w.from && p.at < w.to && p.searchParams === digits(w.caller)).length);
+    const notes = (await Promise.all(tabs.map((t) => t.cti((cti) => cti.host.wireLog().map((l) => l.text))))).flat();
+    const lostReplies = notes.filter((t) => t.includes('injected failure after the work was done')).length;
+    const nothingWritten = notes.filter((t) => t.includes('injected failure (nothing done)')).length;
+    const injected = lostReplies + nothingWritten;
 
     console.log(
       [
         `chaos seed ${SEED}: ${CALLS} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, ${answered} answered`,
-        `  link drops ${drops}, failed log writes injected ${injected}`,
+        `  link drops ${drops}, failed log writes injected ${injected} (${lostReplies} lost replies, ${nothingWritten} nothing written)`,
         `  Tasks ${tasks.length} (calls with one Task: ${[...perCall.values()].filter((c) => c === 1).length})`,
-        `  pop requests ${popRequests.length} (navigations ${pops.length}); most for one call: ${Math.max(...popsPerCall)}`,
+        `  pop requests ${popRequests.length} (navigations ${pops.length}); most for one call: ${Math.max(...popsPerCall)} requests, ${Math.max(...navigationsPerCall)} navigations`,
       ].join('\n'),
     );
     expect(tasks).toHaveLength(CALLS);
     expect([...perCall.values()].every((c) => c === 1)).toBe(true);
     expect(Math.max(...popsPerCall)).toBeLessThanOrEqual(1);
+    expect(Math.max(...navigationsPerCall)).toBeLessThanOrEqual(1);
     expect(popRequests.every((id) => windows.some((w) => w.callId === id))).toBe(true);
     expect(pops.length).toBeLessThanOrEqual(popRequests.length);
-    expect(injected).toBeGreaterThan(0);
+    // Not vacuous: calls popped (a caller with one or several records pops on ring), calls were
+    // answered, and both kinds of failed write happened.
+    expect(pops.length).toBeGreaterThan(0);
+    expect(navigationsPerCall.reduce((a, b) => a + b, 0)).toBe(pops.length);
+    expect(answered).toBeGreaterThan(CALLS / 2);
+    expect(lostReplies).toBeGreaterThan(0);
+    expect(nothingWritten).toBeGreaterThan(0);
     for (const tab of tabs) expect(tab.errors.filter((e) => !/WebSocket|403|400|ERR_CONNECTION/.test(e))).toEqual([]);
   });
 });

@@ -123,12 +123,37 @@ describe('the Failures tab drives the same injection by role and name', () => {
     await m.page.getByRole('checkbox', { name: /Applied/ }).check();
     await m.page.getByRole('button', { name: 'Fail next' }).click();
     expect(await m.cti((cti) => cti.host.pendingFailures())).toEqual([
-      { methodName: 'saveLog', applied: true },
-      { methodName: 'saveLog', applied: true },
+      { methodName: 'saveLog', applied: true, code: 'SERVER_ERROR' },
+      { methodName: 'saveLog', applied: true, code: 'SERVER_ERROR' },
     ]);
     await expect.poll(() => m.page.getByRole('list', { name: 'Pending failures' }).getByRole('listitem').count()).toBe(2);
     await m.page.getByRole('button', { name: 'Clear failures' }).click();
     expect(await m.cti((cti) => cti.host.pendingFailures())).toEqual([]);
+  });
+
+  it('answers an injected failure with the code picked (GENERIC_ERROR: no access to the Apex class)', async () => {
+    await m.page.getByRole('combobox', { name: 'Method', exact: true }).selectOption('runApex');
+    await m.page.getByRole('spinbutton', { name: 'Times' }).fill('1');
+    await m.page.getByRole('checkbox', { name: /Applied/ }).uncheck();
+    await m.page.getByRole('combobox', { name: 'Answer with' }).selectOption('GENERIC_ERROR');
+    await m.page.getByRole('button', { name: 'Fail next' }).click();
+    expect(await apex(frame)).toMatchObject({ success: false, errors: [{ code: 'GENERIC_ERROR' }] });
+    expect((await apex(frame)).success).toBe(true);
+    await m.page.getByRole('combobox', { name: 'Answer with' }).selectOption('SERVER_ERROR');
+  });
+
+  it('sets a failure rate whose failures are lost replies: the write happens, the answer says it failed', async () => {
+    const before = (await m.cti((cti) => cti.host.tasks())).length;
+    await m.page.getByRole('combobox', { name: 'Method for the rate' }).selectOption('saveLog');
+    await m.page.getByRole('spinbutton', { name: 'Failing calls (%)' }).fill('100');
+    await m.page.getByRole('spinbutton', { name: 'Of those, lost replies (%)' }).fill('100');
+    await m.page.getByRole('button', { name: 'Set failure rate' }).click();
+    await m.page.getByRole('list', { name: 'Pending failures' }).getByText('saveLog: 100% of calls, 100% of those applied (answer lost)').waitFor();
+    expect(await callOpenCti(frame, 'saveLog', { value: { entityApiName: 'Task', Subject: 'lost reply' } })).toMatchObject({ success: false, errors: [{ code: 'SERVER_ERROR' }] });
+    await expect.poll(async () => (await m.cti((cti) => cti.host.tasks())).length).toBe(before + 1);
+    await m.page.getByRole('spinbutton', { name: 'Failing calls (%)' }).fill('0');
+    await m.page.getByRole('button', { name: 'Set failure rate' }).click();
+    await m.page.getByRole('spinbutton', { name: 'Of those, lost replies (%)' }).fill('0');
   });
 
   it('sets a failure rate', async () => {

@@ -5,11 +5,11 @@
  */
 import type { HostMode } from './host/params';
 import type { ScreenPop, WireLogEntry } from './host/host-core';
-import type { PendingFailure } from './host/failures';
+import type { FailureRate, InjectedCode, PendingFailure } from './host/failures';
 import type { Outcome, SimCall, SystemSettings } from './host/sim-client';
 import type { SoftphoneLayout } from './org/types';
 
-export type { Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
+export type { FailureRate, InjectedCode, Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
 
 export interface MockCti {
   /** Host up, panel framed, Open CTI initialised (the panel called notifyInitializationComplete). */
@@ -33,10 +33,16 @@ export interface MockCti {
     /**
      * The next `times` calls of the method answer SERVER_ERROR; `applied`: the work is done first (a
      * lost reply). `runApex:<apex method>` (e.g. `runApex:upsertCallLog`) fails just that Apex method.
+     * Extension: `code` answers with another Open CTI error code (GENERIC_ERROR: e.g. no access to the
+     * package's Apex class; INVALID_PARAM).
      */
-    failNext(methodName: string, times?: number, opts?: { applied?: boolean }): void;
-    /** Each call of the method fails with this probability (0 stops it). */
-    failRate(methodName: string, probability: number): void;
+    failNext(methodName: string, times?: number, opts?: { applied?: boolean; code?: InjectedCode }): void;
+    /**
+     * Each call of the method fails (SERVER_ERROR) with this probability (0 stops it). Extension:
+     * `applied` true makes every such failure a lost reply (the work done), a number from 0 to 1 makes
+     * that share of them one; absent or false, none.
+     */
+    failRate(methodName: string, probability: number, opts?: { applied?: boolean | number }): void;
     /** Salesforce session ends (§9): runApex, saveLog, searchAndScreenPop, screenPop, getSoftphoneLayout answer SERVER_ERROR. */
     expireSession(): void;
     /** The agent has logged in to Salesforce again. */

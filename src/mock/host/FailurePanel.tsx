@@ -1,6 +1,7 @@
 /** Failure injection: Open CTI calls that fail (or lose their answer), and the Salesforce session. */
 import { useState, type SubmitEvent } from 'react';
 import { useHost, useMock } from './context';
+import type { InjectedCode } from './failures';
 
 /** The Open CTI calls worth failing, by their Lightning names (Classic's `cti.` names match too). */
 const METHODS = ['runApex', 'saveLog', 'searchAndScreenPop', 'screenPop', 'getSoftphoneLayout', 'getCallCenterSettings', 'enableClickToDial', 'disableClickToDial', 'getAppViewInfo'];
@@ -13,8 +14,10 @@ export function FailurePanel() {
   const [method, setMethod] = useState('runApex');
   const [times, setTimes] = useState('1');
   const [applied, setApplied] = useState(false);
+  const [code, setCode] = useState<InjectedCode>('SERVER_ERROR');
   const [rateMethod, setRateMethod] = useState('runApex');
   const [percent, setPercent] = useState('50');
+  const [appliedPercent, setAppliedPercent] = useState('0');
   const [error, setError] = useState<string | null>(null);
 
   const guard = (work: () => void) => {
@@ -27,11 +30,11 @@ export function FailurePanel() {
   };
   const failNext = (event: SubmitEvent) => {
     event.preventDefault();
-    guard(() => host.failures.failNext(method, Number(times), { applied }));
+    guard(() => host.failures.failNext(method, Number(times), { applied, code }));
   };
   const failRate = (event: SubmitEvent) => {
     event.preventDefault();
-    guard(() => host.failures.failRate(rateMethod, Number(percent) / 100));
+    guard(() => host.failures.failRate(rateMethod, Number(percent) / 100, { applied: Number(appliedPercent) / 100 }));
   };
   const methodOptions = METHODS.map((m) => (
     <option key={m} value={m}>
@@ -72,6 +75,14 @@ export function FailurePanel() {
         <label className="sim__inline">
           <input type="checkbox" checked={applied} onChange={(e) => setApplied(e.target.checked)} /> Applied (the work is done, the answer is lost)
         </label>
+        <label>
+          Answer with
+          <select value={code} onChange={(e) => setCode(e.target.value as InjectedCode)}>
+            <option value="SERVER_ERROR">SERVER_ERROR (Salesforce failed)</option>
+            <option value="GENERIC_ERROR">GENERIC_ERROR (e.g. no access to the Apex class)</option>
+            <option value="INVALID_PARAM">INVALID_PARAM</option>
+          </select>
+        </label>
         <button type="submit">Fail next</button>
       </form>
       <section aria-label="Pending failures">
@@ -82,12 +93,13 @@ export function FailurePanel() {
           <ul aria-label="Pending failures">
             {pending.map((f, i) => (
               <li key={`${f.methodName}-${i}`}>
-                {f.methodName} {f.applied ? '(applied, answer lost)' : ''}
+                {f.methodName} {f.code} {f.applied ? '(applied, answer lost)' : ''}
               </li>
             ))}
             {rates.map((r) => (
               <li key={`rate-${r.methodName}`}>
                 {r.methodName}: {Math.round(r.probability * 100)}% of calls
+                {r.applied > 0 ? `, ${Math.round(r.applied * 100)}% of those applied (answer lost)` : ''}
               </li>
             ))}
           </ul>
@@ -107,6 +119,10 @@ export function FailurePanel() {
         <label>
           Failing calls (%)
           <input type="number" min={0} max={100} value={percent} onChange={(e) => setPercent(e.target.value)} />
+        </label>
+        <label>
+          Of those, lost replies (%)
+          <input type="number" min={0} max={100} value={appliedPercent} onChange={(e) => setAppliedPercent(e.target.value)} />
         </label>
         <button type="submit">Set failure rate</button>
       </form>

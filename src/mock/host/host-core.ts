@@ -161,13 +161,13 @@ export class MockHost {
     const failure = (apexMethod ? this.failures.take(`runApex:${apexMethod}`) : null) ?? this.failures.take(methodName);
     if (failure && !failure.applied) {
       this.logWire('note', `${methodName}: injected failure (nothing done).`);
-      return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName}.` };
+      return { ok: false, code: failure.code, description: `Injected failure of ${methodName}.` };
     }
     try {
       const value = await op();
       if (failure) {
         this.logWire('note', `${methodName}: injected failure after the work was done (a lost reply).`);
-        return { ok: false, code: 'SERVER_ERROR', description: `Injected failure of ${methodName} (it was applied; the answer was lost).` };
+        return { ok: false, code: failure.code, description: `Injected failure of ${methodName} (it was applied; the answer was lost).` };
       }
       return { ok: true, value };
     } catch (error) {

@@ -48,7 +48,7 @@ export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, fr
       },
       navigate: (recordId) => host.navigate(recordId),
       failNext: (methodName, times, opts) => host.failures.failNext(methodName, times, opts),
-      failRate: (methodName, probability) => host.failures.failRate(methodName, probability),
+      failRate: (methodName, probability, opts) => host.failures.failRate(methodName, probability, opts),
       expireSession: () => host.expireSession(),
       restoreSession: () => host.restoreSession(),
       setCallCenterSettings: (items) => {
