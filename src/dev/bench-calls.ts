@@ -64,7 +64,9 @@ export async function measureRingToPop(
     const pop = await withProbe(frames.panel, (probe, a) => probe.waitPop(a.callId, a.timeoutMs), { callId, timeoutMs: WAIT_MS });
     stack.simulator.pbx.remoteHangup(callId); // the caller gives up: a missed call, logged
     await taskWritten(stack, callId, () => true);
-    await pause(10); // let the panel finish the call before the next ring
+    // Calls come seconds apart, not milliseconds: the next ring waits until the host page (the pop's
+    // navigation) and the panel are idle, so it does not queue behind the last call's work.
+    await Promise.all([frames.host, frames.panel].map((frame) => withProbe(frame, (probe, ms) => probe.idle(ms), 1000)));
     if (i < counts.warmUp) continue;
     ringAtById.set(callId, ringAt);
     addPop(result, pop, ringAt, clocks.panel);

@@ -43,6 +43,8 @@ export interface BenchProbe {
   takeHostArrivals(): Record<string, number>;
   /** Clicks Answer, waits for Connected, clicks Hang up: one inbound call as the agent takes it. */
   answerAndHangUp(timeoutMs: number): Promise<void>;
+  /** Resolves when this page's main thread is idle (requestIdleCallback), or after `timeoutMs`. */
+  idle(timeoutMs: number): Promise<void>;
   /** Forgets everything recorded, so the probe's own records do not count in a heap figure. */
   clear(): void;
 }
@@ -100,6 +102,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
       await until(() => Array.from(document.querySelectorAll('[role="status"]')).some((el) => labelOf(el) === 'Call state' && el.textContent.trim() === 'Connected'), timeoutMs, 'Connected');
       (await until(() => find('button', 'Hang up'), timeoutMs, 'Hang up')).click();
     },
+    idle: (timeoutMs) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs })),
     clear: () => { pops.clear(); ringsReceived.clear(); hostArrivals.clear(); },
   };
   Object.defineProperty(window, '__biztelBench', { value: probe, configurable: true });
