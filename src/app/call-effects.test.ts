@@ -116,3 +116,33 @@ describe('the Task within 2 s of the end (SPEC "Decisions")', () => {
     expect(host.tasks.get('BZTEST0001')).toMatchObject({ WhoId: YAMADA.recordId, CallDurationInSeconds: 1 });
   });
 });
+
+describe('pop at answer (timing "on answer")', () => {
+  const ringing = makeCall({ rev: 0, startedAt: T0 });
+  const answered = makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 3000 });
+
+  it('Lightning: pops the deferred search’s SCREEN_POP_DATA at answer, without a second search', async () => {
+    const { store, host, effects } = wiring({ inboundPopup: 'answer' });
+    await play(effects, [ringing]);
+    expect(host.searches).toEqual([expect.objectContaining({ deferred: true, searchParams: '0355550101' })]);
+    expect(host.pops).toEqual([]);
+    expect(store.getState().calls.BZTEST0001).toMatchObject({ noPop: 'timingLater', records: [YAMADA] });
+    await play(effects, [answered]);
+    expect(host.searches).toHaveLength(1);
+    expect(host.pops).toEqual([expect.objectContaining({ method: 'popDeferred', deferredPop: { type: 'sobject', params: { recordId: YAMADA.recordId } } })]);
+    expect(store.getState().calls.BZTEST0001).toMatchObject({ popped: true, noPop: null });
+  });
+
+  it('Classic (no SCREEN_POP_DATA): searches and pops at answer', async () => {
+    const { host, effects } = wiring({ inboundPopup: 'answer' }, { kind: 'classic' });
+    await play(effects, [ringing, answered]);
+    expect(host.searches.map((r) => r.deferred)).toEqual([true, false]);
+  });
+
+  it('a call that ends before it is answered pops nothing', async () => {
+    const { host, effects } = wiring({ inboundPopup: 'answer' });
+    await play(effects, [ringing, makeCall({ rev: 1, startedAt: T0, state: 'ended', endedAt: T0 + 4000, endReason: 'missed' })]);
+    expect(host.pops).toEqual([]);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Missed', WhoId: YAMADA.recordId });
+  });
+});

@@ -6,7 +6,7 @@ import type { Call } from '../protocol';
 import { isNewLeg, newerCall, talkSeconds } from '../domain/call';
 import { shouldLog } from '../domain/call-log';
 import { decidePop, type PopDecision, type PopMoment } from '../domain/pop-policy';
-import { HostError, type SearchRequest } from '../salesforce/types';
+import { HostError, type SearchRequest, type SearchResult } from '../salesforce/types';
 import type { CallLogger } from './call-logger';
 import type { Popper } from './pop-router';
 import { updateCall, type CallEntry, type PanelStore } from './store';
@@ -64,6 +64,8 @@ function momentsOf(previous: Call | undefined, next: Call): PopMoment[] {
 export class CallEffects {
   /** Per call, the pops in order: the ring search finishes before the answer pop. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** The deferred search of a call that pops at answer: what it found pops then (SCREEN_POP_DATA). */
+  private readonly popLater = new Map<string, { request: SearchRequest; result: SearchResult }>();
   /** The record a call the agent is placing belongs to (click-to-call), until that call shows up. */
   private placedContext: ContextRecord = null;
 
@@ -103,7 +105,10 @@ export class CallEffects {
     const ended = merged.state === 'ended' && before?.state !== 'ended';
     // The Task now, with what is known (SPEC: within 2 s of the end), not behind a Salesforce search
     // that may take up to its 15 s timeout; the search's answer then updates the same Task.
-    if (ended) this.logger.callEnded(merged.callId);
+    if (ended) {
+      this.logger.callEnded(merged.callId);
+      this.popLater.delete(merged.callId); // never answered here: nothing pops any more
+    }
     else if (merged.state === 'ended' && before && before.recordingUrl !== merged.recordingUrl) this.logger.changed(merged.callId);
   }
 
@@ -147,7 +152,17 @@ export class CallEffects {
         deferred: decision.kind === 'link',
         callId,
       };
+      const early = this.popLater.get(callId);
+      this.popLater.delete(callId);
+      if (decision.kind === 'pop' && early?.request.searchParams === request.searchParams && early.request.callType === request.callType) {
+        // At answer: pop what the ring's deferred search found, rather than search Salesforce again.
+        await this.popper.popDeferred(early.result, request);
+        updateCall(this.store, callId, (e) => ({ popped: true, noPop: e.records.length === 0 ? 'noMatch' : null }));
+        return;
+      }
       const result = await this.popper.search(request);
+      const stillUp = this.store.getState().calls[callId]?.call.state !== 'ended';
+      if (decision.kind === 'link' && decision.reason === 'timingLater' && stillUp) this.popLater.set(callId, { request, result });
       updateCall(this.store, callId, (e) => ({
         records: result.records,
         searched: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CtiHost, SearchRequest } from '../salesforce/types';
-import { PopRouter, bestPanel, type PanelPresence } from './pop-router';
+import { PopRouter, bestPanel, servePops, type PanelPresence } from './pop-router';
 import type { TabRpc } from './tabs/rpc';
 
 const request: SearchRequest = { searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ1' };
@@ -59,5 +59,24 @@ describe('where a pop happens', () => {
     router.update('other', { visible: true, activeAt: 999 });
     expect(await router.search(request)).toEqual(found);
     expect(log).toEqual([]);
+  });
+
+  it('pops a deferred search’s data in the tab in use, which checks it before navigating', async () => {
+    const sent: unknown[] = [];
+    const router = new PopRouter('me', host([]), { request: (_to: string, _m: string, args: unknown) => (sent.push(args), Promise.resolve(null)) } as unknown as TabRpc, () => 1000);
+    router.update('other', { visible: true, activeAt: 999 });
+    const deferredPop = { type: 'sobject', params: { recordId: '0035555000001AA' } };
+    await router.popDeferred({ records: [], deferredPop }, request);
+    expect(sent).toEqual([{ kind: 'deferred', request, deferredPop }]);
+
+    // The receiving tab's side.
+    const popped: unknown[] = [];
+    let handler: ((args: unknown) => Promise<unknown>) | undefined;
+    servePops({ handle: (_name: string, h: (args: unknown) => Promise<unknown>) => (handler = h) } as unknown as TabRpc, {
+      popDeferred: (result: unknown) => (popped.push(result), Promise.resolve()),
+    } as unknown as CtiHost);
+    await handler!(sent[0]);
+    expect(popped).toEqual([{ records: [], deferredPop }]);
+    await expect(handler!({ kind: 'deferred', request, deferredPop: { type: 'sobject', params: 'x' } })).rejects.toThrow('bad pop request');
   });
 });

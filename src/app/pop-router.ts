@@ -12,6 +12,8 @@ import type { TabRpc } from './tabs/rpc';
 export interface Popper {
   search(request: SearchRequest): Promise<SearchResult>;
   popRecord(recordId: string): Promise<void>;
+  /** Pops what an earlier deferred search found (its SCREEN_POP_DATA), without searching again. */
+  popDeferred(result: SearchResult, request: SearchRequest): Promise<void>;
 }
 
 export interface PanelPresence {
@@ -39,9 +41,12 @@ const searchRequestSchema = z.object({
   deferred: z.boolean(),
   callId: z.string().check(z.maxLength(100)),
 });
+/** SCREEN_POP_DATA of a Lightning deferred search: screenPop's type and params (null: the layout pops nothing). */
+const deferredPopSchema = z.nullable(z.looseObject({ type: z.string().check(z.maxLength(40)), params: z.record(z.string(), z.unknown()) }));
 const popArgsSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('search'), request: searchRequestSchema }),
   z.object({ kind: z.literal('record'), recordId: z.string().check(z.regex(/^[a-zA-Z0-9]{15,18}$/)) }),
+  z.object({ kind: z.literal('deferred'), request: searchRequestSchema, deferredPop: deferredPopSchema }),
 ]);
 
 /** Every panel serves pop requests from the leader on its own Salesforce tab. */
@@ -51,6 +56,10 @@ export function servePops(rpc: TabRpc, host: CtiHost): void {
     if (!parsed.success) throw new Error('bad pop request');
     if (parsed.data.kind === 'record') {
       await host.popRecord(parsed.data.recordId);
+      return null;
+    }
+    if (parsed.data.kind === 'deferred') {
+      await host.popDeferred({ records: [], deferredPop: parsed.data.deferredPop }, parsed.data.request);
       return null;
     }
     return host.searchAndScreenPop(parsed.data.request);
@@ -105,15 +114,25 @@ export class PopRouter implements Popper {
   }
 
   async popRecord(recordId: string): Promise<void> {
-    const target = this.target();
-    if (target !== this.selfId && this.rpc) {
-      try {
-        await this.rpc.request(target, 'pop', { kind: 'record', recordId }, 5000);
-        return;
-      } catch {
-        this.panels.delete(target);
-      }
-    }
+    if (await this.popElsewhere({ kind: 'record', recordId })) return;
     await this.host.popRecord(recordId);
+  }
+
+  async popDeferred(result: SearchResult, request: SearchRequest): Promise<void> {
+    if (await this.popElsewhere({ kind: 'deferred', request, deferredPop: result.deferredPop })) return;
+    await this.host.popDeferred(result, request);
+  }
+
+  /** A navigation in the tab in use, when that is another panel's; false: do it here. */
+  private async popElsewhere(args: { kind: 'record' | 'deferred' } & Record<string, unknown>): Promise<boolean> {
+    const target = this.target();
+    if (target === this.selfId || !this.rpc) return false;
+    try {
+      await this.rpc.request(target, 'pop', args, 5000);
+      return true;
+    } catch {
+      this.panels.delete(target);
+      return false;
+    }
   }
 }

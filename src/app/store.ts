@@ -21,8 +21,11 @@ export type StartupFailure =
   | { kind: 'unsupportedVersion'; version: string }
   | { kind: 'protocolMismatch'; url: string };
 
-/** Why a call did not pop: a policy reason, or what happened in Salesforce. */
-export type NoPop = NoPopReason | 'noMatch' | 'salesforceError' | 'signedOut';
+/**
+ * Why a call did not pop: a policy reason, or what happened in Salesforce. (The manual's "signed in"
+ * check needs no reason: a panel only hears of calls while its agent is signed in.)
+ */
+export type NoPop = NoPopReason | 'noMatch' | 'salesforceError';
 
 export type LogStatus = 'none' | 'saving' | 'saved' | 'retrying';
 

@@ -10,6 +10,10 @@ async function agent(query = ''): Promise<MockPage> {
   return m;
 }
 
+/** The panel's reads of the directory numbers (Lightning: the package's Apex). */
+const directoryFetches = (m: MockPage) =>
+  hostCalls(m, 'runApex').then((calls) => calls.filter((c) => (c.args as { methodName?: string }).methodName === 'getDirectoryNumbers'));
+
 async function answerAndEnd(m: MockPage, callId: string): Promise<void> {
   await m.panel.getByRole('button', { name: 'Answer' }).click();
   await expectCallState(m.panel, 'Connected');
@@ -29,7 +33,10 @@ describe('inbound pop timing (§10)', () => {
     expect(await screenPops(m)).toEqual([]);
     await m.panel.getByText('The record opens when the call is answered.').waitFor();
     await answerAndEnd(m, callId);
-    expect(await screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'], callType: 'inbound' })]);
+    // The pop is the ring search's SCREEN_POP_DATA shown with screenPop: Salesforce is searched once.
+    expect(await screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
+    expect(await hostCalls(m, 'searchAndScreenPop')).toHaveLength(1);
+    expect((await hostCalls(m, 'screenPop'))[0]?.args).toMatchObject({ type: 'sobject', params: { recordId: '0035555000001AA' } });
   });
 
   it('never: no pop, but the Task is linked to the caller through a deferred search', async () => {
@@ -238,17 +245,21 @@ describe('version rules in the panel', () => {
     stage.stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
     const m = await agent();
     await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).toContain('代表窓口');
+    expect(await directoryFetches(m)).not.toEqual([]);
     expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).inputValue()).toBe('0312345678');
     await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await m.panel.getByText('To 代表窓口').waitFor();
   });
 
-  it('hides directory names on servers before 3.9.0', async () => {
+  it('hides directory names on servers before 3.9.0: the panel does not even read them', async () => {
     stage.stack.simulator.pbx.setVersion('3.8.0');
     stage.stack.org.setDirectoryNumbers([{ name: '代表窓口', phone: '03-1234-5678' }]);
     const m = await agent();
-    await settle(300);
     expect(await m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').first().textContent()).not.toContain('代表窓口');
+    // By the time a call has rung and been searched, a 3.9.0 panel has long read its directory.
+    await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expect.poll(() => hostCalls(m, 'searchAndScreenPop')).toHaveLength(1);
+    expect(await directoryFetches(m)).toEqual([]);
   });
 });
 

@@ -85,7 +85,6 @@ export const en: Record<MessageKey, string> = {
   'noPop.legacyPopupModeInvalid': 'The call center item "BIZTEL Popup mode" is not 0, 1 or 2, so nothing pops.',
   'noPop.noMatch': "No record matches {number}; the softphone layout's no-match setting decides.",
   'noPop.salesforceError': 'The Salesforce search failed.',
-  'noPop.signedOut': 'Not signed in, so nothing popped.',
 
   'error.OFFLINE': 'Not connected to the BIZTEL server, so this cannot be done now.',
   'error.TIMEOUT': 'The BIZTEL server did not answer. Try again.',

@@ -84,7 +84,6 @@ export const ja = {
   'noPop.legacyPopupModeInvalid': 'コールセンターの「BIZTEL Popup mode」が 0 / 1 / 2 ではないため、ポップアップしません。',
   'noPop.noMatch': '{number} に一致するレコードがありません。ソフトフォンレイアウトの「レコードの一致なし」の設定に従います。',
   'noPop.salesforceError': 'Salesforce で検索できませんでした。',
-  'noPop.signedOut': 'サインインしていないため、ポップアップしませんでした。',
 
   'error.OFFLINE': 'BIZTEL サーバに接続されていないため、操作できません。',
   'error.TIMEOUT': 'BIZTEL サーバから応答がありません。もう一度お試しください。',
