@@ -231,11 +231,23 @@ describe('agent status, caller ID and presence', () => {
     const callId = await connectedInbound(link);
     await ringingStatus;
     expect(h.sim.pbx.agents.get('agent01')?.statusId).toBe('talking');
-    await link.command('setStatus', { statusId: 'break' }); // applies after the call
-    expect(h.sim.pbx.agents.get('agent01')?.statusId).toBe('talking');
+    // Applies after the call: the server says so at once, so the panel can tell the agent.
+    const pending = nextEvent(link, agentWhere((a) => a.pendingStatusId === 'break'));
+    await link.command('setStatus', { statusId: 'break' });
+    expect(await pending).toMatchObject({ statusId: 'talking', pendingStatusId: 'break' });
     const after = nextEvent(link, agentWhere((a) => a.statusId === 'break'));
     h.sim.pbx.remoteHangup(callId);
-    await after;
+    expect(await after).toMatchObject({ statusId: 'break', pendingStatusId: null });
+  });
+
+  it('applies a status picked during a call instead of after-call work', async () => {
+    const { link } = await h.signIn();
+    h.sim.pbx.setAfterCallWork(true);
+    const callId = await connectedInbound(link);
+    await link.command('setStatus', { statusId: 'away' });
+    const after = nextEvent(link, agentWhere((a) => a.pendingStatusId === null));
+    h.sim.pbx.remoteHangup(callId);
+    expect(await after).toMatchObject({ statusId: 'away' });
   });
 
   it('goes to 後作業 after a call when the server has after-call work on', async () => {

@@ -109,6 +109,11 @@ export const agentSchema = z.object({
   /** The agent's phone endpoint (desktop softphone or hard phone) is registered: ★ functions work. */
   phoneRegistered: z.boolean(),
   callerId: z.nullable(text(40)),
+  /**
+   * A status the agent chose during a call, which the server applies when the call ends (null: none).
+   * Added within protocol 1: a server that does not send it has no such state; clients ignore it.
+   */
+  pendingStatusId: z.optional(z.nullable(id())),
 });
 export type Agent = z.infer<typeof agentSchema>;
 

@@ -21,6 +21,8 @@ export interface AgentRecord extends AgentSeed {
   statusId: string;
   /** The status to return to when the current call ends (calls set a system status). */
   statusAfterCall: string;
+  /** A status the agent picked during a call: it applies when the call ends, before after-call work. */
+  requestedStatusId: string | null;
   phoneRegistered: boolean;
   callerId: string;
   session: SessionRecord | null;
@@ -50,6 +52,7 @@ export class AgentBook {
         ...seed,
         statusId: STATUS_IDS.ready,
         statusAfterCall: STATUS_IDS.ready,
+        requestedStatusId: null,
         phoneRegistered: true,
         callerId: SEED_CALLER_IDS[0]?.number ?? '',
         session: null,
@@ -88,6 +91,7 @@ export class AgentBook {
       statusId: agent.statusId,
       phoneRegistered: agent.phoneRegistered,
       callerId: agent.callerId,
+      pendingStatusId: agent.requestedStatusId,
     };
   }
 
@@ -101,6 +105,7 @@ export class AgentBook {
     agent.session = session;
     agent.statusId = STATUS_IDS.ready;
     agent.statusAfterCall = STATUS_IDS.ready;
+    agent.requestedStatusId = null;
     // CONTRACTS §3: after sign-in the desktop softphone counts as running, whatever QA set before.
     agent.phoneRegistered = true;
     this.byToken.set(session.token, session);
@@ -160,11 +165,14 @@ export class AgentBook {
     if (!status) throw new PbxError('BAD_REQUEST', `No status ${statusId}.`);
     if (!status.selectable) throw new PbxError('NOT_SELECTABLE', `${status.name} is set by the system.`);
     if (onCall) {
-      agent.statusAfterCall = statusId; // takes effect when the call ends
+      // Takes effect when the call ends; the agent hears it is pending, so the panel can say so.
+      agent.requestedStatusId = statusId;
+      this.emitAgent(agent);
       return;
     }
     agent.statusId = statusId;
     agent.statusAfterCall = statusId;
+    agent.requestedStatusId = null;
     this.emitAgent(agent);
   }
 
@@ -177,10 +185,15 @@ export class AgentBook {
     this.emitAgent(agent);
   }
 
-  /** The agent's calls are over: back to its status, or 後作業 when after-call work is on. */
+  /**
+   * The agent's calls are over: to the status it picked during the call, else back to its status,
+   * or 後作業 when after-call work is on. The agent's own pick wins: it was told it would apply.
+   */
   callsOver(agent: AgentRecord, talked: boolean): void {
-    const next = talked && this.afterCallWork ? STATUS_IDS.acw : agent.statusAfterCall;
-    if (agent.statusId === next) return;
+    const next = agent.requestedStatusId ?? (talked && this.afterCallWork ? STATUS_IDS.acw : agent.statusAfterCall);
+    const hadRequest = agent.requestedStatusId !== null;
+    agent.requestedStatusId = null;
+    if (agent.statusId === next && !hadRequest) return;
     agent.statusId = next;
     agent.statusAfterCall = next;
     this.emitAgent(agent);

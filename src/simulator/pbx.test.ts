@@ -102,6 +102,26 @@ describe('the simulated PBX', () => {
     }
   });
 
+  it('reports a status picked during a call as pending, applies it when the call ends, and forgets it after', () => {
+    const { pbx, events } = pbxWithClock();
+    const { token } = pbx.signIn('agent01', 'biztel');
+    const agentViews = () => events.flatMap((e) => (e.type === 'agent' ? [e.agent] : []));
+    const { callId } = pbx.incomingCall({ from: '0355550101', agent: 'agent01' });
+    pbx.answer(token, callId);
+    pbx.setStatus(token, 'break');
+    expect(agentViews().at(-1)).toMatchObject({ statusId: 'talking', pendingStatusId: 'break' });
+    pbx.setStatus(token, 'custom-training'); // changed its mind: the last pick counts
+    expect(agentViews().at(-1)).toMatchObject({ statusId: 'talking', pendingStatusId: 'custom-training' });
+    expect(pbx.resume(token, 0).session.agent.pendingStatusId).toBe('custom-training'); // snapshots too
+    pbx.remoteHangup(callId);
+    expect(agentViews().at(-1)).toMatchObject({ statusId: 'custom-training', pendingStatusId: null });
+    // The next call returns to that status; nothing is pending any more.
+    const next = pbx.incomingCall({ from: '0355550101', agent: 'agent01' });
+    pbx.answer(token, next.callId);
+    pbx.remoteHangup(next.callId);
+    expect(agentViews().at(-1)).toMatchObject({ statusId: 'custom-training', pendingStatusId: null });
+  });
+
   it('hides the settings an old version lacks', () => {
     const { pbx } = pbxWithClock();
     pbx.setVersion('3.2.19');

@@ -12,7 +12,9 @@ export function AgentBar() {
   const statusField = useId();
   if (!session) return null;
   const { agent, statuses } = session;
-  const current = statuses.find((s) => s.id === agent.statusId);
+  const system = statuses.filter((s) => !s.selectable);
+  // Picked during a call: the server applies it when the call ends (the list shows the call's status till then).
+  const pending = agent.pendingStatusId ? statuses.find((s) => s.id === agent.pendingStatusId) : undefined;
   return (
     <header className="agent-bar">
       <div className="agent-bar__who">
@@ -29,13 +31,13 @@ export function AgentBar() {
         </label>
         <div className="slds-form-element__control">
           <div className="slds-select_container">
-            <select className="slds-select" id={statusField} value={agent.statusId} onChange={(e) => void actions.setStatus(e.target.value)}>
-              {/* System statuses are shown but cannot be chosen. */}
-              {current && !current.selectable && (
-                <option value={current.id} disabled>
-                  {current.name}
-                </option>
-              )}
+            <select
+              className="slds-select"
+              id={statusField}
+              value={agent.statusId}
+              aria-describedby={pending ? `${statusField}-pending` : undefined}
+              onChange={(e) => void actions.setStatus(e.target.value)}
+            >
               {statuses
                 .filter((s) => s.selectable)
                 .map((s) => (
@@ -43,9 +45,24 @@ export function AgentBar() {
                     {s.name}
                   </option>
                 ))}
+              {/* Statuses the system sets during calls: shown, never chosen. */}
+              {system.length > 0 && (
+                <optgroup label={t('agent.systemStatuses')}>
+                  {system.map((s) => (
+                    <option key={s.id} value={s.id} disabled>
+                      {s.name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
             </select>
           </div>
         </div>
+        {pending && (
+          <p className="agent-bar__pending slds-text-body_small" id={`${statusField}-pending`} aria-live="polite">
+            {t('agent.pendingStatus', { status: pending.name })}
+          </p>
+        )}
       </div>
     </header>
   );

@@ -42,6 +42,8 @@ export const en: Record<MessageKey, string> = {
 
   'agent.status': 'Status',
   'agent.extension': 'Ext. {extension}',
+  'agent.systemStatuses': 'Set by the system',
+  'agent.pendingStatus': 'Applies after the call: {status}',
 
   'link.connecting': 'Connecting',
   'link.ready': 'Connected',

@@ -41,6 +41,8 @@ export const ja = {
 
   'agent.status': 'ステータス',
   'agent.extension': '内線 {extension}',
+  'agent.systemStatuses': 'システムが設定',
+  'agent.pendingStatus': '通話終了後に切り替わります: {status}',
 
   'link.connecting': '接続中',
   'link.ready': '接続済み',
