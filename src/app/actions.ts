@@ -183,6 +183,13 @@ export class PanelActions {
     this.port()?.updateCall(callId, { notes: text });
   }
 
+  /** The call's result (CallDisposition) as the agent types it, during or after the call. */
+  setDisposition(callId: string, disposition: string): void {
+    const text = disposition.slice(0, 255);
+    updateCall(this.store, callId, () => ({ disposition: text }));
+    this.port()?.updateCall(callId, { disposition: text });
+  }
+
   /** The agent picks the record a call belongs to among several matches: links the log, no pop. */
   chooseRecord(callId: string, recordId: string | null): void {
     updateCall(this.store, callId, () => ({ chosenRecordId: recordId }));

@@ -24,6 +24,7 @@ function newEntry(call: Call, placedContext: ContextRecord): CallEntry {
     chosenRecordId: null,
     contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : placedContext,
     notes: '',
+    disposition: '',
     earlierTalkSeconds: 0,
     log: { status: 'none', taskId: null, error: null, attempts: 0 },
   };

@@ -122,6 +122,8 @@ export class CallLogger {
       lang: this.store.getState().lang,
       record: linkedRecord(entry),
       notes: entry.notes,
+      // Typed by the agent, else how the call ended (Declined, Missed, …) decides.
+      disposition: entry.disposition.trim() || undefined,
       earlierTalkSeconds: entry.earlierTalkSeconds,
       utcOffsetMinutes: this.options.utcOffsetMinutes?.() ?? -new Date().getTimezoneOffset(),
     });

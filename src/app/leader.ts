@@ -207,8 +207,10 @@ export class LeaderCore implements CommandPort {
     updateCall(this.store, callId, () => ({
       ...(change.notes !== undefined ? { notes: change.notes.slice(0, 32_000) } : {}),
       ...(change.chosenRecordId !== undefined ? { chosenRecordId: change.chosenRecordId } : {}),
+      ...(change.disposition !== undefined ? { disposition: change.disposition.slice(0, 255) } : {}),
     }));
-    this.logger.changed(callId, change.notes !== undefined);
+    // Typing (notes, the call result) is one write when the agent pauses, not one per key.
+    this.logger.changed(callId, change.notes !== undefined || change.disposition !== undefined);
   }
 
   expectPlacedCall(context: ContextRecord): void {

@@ -10,6 +10,8 @@ export type ContextRecord = { recordId: string; name: string | null } | null;
 export interface CallChange {
   notes?: string;
   chosenRecordId?: string | null;
+  /** The call's result as the agent types it (the Task's CallDisposition); '' = the automatic one. */
+  disposition?: string;
 }
 
 export interface CommandPort {

@@ -43,7 +43,8 @@ const entrySchema = z.object({
   chosenRecordId: z.nullable(z.string()),
   contextRecord: z.nullable(z.object({ recordId: z.string(), name: z.nullable(z.string()) })),
   notes: z.string().check(z.maxLength(32_000)),
-  // Defaults: what a tab remembered before a reload may predate the field.
+  // Defaults: what a tab remembered before a reload may predate these fields.
+  disposition: z._default(z.string().check(z.maxLength(255)), ''),
   earlierTalkSeconds: z._default(z.number().check(z.nonnegative()), 0),
   log: z.object({ status: z.enum(['none', 'saving', 'saved', 'retrying']), taskId: z.nullable(z.string()), error: z.nullable(z.string()), attempts: z.number() }),
 });

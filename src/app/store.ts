@@ -41,6 +41,8 @@ export interface CallEntry {
   /** A record given by context: the click-to-call record, or the screen-transferred one. */
   contextRecord: { recordId: string; name: string | null } | null;
   notes: string;
+  /** The call's result as the agent typed it (Task CallDisposition); '' leaves the automatic one. */
+  disposition: string;
   /** Talk time on this agent's earlier legs of the call (it came back: transferred back, consulted again). */
   earlierTalkSeconds: number;
   log: { status: LogStatus; taskId: string | null; error: string | null; attempts: number };

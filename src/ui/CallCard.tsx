@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { callPhase } from '../domain/call';
 import { otherPartyNumber } from '../domain/call-log';
 import { formatNumber, searchDigits } from '../domain/phone';
@@ -8,7 +8,7 @@ import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { Icon } from './Icon';
 import type { IconName } from './icon-names';
-import { Button } from './parts';
+import { Button, Field } from './parts';
 import { RelatedRecords } from './RelatedRecords';
 
 const DIRECTION_ICON: Record<string, IconName> = { inbound: 'incoming_call', outbound: 'outbound_call', internal: 'call' };
@@ -73,6 +73,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
         </div>
       )}
       <RelatedRecords entry={entry} />
+      <CallResult entry={entry} />
       <div className="slds-form-element">
         <label className="slds-form-element__label" htmlFor={`${ids}-notes`}>
           {t('call.notes')}
@@ -83,6 +84,37 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       </div>
       <LogStatus entry={entry} />
     </section>
+  );
+}
+
+/**
+ * The call's result (対応結果), free text, during or after the call: it becomes the Task's
+ * CallDisposition. While the field has focus it shows what the agent types, so a copy of the call
+ * echoed back from the panel holding the link (another tab) cannot undo keystrokes.
+ */
+function CallResult({ entry }: { entry: CallEntry }) {
+  const t = useT();
+  const actions = useActions();
+  const id = useId();
+  const [typing, setTyping] = useState<string | null>(null);
+  const { callId } = entry.call;
+  return (
+    <Field id={id} label={t('call.result')}>
+      <input
+        className="slds-input"
+        id={id}
+        type="text"
+        maxLength={255}
+        autoComplete="off"
+        value={typing ?? entry.disposition}
+        onFocus={() => setTyping(entry.disposition)}
+        onBlur={() => setTyping(null)}
+        onChange={(e) => {
+          setTyping(e.target.value);
+          actions.setDisposition(callId, e.target.value);
+        }}
+      />
+    </Field>
   );
 }
 

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   'call.dismiss': 'Close',
   'call.timer': 'Call time',
   'call.notes': 'Notes',
+  'call.result': 'Result',
   'call.relatedRecord': 'Related record',
   'call.noRelatedRecord': 'No related record',
   'call.log.saving': 'Saving the call log…',

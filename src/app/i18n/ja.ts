@@ -70,6 +70,7 @@ export const ja = {
   'call.dismiss': '閉じる',
   'call.timer': '通話時間',
   'call.notes': 'メモ',
+  'call.result': '対応結果',
   'call.relatedRecord': '関連レコード',
   'call.noRelatedRecord': '関連レコードなし',
   'call.log.saving': '通話履歴を保存中…',

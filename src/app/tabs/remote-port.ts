@@ -24,6 +24,7 @@ const opSchema = z.discriminatedUnion('op', [
     op: z.literal('updateCall'),
     callId: z.string().check(z.maxLength(100)),
     notes: z.optional(z.string().check(z.maxLength(32_000))),
+    disposition: z.optional(z.string().check(z.maxLength(255))),
     chosenRecordId: z.optional(z.nullable(z.string().check(z.regex(/^[a-zA-Z0-9]{15,18}$/)))),
   }),
   z.object({
@@ -115,6 +116,7 @@ export function servePort(rpc: TabRpc, port: () => (CommandPort & { reportSalesf
         target.updateCall(op.callId, {
           ...(op.notes !== undefined ? { notes: op.notes } : {}),
           ...(op.chosenRecordId !== undefined ? { chosenRecordId: op.chosenRecordId } : {}),
+          ...(op.disposition !== undefined ? { disposition: op.disposition } : {}),
         });
         return { ok: true, data: {} };
       case 'expectPlacedCall':
