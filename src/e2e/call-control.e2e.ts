@@ -119,14 +119,37 @@ describe('call control in the panel', () => {
     expect(await other.panel.getByRole('combobox', { name: 'Status' }).count()).toBe(1);
   });
 
-  it('changes status from the list; system statuses are shown but cannot be chosen', async () => {
+  it('changes status from the list; system statuses are listed apart, never chosen; a pick during a call applies after it', async () => {
     const a = await agentPage('agent01');
     const status = a.panel.getByRole('combobox', { name: 'Status' });
     await status.selectOption({ label: '研修中' });
     await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.statusId).toBe('custom-training');
-    await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    const system = status.locator('optgroup[label="Set by the system"] option');
+    expect(await system.allTextContents()).toEqual(['着信中', '通話中', '発信通話']);
+    for (const option of await system.all()) expect(await option.isDisabled()).toBe(true);
+
+    const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expect.poll(() => status.inputValue()).toBe('ringing');
     expect(await status.locator('option:checked').textContent()).toBe('着信中');
-    expect(await status.locator('option[value="ringing"]').isDisabled()).toBe(true);
+    await a.panel.getByRole('button', { name: 'Answer' }).click();
+    await expect.poll(() => status.inputValue()).toBe('talking');
+    await status.selectOption({ label: '休憩中' });
+    await a.panel.getByText('Applies after the call: 休憩中').waitFor();
+    expect(await status.inputValue()).toBe('talking'); // the call's status until it ends
+    await a.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expect.poll(() => status.inputValue()).toBe('break');
+    expect(await a.panel.getByText('Applies after the call').count()).toBe(0);
+  });
+
+  it('writes a call result typed after the call into the same Task, over the automatic 拒否 one', async () => {
+    const a = await agentPage('agent01', 'ja');
+    const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await a.panel.getByRole('button', { name: '拒否' }).click();
+    await expectCallState(a.panel, '終了', 'ja');
+    await expect.poll(() => tasksFor(a, callId)).toEqual([expect.objectContaining({ CallDisposition: 'Declined' })]);
+    const [first] = await tasksFor(a, callId);
+    await a.panel.getByRole('textbox', { name: '対応結果' }).fill('折り返し希望');
+    await expect.poll(() => tasksFor(a, callId).then((t) => t.map((x) => x.CallDisposition)), { timeout: 5000 }).toEqual(['折り返し希望']);
+    expect((await tasksFor(a, callId))[0]!.Id).toBe(first!.Id);
   });
 });
