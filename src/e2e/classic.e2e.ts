@@ -10,6 +10,20 @@ async function classicAgent(lang: 'en' | 'ja' = 'en'): Promise<MockPage> {
   return m;
 }
 
+/** The package's Apex methods the panel ran (Classic links Tasks through searchPhone). */
+const apexMethods = (m: MockPage) => hostCalls(m, 'runApex').then((calls) => calls.map((c) => (c.args as { methodName: string }).methodName));
+
+/** The last click-to-dial toggle the panel sent Salesforce. */
+const lastToggle = (m: MockPage) =>
+  m.cti((cti) => cti.host.calls().filter((c) => /^cti\.(en|dis)ableClickToDial$/.test(c.methodName)).at(-1)?.methodName);
+
+async function answerAndHangUp(m: MockPage): Promise<void> {
+  await m.panel.getByRole('button', { name: 'Answer' }).click();
+  await expectCallState(m.panel, 'Connected');
+  await m.panel.getByRole('button', { name: 'Hang up' }).click();
+  await expectCallState(m.panel, 'Ended');
+}
+
 describe('the panel in Salesforce Classic (sforce.interaction)', () => {
   it('pops the caller and logs the call, with Classic method names and named arguments', async () => {
     const m = await classicAgent('ja');
@@ -68,8 +82,115 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
     stage.stack.org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
     const m = await classicAgent();
     await expect.poll(() => hostCalls(m, 'cti.getDirectoryNumbers')).not.toEqual([]);
+    // Paged as Classic documents it (one page here: two numbers).
+    expect((await hostCalls(m, 'cti.getDirectoryNumbers'))[0]?.args).toEqual({ isGlobal: false, callCenterName: null, resultSetPage: 0, resultSetPageSize: 5000 });
     await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').nth(1).textContent()).toContain('サポート窓口');
     await settle(100);
     expect(await hostCalls(m, 'setSoftphonePanelLabel')).toEqual([]); // Classic has no utility bar
+  });
+});
+
+describe('CTI policies in Classic', () => {
+  it('on answer: links through Apex at ring without navigating, pops with searchAndScreenPop at answer', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'answer' });
+    const m = await classicAgent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expect.poll(() => apexMethods(m)).toContain('searchPhone');
+    await m.panel.getByText('The record opens when the call is answered.').waitFor();
+    expect(await hostCalls(m, 'searchAndScreenPop')).toEqual([]);
+    expect(await screenPops(m)).toEqual([]);
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expect.poll(() => screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', callType: 'inbound', poppedRecordIds: ['0035555000001AA'] })]);
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '0035555000001AA' })]);
+  });
+
+  it('anonymous callers off (seed): nothing is searched, not even through Apex', async () => {
+    const m = await classicAgent();
+    await m.cti((cti) => cti.server.incomingCall({ from: null }));
+    await m.panel.getByText('The system setting says not to pop anonymous callers.').waitFor();
+    expect(await hostCalls(m, 'searchAndScreenPop')).toEqual([]);
+    expect(await apexMethods(m)).not.toContain('searchPhone');
+  });
+
+  it('anonymous callers on: an empty number is searched and the layout’s no-match rule pops a new Contact', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ anonymousPopup: true });
+    const layout = stage.stack.org.snapshot().layout;
+    const noMatch = { screenPopType: 'PopToEntity', screenPopData: 'Contact' } as const;
+    stage.stack.org.setLayout({ ...layout, Inbound: { ...layout.Inbound, screenPopSettings: { ...layout.Inbound.screenPopSettings, NoMatch: noMatch } } });
+    const m = await classicAgent();
+    await m.cti((cti) => cti.server.incomingCall({ from: null }));
+    await expect.poll(() => screenPops(m)).toEqual([expect.objectContaining({ type: 'newRecord', searchParams: '', callType: 'inbound' })]);
+    expect((await hostCalls(m, 'searchAndScreenPop'))[0]?.args).toMatchObject({ searchParams: '', callType: 'inbound' });
+  });
+
+  it('several matches: pops the search page, lists them, and the agent’s pick links the Task', async () => {
+    const m = await classicAgent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '045-333-4444' }));
+    await expect.poll(() => screenPops(m)).toEqual([
+      expect.objectContaining({ type: 'search', searchParams: '0453334444', poppedRecordIds: ['0035555000003AA', '0035555000004AA'] }),
+    ]);
+    await m.panel.getByRole('radiogroup', { name: 'Related record' }).getByRole('radio', { name: /田中 美咲/ }).check();
+    await answerAndHangUp(m);
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '0035555000004AA' })]);
+    expect(await screenPops(m)).toHaveLength(1);
+  });
+
+  it('immediate click-to-call dials at once, with the record, and disables click-to-dial during the call', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await classicAgent();
+    await expect.poll(() => lastToggle(m)).toBe('cti.enableClickToDial');
+    await m.cti((cti) => cti.host.clickToDial({ number: '090-1234-5678（携帯）', recordId: '0035555000002AA' }));
+    await expectCallState(m.panel, 'Dialing');
+    const [call] = await m.cti((cti) => cti.server.calls());
+    expect(call).toMatchObject({ to: '09012345678', direction: 'outbound' });
+    await expect.poll(() => lastToggle(m)).toBe('cti.disableClickToDial');
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => tasksFor(m, call!.callId)).toEqual([expect.objectContaining({ WhoId: '0035555000002AA', CallType: 'Outbound' })]);
+    await expect.poll(() => lastToggle(m)).toBe('cti.enableClickToDial');
+  });
+
+  it('click-to-call disabled by the server: never enabled in Salesforce, clicks do not dial', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
+    const m = await classicAgent();
+    // The directory is read right after the click-to-dial decision: by then an enable would have been sent.
+    await expect.poll(() => hostCalls(m, 'cti.getDirectoryNumbers')).not.toEqual([]);
+    expect(await hostCalls(m, 'cti.enableClickToDial')).toEqual([]);
+    await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100' }));
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
+    expect(await m.panel.getByRole('textbox', { name: 'Phone number' }).inputValue()).toBe('');
+  });
+
+  it('refuses a click on something that is not a number, with a clear message and no call', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await classicAgent();
+    await expect.poll(() => hostCalls(m, 'cti.enableClickToDial')).toHaveLength(1);
+    await m.cti((cti) => cti.host.clickToDial({ number: 'お問い合わせフォーム' }));
+    await m.panel.getByRole('alert').filter({ hasText: 'is not a phone number' }).waitFor();
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
+  });
+
+  it('adds the recording link to the Task already written', async () => {
+    const m = await classicAgent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await answerAndHangUp(m);
+    await expect.poll(() => tasksFor(m, callId)).toHaveLength(1);
+    const [first] = await tasksFor(m, callId);
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(/\/recordings\/.+\.wav$/);
+    const tasks = await tasksFor(m, callId);
+    expect(tasks).toEqual([expect.objectContaining({ Id: first!.Id, Description: expect.stringMatching(/^Recording: http/) })]);
+  });
+
+  it('logs a call that ended while the link was down once, after the panel reconnects', async () => {
+    const m = await classicAgent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.cti((cti) => cti.server.dropConnections(1000));
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await expectCallState(m.panel, 'Ended');
+    await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toHaveLength(1);
+    await settle(800);
+    expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ CallType: 'Inbound', WhoId: '0035555000001AA' })]);
   });
 });
