@@ -69,4 +69,15 @@ describe('the mock page behind an HTTPS reverse proxy under Salesforce-like name
   it('raised no errors in the page', () => {
     expect(m.errors).toEqual([]);
   });
+
+  it('tells the admin that a server before 3.4.20 does not support the enhanced domains it runs under', async () => {
+    expect(await m.panel.getByText('enhanced domains').count()).toBe(0); // 3.9.0 supports them
+    stack.simulator.pbx.setVersion('3.4.19');
+    const old = await openMockAt(browser, `${hostOrigin}/mock/?lang=en&panelOrigin=${encodeURIComponent(panelOrigin)}`, { ignoreHTTPSErrors: true });
+    await old.panel.getByRole('note').filter({ hasText: 'This org uses Salesforce enhanced domains (acme--c.vf.force.com)' }).waitFor();
+    // Non-blocking: the agent signs in and works.
+    await signIn(old.panel);
+    await old.context.close();
+    stack.simulator.pbx.setVersion('3.9.0');
+  });
 });
