@@ -16,7 +16,8 @@ export const CALLER = '03-5555-0101';
 export type RingLog = Map<string, number>;
 
 const WAIT_MS = 10_000;
-const ORG_RESET_EVERY = 50;
+/** Calls between two checks that every Task is complete (and the fake org is emptied). */
+const BATCH = 50;
 
 /** Resolves when the fake org holds the call's Task and `done` says it is complete. */
 function taskWritten(stack: MockStack, callId: string, done: (task: Record<string, unknown>) => boolean): Promise<void> {
@@ -92,19 +93,36 @@ export interface Shift {
   samples: { calls: number; usedBytes: number }[];
   hostBefore: HeapSample;
   hostAfter: HeapSample;
-  /** Wall time of one full call, ring to recording link on the Task. */
+  /** Wall time of one call, ring to Ended in the panel (its Task is written meanwhile). */
   callMs: number[];
 }
 
-/** One inbound call as an agent takes it, until its Task carries the recording link. */
-async function fullCall(stack: MockStack, rings: RingLog, panel: Frame): Promise<number> {
+/**
+ * One inbound call as an agent takes it: ring, Answer, Connected, Hang up, Ended. Its Task (and then
+ * the recording link on it) is written while the next call rings, as for a busy agent.
+ */
+async function takeCall(stack: MockStack, rings: RingLog, panel: Frame): Promise<{ callId: string; ms: number }> {
   const started = wallNow();
   const { callId } = stack.simulator.pbx.incomingCall({ from: CALLER, agent: AGENT });
   rings.delete(callId);
   await withProbe(panel, (probe, timeoutMs) => probe.answerAndHangUp(timeoutMs), WAIT_MS);
-  // The recording link is the Task's last write of a call (it comes after the call ended).
-  await taskWritten(stack, callId, (t) => typeof t.BIZTEL_Recording_URL__c === 'string');
-  return wallNow() - started;
+  return { callId, ms: wallNow() - started };
+}
+
+/**
+ * Calls in batches: after each, every Task of the batch carries its recording link (the last write
+ * of a call), then the fake org is emptied: the mock's record page lists the caller's every Task and
+ * would slow the host page down as the shift goes on. The panel does not see it.
+ */
+async function batch(stack: MockStack, rings: RingLog, panel: Frame, calls: number, callMs: number[]): Promise<void> {
+  const callIds: string[] = [];
+  for (let i = 0; i < calls; i += 1) {
+    const { callId, ms } = await takeCall(stack, rings, panel);
+    callIds.push(callId);
+    callMs.push(ms);
+  }
+  await Promise.all(callIds.map((callId) => taskWritten(stack, callId, (t) => typeof t.BIZTEL_Recording_URL__c === 'string')));
+  stack.org.reset();
 }
 
 export async function runShift(
@@ -116,7 +134,7 @@ export async function runShift(
   progress: (done: number) => void,
 ): Promise<Shift> {
   stack.org.reset();
-  for (let i = 0; i < counts.warmUp; i += 1) await fullCall(stack, rings, frames.panel);
+  await batch(stack, rings, frames.panel, counts.warmUp, []);
   const settled = async (session: CDPSession, frame: Frame) => {
     await withProbe(frame, (probe) => probe.clear(), null); // the probe's own records do not count
     await pause(300); // the last call's timers (call timer, log status) have run
@@ -126,15 +144,13 @@ export async function runShift(
   const before = await settled(sessions.panel, frames.panel);
   const samples = [{ calls: 0, usedBytes: before.usedBytes }];
   const callMs: number[] = [];
-  for (let i = 1; i <= counts.calls; i += 1) {
-    // The mock's record page lists the caller's every Task: clearing them now and then keeps the
-    // host page from slowing down as the shift goes on. The panel does not see it (its Tasks are
-    // written and confirmed by then).
-    if (i % ORG_RESET_EVERY === 0) stack.org.reset();
-    callMs.push(await fullCall(stack, rings, frames.panel));
-    if (i % counts.sampleEvery === 0 && i < counts.calls) {
-      samples.push({ calls: i, usedBytes: (await settled(sessions.panel, frames.panel)).usedBytes });
-      progress(i);
+  for (let done = 0; done < counts.calls; ) {
+    const size = Math.min(BATCH, counts.calls - done, counts.sampleEvery - (done % counts.sampleEvery));
+    await batch(stack, rings, frames.panel, size, callMs);
+    done += size;
+    if (done % counts.sampleEvery === 0 && done < counts.calls) {
+      samples.push({ calls: done, usedBytes: (await settled(sessions.panel, frames.panel)).usedBytes });
+      progress(done);
     }
   }
   const after = await settled(sessions.panel, frames.panel);

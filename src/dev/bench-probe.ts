@@ -41,7 +41,7 @@ export interface BenchProbe {
   waitPop(callId: string, timeoutMs: number): Promise<PopRecord>;
   /** Host page: when each searchAndScreenPop message arrived, by call id (and forgets them). */
   takeHostArrivals(): Record<string, number>;
-  /** Clicks Answer, waits for Connected, clicks Hang up: one inbound call as the agent takes it. */
+  /** Clicks Answer, waits for Connected, clicks Hang up, waits for Ended: one inbound call as the agent takes it. */
   answerAndHangUp(timeoutMs: number): Promise<void>;
   /** Resolves when this page's main thread is idle (requestIdleCallback), or after `timeoutMs`. */
   idle(timeoutMs: number): Promise<void>;
@@ -72,6 +72,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
   };
   const labelOf = (el) => (el.getAttribute('aria-label') || (el.labels && el.labels[0] && el.labels[0].textContent) || el.textContent || '').trim();
   const find = (selector, name) => Array.from(document.querySelectorAll(selector)).find((el) => labelOf(el) === name && !el.disabled) || null;
+  const callState = (text) => Array.from(document.querySelectorAll('[role="status"]')).some((el) => labelOf(el) === 'Call state' && el.textContent.trim() === text);
   const until = (test, timeoutMs, what) => new Promise((resolve, reject) => {
     const now = test();
     if (now) { resolve(now); return; }
@@ -99,8 +100,9 @@ export const PROBE_SCRIPT = String.raw`(() => {
     takeHostArrivals: () => { const out = Object.fromEntries(hostArrivals); hostArrivals.clear(); return out; },
     answerAndHangUp: async (timeoutMs) => {
       (await until(() => find('button', 'Answer'), timeoutMs, 'Answer')).click();
-      await until(() => Array.from(document.querySelectorAll('[role="status"]')).some((el) => labelOf(el) === 'Call state' && el.textContent.trim() === 'Connected'), timeoutMs, 'Connected');
+      await until(() => callState('Connected'), timeoutMs, 'Connected');
       (await until(() => find('button', 'Hang up'), timeoutMs, 'Hang up')).click();
+      await until(() => callState('Ended'), timeoutMs, 'Ended');
     },
     idle: (timeoutMs) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs })),
     clear: () => { pops.clear(); ringsReceived.clear(); hostArrivals.clear(); },

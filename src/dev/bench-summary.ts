@@ -56,7 +56,7 @@ export function summarise(m: Measured): { rows: Row[]; notes: string[]; figures:
     { figure: 'host page (mock) heap growth per 1,000 calls', value: hostGrowth / MB, unit: 'MB' },
   ];
   const notes = [
-    `Chromium ${m.chromium}; a shift's call took ${distribution(shift.callMs).p50.toFixed(0)} ms (median), ring to recording link on its Task`,
+    `Chromium ${m.chromium}; a shift's call took ${distribution(shift.callMs).p50.toFixed(0)} ms (median), ring to Ended (its Task written meanwhile)`,
     `cold start medians are from the panel frame's navigation start; ↳ rows detail the figure above them`,
     `panel clock − Node clock: ${m.clocks.panel.offsetMs.toFixed(3)} ms ± ${m.clocks.panel.uncertaintyMs.toFixed(3)} ms (subtracted)`,
     `panel heap read in ${m.panelOutOfProcess ? "the panel's own renderer (out-of-process iframe)" : 'the page renderer (the panel was not out of process)'}`,
