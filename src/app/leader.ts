@@ -4,7 +4,7 @@
  * whatever the number of Salesforce tabs.
  */
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, Session } from '../protocol';
-import type { BiztelLink, CommandResult, LinkOptions, LinkStatus } from '../biztel/link';
+import type { BiztelLink, CommandResult, Diagnostic, LinkOptions, LinkStatus } from '../biztel/link';
 import { capabilitiesFor, parseVersion } from '../domain/version';
 import type { CtiHost } from '../salesforce/types';
 import { CallEffects } from './call-effects';
@@ -13,6 +13,7 @@ import type { OutboxStore } from './outbox';
 import type { Popper } from './pop-router';
 import type { CallChange, CallCommand, CommandPort, ContextRecord } from './port';
 import { SalesforceSessionWatch, type SessionWatchOptions } from './salesforce-session';
+import { probeServer, type ServerProbe } from './server-probe';
 import { pruneCalls } from './shared-state';
 import { liveCalls, updateCall, type PanelStore, type StartupFailure } from './store';
 
@@ -28,6 +29,10 @@ export interface LeaderDeps {
   connectTimeoutMs?: number;
   logger?: LoggerOptions;
   salesforceSession?: SessionWatchOptions;
+  /** Payloads the link refused (counted and shown: diagnostics.ts). */
+  onDiagnostic?: (diagnostic: Diagnostic) => void;
+  /** §7.2 ③: asks the server's HTTP endpoint whether anything answers there (server-probe.ts). */
+  probeServer?: (serverUrl: string) => Promise<ServerProbe>;
   now?: () => number;
 }
 
@@ -63,6 +68,7 @@ export class LeaderCore implements CommandPort {
     this.offs.push(
       link.on('status', ({ status, error }) => this.onLinkStatus(status, error ?? null)),
       link.on('hello', (hello) => this.onHello(hello)),
+      link.on('diagnostic', (diagnostic) => this.deps.onDiagnostic?.(diagnostic)),
       link.on('session', (session) => this.onSession(session)),
       link.on('event', (event) => this.onEvent(event)),
       link.on('sessionEnded', ({ reason }) => {
@@ -101,7 +107,26 @@ export class LeaderCore implements CommandPort {
   }
 
   private fail(failure: StartupFailure): void {
-    this.store.setState({ phase: 'failed', failure });
+    if (failure.kind !== 'serverUnreachable') {
+      this.store.setState({ phase: 'failed', failure });
+      return;
+    }
+    // The socket keeps retrying and fails again each time: keep what the probe found, probe once.
+    const shown = this.store.getState().failure;
+    const probe = shown?.kind === 'serverUnreachable' && shown.url === failure.url ? shown.probe : undefined;
+    this.store.setState({ phase: 'failed', failure: probe ? { ...failure, probe } : failure });
+    if (this.probedUrl !== failure.url) void this.probe(failure.url);
+  }
+
+  private probedUrl: string | null = null;
+
+  /** Says whether the server answers HTTP at all (§7.2 ③ in detail: server-probe.ts). */
+  private async probe(url: string): Promise<void> {
+    this.probedUrl = url;
+    const probe = await (this.deps.probeServer ?? probeServer)(url);
+    const failure = this.store.getState().failure;
+    if (this.stopped || failure?.kind !== 'serverUnreachable' || failure.url !== url) return; // recovered meanwhile
+    this.store.setState({ failure: { ...failure, probe } });
   }
 
   private onLinkStatus(status: LinkStatus, error: string | null): void {
@@ -122,6 +147,7 @@ export class LeaderCore implements CommandPort {
       this.fail({ kind: 'unsupportedVersion', version: hello.serverVersion });
       return;
     }
+    this.probedUrl = null; // a later failure is a new one: probe again then
     // The server answered: any connection failure shown so far is over.
     const serverFailure = state.failure?.kind === 'serverUnreachable' || state.failure?.kind === 'unsupportedVersion' || state.failure?.kind === 'protocolMismatch';
     if (state.phase === 'starting' || serverFailure) this.store.setState({ phase: 'ready', failure: null });
@@ -226,7 +252,10 @@ export class LeaderCore implements CommandPort {
     this.watch.report(error);
   }
 
+  private stopped = false;
+
   stop(): void {
+    this.stopped = true;
     for (const off of this.offs.splice(0)) off();
     this.watch.stop();
     this.logger.stop();

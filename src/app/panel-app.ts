@@ -5,25 +5,24 @@
  * React never sees sockets or `sforce`.
  */
 import type { BiztelLink, LinkOptions } from '../biztel/link';
-import type { LaunchParams } from '../salesforce/launch';
+import { onHostDiagnostic } from '../salesforce/diagnostics';
 import { enhancedDomainHost } from '../salesforce/enhanced-domains';
+import type { LaunchParams } from '../salesforce/launch';
 import { riskySandbox } from '../salesforce/sandbox';
-import { HostError, type CtiHost, type HostKind, type NavigationInfo } from '../salesforce/types';
+import type { CtiHost, HostKind, NavigationInfo } from '../salesforce/types';
 import { PanelActions } from './actions';
-import { trackActiveCall } from './active-call';
 import type { LoggerOptions } from './call-logger';
-import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
-import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
-import { loadDirectory } from './directory';
+import { CALL_CENTER_ITEMS } from './config';
+import { DiagnosticsRecorder } from './diagnostics';
 import { setSalesforceLanguage } from './language';
 import { LeaderCore } from './leader';
 import { openOutbox, type OutboxStore } from './outbox';
 import { PopRouter, servePops } from './pop-router';
 import type { CommandPort } from './port';
-import { watchPresence } from './presence';
 import type { SessionWatchOptions } from './salesforce-session';
-import { checkServerUrl } from './server-url';
-import { pushAlert, type PanelState, type PanelStore, type StartupFailure } from './store';
+import { watchSalesforceTab } from './salesforce-tab';
+import { errorText, readStartup } from './startup';
+import type { PanelState, PanelStore, StartupFailure } from './store';
 import { channelName, newPanelId, openTabChannel, type TabChannel } from './tabs/channel';
 import { electLeader, type Leadership, type LeadershipTiming } from './tabs/leadership';
 import { recallAfterReload, reloadKey, rememberForReload } from './tabs/reload-memory';
@@ -41,6 +40,8 @@ export interface PanelDeps {
   logger?: LoggerOptions;
   salesforceSession?: SessionWatchOptions;
   leadership?: LeadershipTiming;
+  /** How often start-up looks again while the Salesforce session is gone (startup.ts). */
+  sessionRetryMs?: number;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
   openOutbox?: (userId: string) => Promise<OutboxStore>;
   now?: () => number;
@@ -61,6 +62,8 @@ export class PanelApp {
   navigation: NavigationInfo | null = null;
   readonly panelId = newPanelId();
   readonly actions: PanelActions;
+  /** Input this panel refused, counted for the agent and for tests (diagnostics.ts). */
+  readonly diagnostics: DiagnosticsRecorder;
   leader: LeaderCore | null = null;
   private coordination: Coordination | null = null;
   private port: CommandPort | null = null;
@@ -72,6 +75,7 @@ export class PanelApp {
   constructor(private readonly deps: PanelDeps) {
     this.now = deps.now ?? Date.now;
     this.actions = new PanelActions(deps.store, () => this.port, () => this.navigation);
+    this.diagnostics = new DiagnosticsRecorder(deps.store);
   }
 
   get store(): PanelStore {
@@ -96,108 +100,45 @@ export class PanelApp {
     // The page Salesforce framed the panel from, and the panel's own (Visualforce) host.
     const hostnames = [launch.sfdcOrigin ? safeHostname(launch.sfdcOrigin) : null, window.location.hostname];
     this.store.setState({ hostKind: launch.kind, riskySandbox: riskySandbox(hostnames), enhancedDomainHost: enhancedDomainHost(hostnames) });
+    this.offs.push(onHostDiagnostic((diagnostic) => this.diagnostics.fromHost(diagnostic)));
     let host: CtiHost;
     try {
       host = await this.deps.connectHost(launch.kind);
     } catch (error) {
-      this.fail({ kind: 'openCtiUnavailable', detail: message(error) });
+      this.fail({ kind: 'openCtiUnavailable', detail: errorText(error) });
       return;
     }
     this.host = host;
-    let ready: { userId: string; serverUrl: string } | null = null;
-    try {
-      ready = await this.initialise(host);
-    } finally {
-      // Without this Salesforce switches to the standby URL; the panel is up even when it shows an error.
+    // Without this Salesforce switches to the standby URL: the panel is up even when it shows an
+    // error, or waits for the Salesforce session to come back.
+    let notified = false;
+    const notify = () => {
+      if (notified) return;
+      notified = true;
       host.notifyInitializationComplete();
-    }
-    if (ready) await this.coordinate(host, ready.userId, ready.serverUrl);
-  }
-
-  private async initialise(host: CtiHost): Promise<{ userId: string; serverUrl: string } | null> {
-    let settings: Record<string, string>;
+    };
+    let started: Awaited<ReturnType<typeof readStartup>>;
     try {
-      settings = await host.getCallCenterSettings();
-    } catch (error) {
-      this.fail({ kind: 'openCtiUnavailable', detail: message(error) });
-      return null;
+      started = await readStartup(host, this.store, { stopped: () => this.stopped, waiting: notify, ...(this.deps.sessionRetryMs !== undefined ? { sessionRetryMs: this.deps.sessionRetryMs } : {}) });
+    } finally {
+      notify();
     }
-    let userId: string;
-    try {
-      const info = JSON.parse(await host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {})) as { userId?: unknown; language?: unknown };
-      if (typeof info.userId !== 'string' || info.userId === '') throw new Error('getUserInfo returned no user id');
-      userId = info.userId;
-      setSalesforceLanguage(this.store, typeof info.language === 'string' ? info.language : null);
-    } catch (error) {
-      this.fail({ kind: 'apexAccess', detail: message(error) });
-      return null;
-    }
-    this.store.setState({ legacyPopupMode: settings[CALL_CENTER_ITEMS.popupMode] ?? null });
-    const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
-    if (!checked.ok) {
-      this.fail(checked.failure);
-      return null;
-    }
-    this.store.setState({ serverUrl: checked.url });
-    this.watchSalesforce(host);
-    return { userId, serverUrl: checked.url };
-  }
-
-  /** This tab's Salesforce: navigation, click-to-call, the utility-bar presence, directory names. */
-  private watchSalesforce(host: CtiHost): void {
-    host.onNavigationChange((info) => {
-      this.navigation = info;
-      this.touch(); // the agent is using this tab
-    });
-    host.getNavigation().then(
-      (info) => {
-        this.navigation ??= info;
-      },
-      () => {},
-    );
-    host.onClickToDial(
-      (request) => {
-        this.touch();
-        void handleClickToDial(this.store, this.actions, request, () => void host.setPanelVisible(true).catch(() => {}));
-      },
-      (reason) => pushAlert(this.store, { key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
-    );
-    this.offs.push(
-      watchPresence(this.store, host),
-      trackActiveCall(this.store),
-      this.store.subscribe((state, prev) => {
-        this.syncClickToDial();
-        if (state.hello?.serverVersion !== prev.hello?.serverVersion || (state.session !== null && prev.session === null)) {
-          void this.refreshDirectory();
-        }
-      }),
-    );
-  }
-
-  /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */
-  private clickToDialEnabled: boolean | null = null;
-  private syncClickToDial(): void {
-    const enabled = clickToDialAvailable(this.store.getState());
-    if (enabled === this.clickToDialEnabled || !this.host) return;
-    this.clickToDialEnabled = enabled;
-    this.host.setClickToDial(enabled).catch((error: unknown) => {
-      this.clickToDialEnabled = null;
-      pushAlert(this.store, { key: 'error.salesforce', params: { detail: message(error) }, tone: 'warning' });
-    });
-  }
-
-  /** Directory names exist from 3.9.0; a failure to load them only costs the names. */
-  private async refreshDirectory(): Promise<void> {
-    const host = this.host;
-    if (!host || !this.store.getState().caps?.directoryNames) {
-      if (Object.keys(this.store.getState().directory).length > 0) this.store.setState({ directory: {} });
+    if (!started.ok) {
+      this.fail(started.failure);
       return;
     }
-    try {
-      this.store.setState({ directory: await loadDirectory(host) });
-    } catch (error) {
-      pushAlert(this.store, { key: 'error.salesforce', params: { detail: message(error) }, tone: 'warning' });
-    }
+    const { info } = started;
+    setSalesforceLanguage(this.store, info.language);
+    this.store.setState({ legacyPopupMode: info.settings[CALL_CENTER_ITEMS.popupMode] ?? null, serverUrl: info.serverUrl });
+    this.offs.push(
+      watchSalesforceTab(this.store, host, this.actions, {
+        navigated: (navigation, replace) => {
+          if (replace || !this.navigation) this.navigation = navigation;
+        },
+        used: () => this.touch(),
+      }),
+    );
+    await this.coordinate(host, info.userId, info.serverUrl);
   }
 
   // ---- the agent's panels ----
@@ -206,9 +147,7 @@ export class PanelApp {
     const outbox = await (this.deps.openOutbox ?? openOutbox)(userId);
     let channel: TabChannel;
     try {
-      channel = openTabChannel(channelName(userId, serverUrl), this.panelId, (reason) =>
-        pushAlert(this.store, { key: 'tabs.invalidMessage', detail: reason, tone: 'warning' }),
-      );
+      channel = openTabChannel(channelName(userId, serverUrl), this.panelId, (reason) => this.diagnostics.report('tabs', reason));
     } catch {
       // No BroadcastChannel: this panel works alone.
       await this.lead(host, serverUrl, outbox, userId, null);
@@ -216,7 +155,7 @@ export class PanelApp {
     }
     const rpc = new TabRpc(channel);
     const router = new PopRouter(this.panelId, host, rpc, this.now);
-    const replica = new StateReplica(this.store, channel, (reason) => pushAlert(this.store, { key: 'tabs.invalidMessage', detail: reason, tone: 'warning' }));
+    const replica = new StateReplica(this.store, channel, (reason) => this.diagnostics.report('tabs', reason));
     const remote = new RemotePort(rpc, () => replica.leaderId, (callId, notes) => replica.typed(callId, notes));
     servePops(rpc, host);
     servePort(rpc, () => this.leader);
@@ -260,6 +199,7 @@ export class PanelApp {
       ...(this.deps.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.deps.connectTimeoutMs } : {}),
       ...(this.deps.logger ? { logger: this.deps.logger } : {}),
       ...(this.deps.salesforceSession ? { salesforceSession: this.deps.salesforceSession } : {}),
+      onDiagnostic: (diagnostic) => this.diagnostics.fromLink(diagnostic),
       now: this.now,
     });
     this.leader = leader;
@@ -335,6 +275,7 @@ export class PanelApp {
   stop(): void {
     this.stopped = true;
     for (const off of this.offs.splice(0)) off();
+    this.diagnostics.stop();
     this.shareOff?.();
     this.leader?.stop();
     const c = this.coordination;
@@ -356,7 +297,3 @@ function safeHostname(url: string): string | null {
   }
 }
 
-export function message(error: unknown): string {
-  if (error instanceof HostError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}

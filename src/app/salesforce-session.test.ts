@@ -29,10 +29,36 @@ describe('watching the Salesforce session', () => {
     watch.stop();
   });
 
-  it('ignores errors that are not the session (a missing Apex class, a bad parameter)', () => {
-    const watch = new SalesforceSessionWatch(scriptedHost(['GENERIC_ERROR']), () => {}, { confirmMs: 1 });
+  it('ignores errors that are not the session (a missing Apex class, a bad parameter), and looks on one that is', async () => {
+    // Salesforce would say "expired" if asked: only a session-like error may make the watch ask.
+    const asked: string[] = [];
+    const host = {
+      runApex: () => {
+        asked.push('getUserInfo');
+        return Promise.reject(new HostError('SERVER_ERROR', 'Session expired or invalid'));
+      },
+    } as unknown as CtiHost;
+    const changes: boolean[] = [];
+    const watch = new SalesforceSessionWatch(host, (e) => changes.push(e), { confirmMs: 1 });
     watch.report(new HostError('GENERIC_ERROR', 'no class'));
-    expect(watch.isExpired).toBe(false);
+    watch.report(new HostError('INVALID_PARAM', 'bad parameter'));
+    watch.report(new HostError('SERVER_ERROR', 'GENERIC_ERROR: no class')); // Classic's text form
+    watch.report(new Error('not from Salesforce'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual([]);
+    expect(changes).toEqual([]);
+    watch.report(new HostError('SERVER_ERROR', 'Session expired or invalid'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toEqual(['getUserInfo', 'getUserInfo']); // a look and the confirming look
+    expect(changes).toEqual([true]);
+    watch.stop();
+  });
+
+  it('does not call a missing Apex class an expired session when it probes', async () => {
+    const changes: boolean[] = [];
+    const watch = new SalesforceSessionWatch(scriptedHost(['GENERIC_ERROR', 'GENERIC_ERROR']), (e) => changes.push(e), { confirmMs: 1 });
+    expect(await watch.probe()).toBe(true);
+    expect(changes).toEqual([]);
     watch.stop();
   });
 

@@ -7,6 +7,17 @@
 import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS } from './config';
 
+/**
+ * Whether a failed Salesforce call looks like the session (§9) rather than a missing permission or a
+ * bad request. Lightning answers SERVER_ERROR for an expired session; Classic's interaction.js
+ * reports every error as text, which our host turns into SERVER_ERROR with the original code, if
+ * any, at the start of the message ("GENERIC_ERROR: No access…"): that code wins.
+ */
+export function isSessionError(error: unknown): boolean {
+  if (!(error instanceof HostError) || error.code !== 'SERVER_ERROR') return false;
+  return !/^(GENERIC_ERROR|INVALID_PARAM|SOFTPHONE_CONTAINER_ERROR)\b/.test(error.message);
+}
+
 export interface SessionWatchOptions {
   /** How often to look while the session is gone (and, much less often, while it is fine). */
   expiredProbeMs?: number;
@@ -35,7 +46,7 @@ export class SalesforceSessionWatch {
 
   /** A Salesforce call failed: if it could be the session, look. */
   report(error: unknown): void {
-    if (error instanceof HostError && error.code === 'SERVER_ERROR') void this.probe();
+    if (isSessionError(error)) void this.probe();
   }
 
   /**
@@ -59,7 +70,7 @@ export class SalesforceSessionWatch {
   private answers(): Promise<boolean> {
     return this.host.runApex(APEX_CLASS, APEX_METHODS.getUserInfo, {}).then(
       () => true,
-      (error: unknown) => !(error instanceof HostError && error.code === 'SERVER_ERROR'),
+      (error: unknown) => !isSessionError(error),
     );
   }
 

@@ -9,15 +9,20 @@ import type { Lang } from '../domain/call-log';
 import type { NoPopReason } from '../domain/pop-policy';
 import type { Capabilities } from '../domain/version';
 import type { FoundRecord, HostKind } from '../salesforce/types';
+import { NO_DIAGNOSTICS, type DiagnosticsState } from './diagnostics';
 import type { MessageKey } from './i18n';
+import type { ServerProbe } from './server-probe';
 
 export type StartupFailure =
   | { kind: 'openCtiUnavailable'; detail: string }
   | { kind: 'apexAccess'; detail: string }
+  /** getUserInfo failed as an expired Salesforce session does (§9): waiting for it, not ②. */
+  | { kind: 'salesforceSession'; detail: string }
   | { kind: 'serverUrlMissing' }
   | { kind: 'serverUrlInvalid'; url: string }
   | { kind: 'serverUrlInsecure'; url: string }
-  | { kind: 'serverUnreachable'; url: string; detail: string }
+  /** probe: what the server's HTTP endpoint said, once asked (server-probe.ts). */
+  | { kind: 'serverUnreachable'; url: string; detail: string; probe?: ServerProbe }
   | { kind: 'unsupportedVersion'; version: string }
   | { kind: 'protocolMismatch'; url: string };
 
@@ -107,6 +112,8 @@ export interface PanelState {
   riskySandbox: string | null;
   /** The Salesforce host name that shows the org uses enhanced domains (servers before 3.4.20 lack them), or null. */
   enhancedDomainHost: string | null;
+  /** Input this panel refused (diagnostics.ts). */
+  diagnostics: DiagnosticsState;
 }
 
 export const initialState = (salesforceLang: Lang, langOverride: Lang | null = null): PanelState => ({
@@ -138,6 +145,7 @@ export const initialState = (salesforceLang: Lang, langOverride: Lang | null = n
   role: 'alone',
   riskySandbox: null,
   enhancedDomainHost: null,
+  diagnostics: NO_DIAGNOSTICS,
 });
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

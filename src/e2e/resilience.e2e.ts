@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectCallState, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { expectCallState, hostCalls, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100, outcomeDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -28,10 +28,34 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
 
   it('② the profile lacks the package’s Apex class', async () => {
     const m = await page();
-    await m.cti((cti) => cti.host.failNext('runApex'));
+    // Salesforce refuses the class (not SERVER_ERROR, which is what an expired session answers).
+    await m.cti((cti) => cti.host.failNext('runApex', 1, { code: 'GENERIC_ERROR' }));
     await reloadPanel(m);
     await failure(m).getByText(/② The user's profile has no access/).waitFor();
     await failure(m).getByText(/BIZTEL Open CTI User/).waitFor();
+    expect(await failure(m).textContent()).not.toMatch(/session/i);
+  });
+
+  it('an expired Salesforce session at start-up is not ②: the §9 message, and it starts by itself once Salesforce is back', async () => {
+    const m = await page();
+    await m.cti((cti) => cti.host.expireSession());
+    await reloadPanel(m);
+    await failure(m).getByText('Your Salesforce session has timed out.').waitFor();
+    await failure(m).getByText(/Log in to Salesforce again/).waitFor();
+    await failure(m).getByText('Checking Salesforce again every few seconds…').waitFor();
+    expect(await failure(m).textContent()).not.toMatch(/②|Check the BIZTEL settings/);
+    // It keeps asking, and carries on once the agent has logged in to Salesforce again.
+    await expect.poll(async () => (await hostCalls(m, 'runApex')).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await m.cti((cti) => cti.host.restoreSession());
+    await m.panel.getByRole('textbox', { name: 'Login ID' }).waitFor({ timeout: 10_000 });
+    await signIn(m.panel);
+  });
+
+  it('a passing SERVER_ERROR at start-up is tried again, not reported as ②', async () => {
+    const m = await page();
+    await m.cti((cti) => cti.host.failNext('runApex'));
+    await reloadPanel(m);
+    await m.panel.getByRole('textbox', { name: 'Login ID' }).waitFor({ timeout: 10_000 });
   });
 
   it.each([
@@ -51,6 +75,28 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
     await reloadPanel(m);
     await failure(m).getByText('Cannot connect to the Open CTI server. Check the Open CTI server URL setting and the browser security settings. (http://localhost:9/)').waitFor({ timeout: 15_000 });
     await failure(m).getByText('Retrying the connection…').waitFor();
+    // The HTTP probe says nothing answers at all (so: the URL, the server or the network).
+    await failure(m).getByText(/^Nothing answers at that address over HTTP either/).waitFor();
+  });
+
+  it('③ with the server answering HTTP but the realtime connection blocked: it says the URL is right and what blocks it', async () => {
+    const m = await page();
+    // A proxy that lets plain HTTP through but neither the WebSocket nor socket.io's long-polling.
+    await m.context.routeWebSocket(/\/socket\.io\//, (ws) => ws.close());
+    await m.context.route(/\/socket\.io\//, (route) => route.abort());
+    await reloadPanel(m);
+    await failure(m).getByText(/Cannot connect to the Open CTI server/).waitFor({ timeout: 15_000 });
+    await failure(m).getByText(/^The server does answer over HTTP \(BIZTEL 3\.9\.0 at \/api\/v1\/info\), so the URL is right/).waitFor();
+  });
+
+  it('③ with the URL pointing at another web server: it says that is probably not the BIZTEL admin URL', async () => {
+    const m = await page();
+    // The panel's own origin: a web server that answers it (no CORS in the way), but is not BIZTEL.
+    const panelOrigin = stage.stack.origin.replace('localhost', '127.0.0.1');
+    await m.cti((cti, url) => cti.host.setCallCenterSettings({ '/biztelSettings/serverUrl': url }), `${panelOrigin}/not-biztel/`);
+    await reloadPanel(m);
+    await failure(m).getByText(/Cannot connect to the Open CTI server/).waitFor({ timeout: 15_000 });
+    await failure(m).getByText(/^(The address answered HTTP \d+ to \/api\/v1\/info|Something answers at that address, but not as a BIZTEL Open CTI server does)/).waitFor();
   });
 
   it('③ in Japanese, word for word as the manual has it', async () => {

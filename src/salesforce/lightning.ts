@@ -1,5 +1,6 @@
 /** The Lightning Experience host: `sforce.opencti`, promisified, with timeouts and validation. */
-import { parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import { reportHostDiagnostic } from './diagnostics';
+import { firstError, isOpenCtiResponse, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
 import type { OpenCtiResponse, SforceOpenCti } from './opencti-api';
 import {
   HostError,
@@ -25,14 +26,21 @@ export class LightningHost implements CtiHost {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new HostError('TIMEOUT', `Salesforce did not answer ${method}.`)), this.timeoutMs);
       try {
-        run((response) => {
+        run((raw: unknown) => {
           clearTimeout(timer);
-          if (response?.success) resolve(response.returnValue);
-          else {
-            const first = response?.errors?.[0];
-            const code = (KNOWN_CODES.has(first?.code ?? '') ? first?.code : 'GENERIC_ERROR') as HostErrorCode;
-            reject(new HostError(code, first?.description ?? `${method} failed.`));
+          // Whatever reaches a callback came over postMessage: check the envelope before trusting it.
+          if (!isOpenCtiResponse(raw)) {
+            reportHostDiagnostic('response', `${method}: the answer is not an Open CTI response.`);
+            reject(new HostError('BAD_RESPONSE', `Salesforce's answer to ${method} was not understood.`));
+            return;
           }
+          if (raw.success) {
+            resolve(raw.returnValue);
+            return;
+          }
+          const first = firstError(raw.errors);
+          const code = (first.code !== null && KNOWN_CODES.has(first.code) ? first.code : 'GENERIC_ERROR') as HostErrorCode;
+          reject(new HostError(code, first.description ?? `${method} failed.`));
         });
       } catch (error) {
         clearTimeout(timer);

@@ -1,5 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import { parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onHostDiagnostic, type HostDiagnostic } from './diagnostics';
+import { firstError, isOpenCtiResponse, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+
+let heard: HostDiagnostic[] = [];
+let off: () => void = () => {};
+beforeEach(() => {
+  heard = [];
+  off = onHostDiagnostic((d) => heard.push(d));
+});
+afterEach(() => off());
+const kinds = () => heard.map((d) => d.kind);
 
 describe('validating what Salesforce hands the panel', () => {
   it('accepts click-to-dial payloads and restores the 0 a numeric number lost', () => {
@@ -49,5 +59,34 @@ describe('validating what Salesforce hands the panel', () => {
   it('keeps only string call center settings', () => {
     expect(parseSettings({ '/a/b': 'x', '/a/c': 3, '/a/d': null })).toEqual({ '/a/b': 'x' });
     expect(parseSettings(null)).toEqual({});
+  });
+
+  it('reports every payload it drops, one diagnostic each, and nothing for valid ones', () => {
+    parseClickToDial({ number: '03-5555-0101' });
+    parseNavigation({ url: 'https://x', recordId: '0035555000001AA' });
+    parseSearchRecords({ '0035555000001AA': { Id: '0035555000001AA', RecordType: 'Contact' } });
+    parseSearchRecords(null); // no match
+    parseSettings({ '/a/b': 'x' });
+    expect(heard).toEqual([]);
+
+    parseClickToDial({ number: '' });
+    parseClickToDial({ number: 1e300 });
+    parseNavigation({ recordId: 'bad id' });
+    parseSearchRecords({ a: { Id: 'nope' }, b: 5, SCREEN_POP_DATA: {} });
+    parseSearchRecords('garbage');
+    parseSettings({ '/a/b': 3 });
+    parseSettings('x');
+    expect(kinds()).toEqual(['clickToDial', 'clickToDial', 'navigation', 'searchRecord', 'searchRecord', 'searchRecord', 'settings', 'settings']);
+    expect(heard.every((d) => d.message.length > 0 && d.message.length <= 300)).toBe(true);
+  });
+
+  it('knows an Open CTI answer envelope and reads its first error defensively', () => {
+    expect(isOpenCtiResponse({ success: true, returnValue: 1 })).toBe(true);
+    expect(isOpenCtiResponse({ success: false, errors: [] })).toBe(true);
+    for (const bad of [null, 'ok', 5, [], { success: 'true' }, {}]) expect(isOpenCtiResponse(bad)).toBe(false);
+    expect(firstError([{ code: 'SERVER_ERROR', description: 'x' }])).toEqual({ code: 'SERVER_ERROR', description: 'x' });
+    expect(firstError('abc')).toEqual({ code: null, description: null });
+    expect(firstError([null])).toEqual({ code: null, description: null });
+    expect(firstError([{ code: 5, description: { a: 1 } }])).toEqual({ code: null, description: null });
   });
 });

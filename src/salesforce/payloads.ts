@@ -1,5 +1,9 @@
-/** Validation of everything Salesforce hands the panel: search results, clicks, navigation. */
+/**
+ * Validation of everything Salesforce hands the panel: search results, clicks, navigation, settings,
+ * the answers themselves. What fails is dropped and reported (`diagnostics.ts`).
+ */
 import * as z from 'zod/mini';
+import { reportHostDiagnostic } from './diagnostics';
 import type { ClickToDialRequest, FoundRecord, NavigationInfo } from './types';
 
 const sfId = z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/));
@@ -16,7 +20,11 @@ export function parseSearchRecords(value: unknown): { records: FoundRecord[]; de
   const records: FoundRecord[] = [];
   let dropped = 0;
   let deferredPop: unknown = null;
-  if (value === null || typeof value !== 'object') return { records, deferredPop, dropped };
+  if (value === null || value === undefined) return { records, deferredPop, dropped }; // nothing found
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    reportHostDiagnostic('searchRecord', `The search answer is not a map of records: ${typeof value}.`);
+    return { records, deferredPop, dropped: 1 };
+  }
   for (const [key, entry] of Object.entries(value)) {
     if (key === 'SCREEN_POP_DATA') {
       deferredPop = entry;
@@ -25,6 +33,7 @@ export function parseSearchRecords(value: unknown): { records: FoundRecord[]; de
     const parsed = foundSchema.safeParse(entry);
     if (!parsed.success) {
       dropped += 1;
+      reportHostDiagnostic('searchRecord', `${key.slice(0, 40)}: ${z.prettifyError(parsed.error)}`);
       continue;
     }
     const name = parsed.data.Name ?? (parsed.data as Record<string, unknown>).LastName;
@@ -52,10 +61,14 @@ function numberText(number: string | number): string {
 }
 
 export function parseClickToDial(value: unknown): { ok: true; request: ClickToDialRequest } | { ok: false; reason: string } {
+  const refuse = (reason: string) => {
+    reportHostDiagnostic('clickToDial', reason);
+    return { ok: false as const, reason };
+  };
   const parsed = clickToDialSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
+  if (!parsed.success) return refuse(z.prettifyError(parsed.error));
   const { number, recordId, recordName, objectType } = parsed.data;
-  if (typeof number === 'number' && !Number.isSafeInteger(number)) return { ok: false, reason: 'number is not an integer' };
+  if (typeof number === 'number' && !Number.isSafeInteger(number)) return refuse('number is not an integer');
   return {
     ok: true,
     request: { number: numberText(number), recordId: recordId ?? null, recordName: recordName ?? null, objectType: objectType ?? null },
@@ -71,7 +84,10 @@ const navigationSchema = z.looseObject({
 
 export function parseNavigation(value: unknown): NavigationInfo | null {
   const parsed = navigationSchema.safeParse(value);
-  if (!parsed.success) return null;
+  if (!parsed.success) {
+    reportHostDiagnostic('navigation', z.prettifyError(parsed.error));
+    return null;
+  }
   return {
     recordId: parsed.data.recordId || null,
     recordName: parsed.data.recordName ?? null,
@@ -82,7 +98,26 @@ export function parseNavigation(value: unknown): NavigationInfo | null {
 
 export function parseSettings(value: unknown): Record<string, string> {
   const settings: Record<string, string> = {};
-  if (value === null || typeof value !== 'object') return settings;
-  for (const [key, entry] of Object.entries(value)) if (typeof entry === 'string') settings[key] = entry;
+  if (value === null || typeof value !== 'object') {
+    reportHostDiagnostic('settings', `The call center settings are not a map: ${value === null ? 'null' : typeof value}.`);
+    return settings;
+  }
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') settings[key] = entry;
+    else reportHostDiagnostic('settings', `${key.slice(0, 80)} is not text.`);
+  }
   return settings;
+}
+
+/** An Open CTI answer has this envelope ({success, returnValue, errors}); anything else is refused. */
+export function isOpenCtiResponse(value: unknown): value is { success: boolean; returnValue?: unknown; errors?: unknown } {
+  return typeof value === 'object' && value !== null && typeof (value as { success?: unknown }).success === 'boolean';
+}
+
+/** The first error of a failed answer, when it has one of the documented shape. */
+export function firstError(errors: unknown): { code: string | null; description: string | null } {
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  if (typeof first !== 'object' || first === null) return { code: null, description: null };
+  const { code, description } = first as { code?: unknown; description?: unknown };
+  return { code: typeof code === 'string' ? code : null, description: typeof description === 'string' ? description.slice(0, 500) : null };
 }

@@ -4,6 +4,7 @@ import { usePanel, useT } from './context';
 import { Alerts } from './Alerts';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
+import { DiagnosticsNotice } from './DiagnosticsNotice';
 import { DialPad } from './DialPad';
 import { PanelFooter } from './PanelFooter';
 import { PendingLogs } from './PendingLogs';
@@ -54,6 +55,7 @@ export function App() {
           {signedIn && <RecentCalls />}
         </>
       )}
+      {phase !== 'starting' && phase !== 'bare' && <DiagnosticsNotice />}
       {phase !== 'starting' && <PanelFooter />}
     </main>
   );

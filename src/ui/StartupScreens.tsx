@@ -1,3 +1,4 @@
+import type { ServerProbe } from '../app/server-probe';
 import type { StartupFailure } from '../app/store';
 import type { MessageKey } from '../app/i18n';
 import { usePanel, useT } from './context';
@@ -23,6 +24,12 @@ function params(failure: StartupFailure): Record<string, string> {
   return out;
 }
 
+function probeParams(probe: ServerProbe): Record<string, string | number> {
+  if (probe.kind === 'answered') return { version: probe.version };
+  if (probe.kind === 'status') return { status: probe.status };
+  return {};
+}
+
 export function StartupFailureView() {
   const t = useT();
   const failure = usePanel((s) => s.failure);
@@ -33,13 +40,16 @@ export function StartupFailureView() {
   const detail = 'detail' in failure ? failure.detail : null;
   return (
     <section className="panel__failure" role="alert">
-      <h1 className="slds-text-heading_small">{t('failure.headline')}</h1>
+      {/* An expired Salesforce session is not a settings problem: it gets its own headline (§9). */}
+      <h1 className="slds-text-heading_small">{t(failure.kind === 'salesforceSession' ? 'failure.salesforceSession.headline' : 'failure.headline')}</h1>
       {failure.kind === 'serverUnreachable' && <p className="panel__failure-message">{t('failure.serverUnreachable.message', p)}</p>}
       <p>{t(`failure.${failure.kind}.cause` as MessageKey, p)}</p>
       <p>{t(`failure.${failure.kind}.fix` as MessageKey, p)}</p>
+      {failure.kind === 'serverUnreachable' && failure.probe && <p>{t(`failure.probe.${failure.probe.kind}`, probeParams(failure.probe))}</p>}
       {sandbox && (failure.kind === 'serverUnreachable' || failure.kind === 'serverUrlInvalid') && <p>{t('failure.sandbox', { name: sandbox })}</p>}
       {detail && <p className="panel__detail">{detail}</p>}
       {failure.kind === 'serverUnreachable' && linkStatus !== 'closed' && <p aria-live="polite">{t('failure.retrying')}</p>}
+      {failure.kind === 'salesforceSession' && <p aria-live="polite">{t('failure.salesforceSession.retrying')}</p>}
     </section>
   );
 }

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { onHostDiagnostic, type HostDiagnostic } from './diagnostics';
+import { LightningHost } from './lightning';
+import type { SforceOpenCti } from './opencti-api';
+import { HostError } from './types';
+
+/** A `sforce.opencti` whose every callback gets `answer`, and whose listeners tests can call. */
+function fakeApi(answer: () => unknown) {
+  const listeners: Record<string, (payload: unknown) => void> = {};
+  const call = (args: { callback?: (r: unknown) => void }) => args.callback?.(answer());
+  const api = new Proxy<Record<string, unknown>>({}, {
+    get: (_t, name: string) =>
+      name === 'onNavigationChange' || name === 'onClickToDial'
+        ? (args: { listener: (payload: unknown) => void }) => (listeners[name] = args.listener)
+        : call,
+  }) as unknown as SforceOpenCti;
+  return { api, listeners };
+}
+
+let heard: HostDiagnostic[] = [];
+let off = () => {};
+beforeEach(() => {
+  heard = [];
+  off = onHostDiagnostic((d) => {
+    heard.push(d);
+  });
+});
+afterEach(() => off());
+
+const search = { searchParams: '0355550101', callType: 'inbound' as const, deferred: false, callId: 'BZ1' };
+
+describe('the Lightning host refuses what it cannot trust, and says so', () => {
+  it.each([null, 'ok', 5, [], { success: 'yes' }])('an answer that is not an Open CTI response (%j): BAD_RESPONSE and a diagnostic', async (answer) => {
+    const host = new LightningHost(fakeApi(() => answer).api);
+    await expect(host.searchAndScreenPop(search)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    expect(heard.map((d) => d.kind)).toEqual(['response']);
+  });
+
+  it('a failed answer with garbage errors is a GENERIC_ERROR, not a crash', async () => {
+    const host = new LightningHost(fakeApi(() => ({ success: false, errors: 'boom' })).api);
+    const error: unknown = await host.popRecord('0035555000001AA').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HostError);
+    expect(error).toMatchObject({ code: 'GENERIC_ERROR' });
+    expect(heard).toEqual([]);
+  });
+
+  it('keeps the good records of a search answer and reports each bad one', async () => {
+    const returnValue = { '0035555000001AA': { Id: '0035555000001AA', Name: '山田 太郎', RecordType: 'Contact' }, x: { Id: '<b>' }, y: 'z' };
+    const host = new LightningHost(fakeApi(() => ({ success: true, returnValue })).api);
+    expect((await host.searchAndScreenPop(search)).records).toEqual([{ recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' }]);
+    expect(heard.map((d) => d.kind)).toEqual(['searchRecord', 'searchRecord']);
+  });
+
+  it('drops a bad navigation push with a diagnostic, and passes a good one on', () => {
+    const { api, listeners } = fakeApi(() => ({ success: true }));
+    const seen: unknown[] = [];
+    new LightningHost(api).onNavigationChange((info) => seen.push(info));
+    listeners.onNavigationChange?.({ recordId: 42 });
+    listeners.onNavigationChange?.({ url: 'https://x', recordId: '0035555000001AA' });
+    expect(seen).toEqual([{ url: 'https://x', recordId: '0035555000001AA', recordName: null, objectType: null }]);
+    expect(heard.map((d) => d.kind)).toEqual(['navigation']);
+  });
+});
