@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BiztelLink } from './link';
-import { agentWhere, callIn, callWhere, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
+import { callIn, callWhere, connectedInbound, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
 
 let h: Harness;
 beforeAll(async () => {
@@ -11,15 +10,6 @@ afterEach(() => {
   h.closeLinks();
   h.sim.pbx.reset();
 });
-
-async function connectedInbound(link: BiztelLink, agent = 'agent01'): Promise<string> {
-  const ringing = nextEvent(link, callIn('ringing'));
-  const { callId } = h.sim.pbx.incomingCall({ from: '03-5555-0101', agent });
-  await ringing;
-  const answered = await link.command('answer', { callId });
-  if (!answered.ok) throw new Error(answered.error.message);
-  return callId;
-}
 
 describe('outbound calls', () => {
   it('dials with the chosen caller ID; the far end answers; the agent hangs up', async () => {
@@ -96,7 +86,7 @@ describe('outbound calls', () => {
 describe('during a call', () => {
   it('holds and resumes; refuses to hold a held call', async () => {
     const { link } = await h.signIn();
-    const callId = await connectedInbound(link);
+    const callId = await connectedInbound(h, link);
     expect(await link.command('hold', { callId })).toMatchObject({ ok: true, data: { state: 'held' } });
     expect(await link.command('hold', { callId })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
     expect(await link.command('unhold', { callId })).toMatchObject({ ok: true, data: { state: 'connected' } });
@@ -105,7 +95,7 @@ describe('during a call', () => {
 
   it('parks with a park number and unparks; a parked call cannot be hung up', async () => {
     const { link } = await h.signIn();
-    const callId = await connectedInbound(link);
+    const callId = await connectedInbound(h, link);
     const parked = await link.command('park', { callId });
     expect(parked.ok && parked.data.state).toBe('parked');
     expect(parked.ok && parked.data.parkNumber).toMatch(/^7\d\d$/);
@@ -116,7 +106,7 @@ describe('during a call', () => {
 
   it('sends keypad tones while connected, not while held', async () => {
     const { link } = await h.signIn();
-    const callId = await connectedInbound(link);
+    const callId = await connectedInbound(h, link);
     expect((await link.command('dtmf', { callId, digits: '1' })).ok).toBe(true);
     expect((await link.command('dtmf', { callId, digits: '#' })).ok).toBe(true);
     expect(h.sim.pbx.simCalls()[0]?.dtmf).toBe('1#');
@@ -127,7 +117,7 @@ describe('during a call', () => {
   it('refuses commands on a call that is not the agent’s', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     expect(await b.link.command('hangup', { callId })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
   });
 });
@@ -138,7 +128,7 @@ describe('transfers', () => {
   it('blind-transfers to an agent by login ID, with the open record (screen transfer)', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     const ringing = nextEvent(b.link, callIn('ringing'));
     const aEnded = nextEvent(a.link, callIn('ended'));
     expect((await a.link.command('transfer', { callId, target: 'agent02', mode: 'blind', screen })).ok).toBe(true);
@@ -152,7 +142,7 @@ describe('transfers', () => {
   it('consults an agent by extension, then completes: the target keeps the caller', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     const ringing = nextEvent(b.link, callIn('ringing'));
     const consulting = await a.link.command('transfer', { callId, target: '2002', mode: 'consult', screen });
     expect(consulting.ok && consulting.data.consult).toMatchObject({ target: '2002', state: 'dialing' });
@@ -174,7 +164,7 @@ describe('transfers', () => {
   it('cancels a consult and goes back to the caller; the consulted agent is not left with the call', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     const ringing = nextEvent(b.link, callIn('ringing'));
     await a.link.command('transfer', { callId, target: 'agent02', mode: 'consult' });
     await ringing;
@@ -187,7 +177,7 @@ describe('transfers', () => {
   it('reports a consult the target declines, so the agent can cancel', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     const ringing = nextEvent(b.link, callIn('ringing'));
     await a.link.command('transfer', { callId, target: 'agent02', mode: 'consult' });
     await ringing;
@@ -198,7 +188,7 @@ describe('transfers', () => {
 
   it('transfers to outside numbers, blind and consult, per the far end outcome', async () => {
     const { link } = await h.signIn();
-    let callId = await connectedInbound(link);
+    let callId = await connectedInbound(h, link);
     h.sim.pbx.setOutcome('09000001111', 'answer'); // a blind transfer hands the call over once the number answers
     const ended = nextEvent(link, callIn('ended'));
     expect((await link.command('transfer', { callId, target: '090-0000-1111', mode: 'blind' })).ok).toBe(true);
@@ -208,7 +198,7 @@ describe('transfers', () => {
 
     h.sim.pbx.setOutcome('09000002222', 'busy');
     h.sim.pbx.remoteHangup(callId);
-    callId = await connectedInbound(link);
+    callId = await connectedInbound(h, link);
     const failed = nextEvent(link, callWhere((c) => c.consult?.state === 'failed'));
     await link.command('transfer', { callId, target: '09000002222', mode: 'consult' });
     expect((await failed).consult?.failure).toBe('busy');
@@ -216,90 +206,10 @@ describe('transfers', () => {
 
   it('refuses transfers to oneself, to an unavailable agent and to nonsense', async () => {
     const a = await h.signIn('agent01');
-    const callId = await connectedInbound(a.link);
+    const callId = await connectedInbound(h, a.link);
     expect(await a.link.command('transfer', { callId, target: 'agent01', mode: 'blind' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await a.link.command('transfer', { callId, target: 'agent04', mode: 'blind' })).toMatchObject({ ok: false, error: { code: 'TARGET_UNAVAILABLE' } });
     expect(await a.link.command('transfer', { callId, target: '2999', mode: 'blind' })).toMatchObject({ ok: false, error: { code: 'INVALID_NUMBER' } });
     expect(await a.link.command('transfer', { callId, target: 'somebody', mode: 'consult' })).toMatchObject({ ok: false, error: { code: 'INVALID_NUMBER' } });
-  });
-});
-
-describe('agent status, caller ID and presence', () => {
-  it('shows system statuses during a call and returns to the chosen status after', async () => {
-    const { link } = await h.signIn();
-    const ringingStatus = nextEvent(link, agentWhere((a) => a.statusId === 'ringing'));
-    const callId = await connectedInbound(link);
-    await ringingStatus;
-    expect(h.sim.pbx.agents.get('agent01')?.statusId).toBe('talking');
-    // Applies after the call: the server says so at once, so the panel can tell the agent.
-    const pending = nextEvent(link, agentWhere((a) => a.pendingStatusId === 'break'));
-    await link.command('setStatus', { statusId: 'break' });
-    expect(await pending).toMatchObject({ statusId: 'talking', pendingStatusId: 'break' });
-    const after = nextEvent(link, agentWhere((a) => a.statusId === 'break'));
-    h.sim.pbx.remoteHangup(callId);
-    expect(await after).toMatchObject({ statusId: 'break', pendingStatusId: null });
-  });
-
-  it('applies a status picked during a call instead of after-call work', async () => {
-    const { link } = await h.signIn();
-    h.sim.pbx.setAfterCallWork(true);
-    const callId = await connectedInbound(link);
-    await link.command('setStatus', { statusId: 'away' });
-    const after = nextEvent(link, agentWhere((a) => a.pendingStatusId === null));
-    h.sim.pbx.remoteHangup(callId);
-    expect(await after).toMatchObject({ statusId: 'away' });
-  });
-
-  it('goes to 後作業 after a call when the server has after-call work on', async () => {
-    const { link } = await h.signIn();
-    h.sim.pbx.setAfterCallWork(true);
-    const callId = await connectedInbound(link);
-    const acw = nextEvent(link, agentWhere((a) => a.statusId === 'acw'));
-    h.sim.pbx.remoteHangup(callId);
-    await acw;
-  });
-
-  it('uses 発信通話 for an outbound call', async () => {
-    const { link } = await h.signIn();
-    const outbound = nextEvent(link, agentWhere((a) => a.statusId === 'outbound'));
-    await link.command('dial', { number: '0312340000' });
-    await outbound;
-  });
-
-  it('remembers the caller ID for the agent, across sign-ins', async () => {
-    const first = await h.signIn();
-    expect((await first.link.command('setCallerId', { number: '050-1111-2222' })).ok).toBe(true);
-    expect(await first.link.command('setCallerId', { number: '03-0000-0000' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const again = await h.signIn();
-    expect(again.session.agent.callerId).toBe('050-1111-2222');
-    const dialed = await again.link.command('dial', { number: '0312340000' });
-    expect(dialed.ok && dialed.data.from).toBe('050-1111-2222');
-  });
-
-  it('refuses the ★ functions while the desktop softphone is not running, but not status or caller ID', async () => {
-    const { link } = await h.signIn();
-    const ringing = nextEvent(link, callIn('ringing'));
-    const { callId } = h.sim.pbx.incomingCall({ from: '0312345678', agent: 'agent01' });
-    await ringing;
-    const gone = nextEvent(link, agentWhere((a) => !a.phoneRegistered));
-    h.sim.pbx.setDesktopSoftphone('agent01', false);
-    await gone;
-    expect(await link.command('answer', { callId })).toMatchObject({ ok: false, error: { code: 'PHONE_NOT_REGISTERED' } });
-    h.sim.pbx.remoteHangup(callId);
-    expect(await link.command('dial', { number: '0312340000' })).toMatchObject({ ok: false, error: { code: 'PHONE_NOT_REGISTERED' } });
-    expect((await link.command('setStatus', { statusId: 'away' })).ok).toBe(true);
-    expect((await link.command('setCallerId', { number: '050-1111-2222' })).ok).toBe(true);
-  });
-
-  it('refuses to sign out during a call', async () => {
-    const { link } = await h.signIn();
-    await connectedInbound(link);
-    expect(await link.signOut()).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
-  });
-
-  it('signs out, after which commands say NOT_SIGNED_IN', async () => {
-    const { link } = await h.signIn();
-    expect((await link.signOut()).ok).toBe(true);
-    expect(await link.command('setStatus', { statusId: 'away' })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
   });
 });

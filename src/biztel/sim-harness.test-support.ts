@@ -61,3 +61,13 @@ export const callWhere = (test: (c: Call) => boolean) => (e: AgentEvent) => (e.t
 export const callIn = (state: Call['state']) => callWhere((c) => c.state === state);
 export const agentWhere = (test: (a: Extract<AgentEvent, { type: 'agent' }>['agent']) => boolean) => (e: AgentEvent) =>
   e.type === 'agent' && test(e.agent) ? e.agent : undefined;
+
+/** Rings `agent` with an inbound call and answers it on `link`; the call's id. */
+export async function connectedInbound(h: Harness, link: BiztelLink, agent = 'agent01'): Promise<string> {
+  const ringing = nextEvent(link, callIn('ringing'));
+  const { callId } = h.sim.pbx.incomingCall({ from: '03-5555-0101', agent });
+  await ringing;
+  const answered = await link.command('answer', { callId });
+  if (!answered.ok) throw new Error(answered.error.message);
+  return callId;
+}
