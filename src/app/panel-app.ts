@@ -23,7 +23,7 @@ import type { SessionWatchOptions } from './salesforce-session';
 import { watchSalesforceTab } from './salesforce-tab';
 import { errorText, readStartup } from './startup';
 import type { PanelState, PanelStore, StartupFailure } from './store';
-import { channelName, newPanelId, openTabChannel, type TabChannel } from './tabs/channel';
+import { channelName, leaderLockName, newPanelId, openTabChannel, type TabChannel } from './tabs/channel';
 import { electLeader, type Leadership, type LeadershipTiming } from './tabs/leadership';
 import { recallAfterReload, reloadKey, rememberForReload } from './tabs/reload-memory';
 import { RemotePort, servePort } from './tabs/remote-port';
@@ -160,7 +160,7 @@ export class PanelApp {
     servePops(rpc, host);
     servePort(rpc, () => this.leader);
     this.offs.push(router.listen(channel));
-    const leadership = await electLeader(channel, `biztel-cti-leader:${userId}`, this.deps.leadership, this.now);
+    const leadership = await electLeader(channel, leaderLockName(userId, serverUrl), this.deps.leadership, this.now);
     if (this.stopped) {
       leadership.stop();
       return;

@@ -109,3 +109,19 @@ describe('reload mid-call', () => {
     await expect.poll(() => tasksFor(m!, callId), { timeout: 8000 }).toHaveLength(1);
   });
 });
+
+describe('the admin changes the BIZTEL server URL while tabs are open', () => {
+  it('a tab opened afterwards leads its own group on the new server instead of waiting for the old leader (storage allowed)', async () => {
+    const [old] = await tabs(1, 'allowed');
+    await expect.poll(() => panelRole(old!)).toBe('leader');
+    // The same simulator under another name: another server URL for the panel.
+    const newUrl = `http://127.0.0.1:${stage.stack.simulator.port}/`;
+    await old!.cti((cti, url) => cti.host.setCallCenterSettings({ '/biztelSettings/serverUrl': url }), newUrl);
+    const fresh = await openTab(old!.context, stage.stack, 'lang=en');
+    // Keyed by user alone, the lock would still be the old leader's and this tab a follower of nobody.
+    await expect.poll(() => panelRole(fresh), { timeout: 10_000 }).toBe('leader');
+    await signIn(fresh.panel);
+    await fresh.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await expectCallState(fresh.panel, 'Ringing');
+  });
+});

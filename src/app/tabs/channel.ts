@@ -48,4 +48,11 @@ export function openTabChannel(name: string, panelId: string, onInvalid: (reason
 /** Keyed by Salesforce user and BIZTEL server: two users' panels never share a channel. */
 export const channelName = (userId: string, serverUrl: string) => `biztel-cti:v1:${userId}:${serverUrl}`;
 
+/**
+ * The leader's Web Lock, keyed exactly as the channel is. Were it keyed by user alone, tabs opened
+ * after the admin changed the server URL would wait forever for a lock held by the old leader, which
+ * they cannot reach (it is on the other channel) and which speaks to the other server.
+ */
+export const leaderLockName = (userId: string, serverUrl: string) => `biztel-cti-leader:v1:${userId}:${serverUrl}`;
+
 export const newPanelId = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
