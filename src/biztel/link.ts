@@ -8,9 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import {
   PROTOCOL_VERSION,
-  ackEnvelopeSchema,
   agentEventSchema,
-  commandResponseSchemas,
   helloSchema,
   sessionEndedSchema,
   type AgentEvent,
@@ -18,54 +16,14 @@ import {
   type CommandName,
   type CommandRequest,
   type CommandResponse,
-  type ErrorCode,
   type Hello,
   type ServerToClientEvents,
   type Session,
-  type SessionEnded,
 } from '../protocol';
 import { Emitter } from './emitter';
+import { readAck, type CommandResult, type LinkEvents, type LinkOptions, type LinkStatus } from './link-types';
 
-/**
- * connecting → ready; ready ↔ degraded (connected, but only over HTTP long-polling, or the server
- * stopped answering commands in time); → reconnecting when the transport drops; failed before the
- * first connection or on a protocol mismatch (socket.io keeps retrying); closed by us.
- */
-export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'degraded' | 'reconnecting' | 'failed' | 'closed';
-
-export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
-export interface LinkError {
-  code: LinkErrorCode;
-  message: string;
-}
-export type CommandResult<T> = { ok: true; data: T } | { ok: false; error: LinkError };
-
-/** A payload the link refused: kept for diagnostics, never acted upon. */
-export interface Diagnostic {
-  source: string;
-  message: string;
-  at: number;
-}
-
-export interface LinkEvents {
-  status: { status: LinkStatus; error?: string };
-  hello: Hello;
-  /** A full snapshot after sign-in, resume or resync. */
-  session: Session;
-  /** A live agent event, in sequence, at most once. */
-  event: AgentEvent;
-  sessionEnded: SessionEnded;
-  diagnostic: Diagnostic;
-}
-
-export interface LinkOptions {
-  ackTimeoutMs?: number;
-  /** For tests: build the socket (e.g. to force transports). */
-  socketFactory?: (url: string) => Socket;
-  /** The calls the client still shows as live, named when it resumes (so none is left a ghost). */
-  knownCallIds?: () => string[];
-  now?: () => number;
-}
+export type { CommandResult, Diagnostic, LinkError, LinkErrorCode, LinkEvents, LinkOptions, LinkStatus } from './link-types';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -73,10 +31,14 @@ export class BiztelLink {
   private readonly emitter = new Emitter<LinkEvents>();
   private socket: ClientSocket | null = null;
   private currentStatus: LinkStatus = 'idle';
+  private currentError: string | undefined;
   private token: string | null = null;
   private lastSeq = 0;
   private everConnected = false;
   private resyncing: Promise<void> | null = null;
+  /** A failed catch-up is tried again (connected, so nothing else would trigger it): attempt and timer. */
+  private resyncAttempt = 0;
+  private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   /** Why a connected link is degraded; empty = healthy. */
   private readonly degraded = new Set<'polling' | 'timeouts' | 'resync'>();
   private readonly ackTimeoutMs: number;
@@ -136,12 +98,14 @@ export class BiztelLink {
     });
     socket.on('disconnect', (reason) => {
       if (this.currentStatus === 'closed') return;
+      this.cancelResyncRetry(); // the next hello resyncs anyway
       this.setStatus('reconnecting', reason);
       if (reason === 'io server disconnect') socket.connect(); // the server kicked the transport
     });
   }
 
   close(): void {
+    this.cancelResyncRetry();
     this.setStatus('closed');
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -151,8 +115,10 @@ export class BiztelLink {
 
   private setStatus(status: LinkStatus, error?: string): void {
     if (this.currentStatus === 'closed' && status !== 'closed') return;
-    if (status === this.currentStatus && error === undefined) return;
+    // The same state for the same reason again (a retry failing as the last one did) is no news.
+    if (status === this.currentStatus && (error === undefined || error === this.currentError)) return;
     this.currentStatus = status;
+    this.currentError = error;
     this.emitter.emit('status', error === undefined ? { status } : { status, error });
   }
 
@@ -247,11 +213,14 @@ export class BiztelLink {
         this.setConnected();
         this.emitter.emit('sessionEnded', { reason: 'expired' });
       } else {
+        // Connected but not caught up: say so (degraded, "resync") and try again with backoff.
         this.markDegraded('resync', true);
-        this.setStatus('reconnecting', result.error.message);
+        this.setConnected();
+        this.retryResync();
       }
       return;
     }
+    this.resyncAttempt = 0;
     this.markDegraded('resync', false);
     const { session, missed } = result.data;
     const events: AgentEvent[] = [];
@@ -268,6 +237,20 @@ export class BiztelLink {
     }
     this.lastSeq = session.seq;
     this.emitter.emit('session', session);
+  }
+
+  private retryResync(): void {
+    this.cancelResyncRetry();
+    this.resyncAttempt += 1;
+    const delay = Math.min(10_000, 500 * 2 ** (this.resyncAttempt - 1));
+    this.resyncTimer = setTimeout(() => {
+      if (this.socket?.connected && this.token) void this.resync();
+    }, delay);
+  }
+
+  private cancelResyncRetry(): void {
+    clearTimeout(this.resyncTimer);
+    this.resyncTimer = undefined;
   }
 
   async signIn(loginId: string, password: string): Promise<CommandResult<Session>> {
@@ -292,6 +275,9 @@ export class BiztelLink {
     request: CommandRequest<C>,
   ): Promise<CommandResult<CommandResponse<C>>> {
     if (!this.token) return Promise.resolve({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Not signed in.' } });
+    // Not caught up after a reconnect: the server may not know this connection's session yet, and
+    // the panel's view of the calls may be stale. Refuse rather than act on it.
+    if (this.degraded.has('resync')) return Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Catching up with the BIZTEL server; try again in a moment.' } });
     return this.send(name, request);
   }
 
@@ -314,18 +300,8 @@ export class BiztelLink {
       return { ok: false, error: { code: 'TIMEOUT', message: `The BIZTEL server did not answer ${name} in time.` } };
     }
     this.markDegraded('timeouts', false);
-    const envelope = ackEnvelopeSchema.safeParse(raw);
-    if (!envelope.success) {
-      this.diagnose(name, z.prettifyError(envelope.error));
-      return { ok: false, error: { code: 'BAD_RESPONSE', message: `The server's answer to ${name} was not understood.` } };
-    }
-    if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
-    const schema = commandResponseSchemas[name] as unknown as z.ZodMiniType<CommandResponse<C>>;
-    const data = schema.safeParse(envelope.data.data);
-    if (!data.success) {
-      this.diagnose(name, z.prettifyError(data.error));
-      return { ok: false, error: { code: 'BAD_RESPONSE', message: `The server's answer to ${name} was not understood.` } };
-    }
-    return { ok: true, data: data.data };
+    const answer = readAck(name, raw);
+    if (answer.refused) this.diagnose(name, answer.refused);
+    return answer.result;
   }
 }

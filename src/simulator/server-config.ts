@@ -1,4 +1,4 @@
-/** The simulated server's version, scheduled upgrade and §10 system settings. */
+/** The simulated server's version, scheduled upgrade, §10 system settings, and how fast it answers. */
 import type { AgentStatus, SystemSettings } from '../protocol';
 import { capabilitiesFor, compareVersions, outboundPopupAfterUpgrade, parseVersion, type Version } from '../domain/version';
 import { PbxError } from './errors';
@@ -8,11 +8,17 @@ export class ServerConfig {
   version = SEED_VERSION;
   scheduledUpgrade: string | null = null;
   settings: FullSystemSettings = { ...SEED_SETTINGS };
+  /**
+   * How long the server takes to run and answer each command (tests: a slow or overloaded server,
+   * which clients see as late acknowledgements). 0 = at once.
+   */
+  answerDelayMs = 0;
 
   reset(): void {
     this.version = SEED_VERSION;
     this.scheduledUpgrade = null;
     this.settings = { ...SEED_SETTINGS };
+    this.answerDelayMs = 0;
   }
 
   private parsed(): Version {

@@ -173,15 +173,20 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       socket.on(name, (request: unknown, ack: unknown) => {
         if (typeof ack !== 'function') return; // every command is acknowledged; others are noise
         const reply = ack as (ack: Ack<unknown>) => void;
-        try {
-          reply({ ok: true, data: runCommand(socket, name, request) });
-        } catch (error) {
-          if (error instanceof PbxError) reply({ ok: false, error: { code: error.code, message: error.message } });
-          else {
-            log(`simulator: ${name} failed: ${String(error)}`);
-            reply({ ok: false, error: { code: 'INTERNAL', message: 'The server failed to run the command.' } });
+        const answer = () => {
+          try {
+            reply({ ok: true, data: runCommand(socket, name, request) });
+          } catch (error) {
+            if (error instanceof PbxError) reply({ ok: false, error: { code: error.code, message: error.message } });
+            else {
+              log(`simulator: ${name} failed: ${String(error)}`);
+              reply({ ok: false, error: { code: 'INTERNAL', message: 'The server failed to run the command.' } });
+            }
           }
-        }
+        };
+        const delay = pbx.config.answerDelayMs;
+        if (delay > 0) setTimeout(answer, delay).unref();
+        else answer();
       });
     }
   });

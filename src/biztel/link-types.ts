@@ -1,0 +1,64 @@
+/** The BIZTEL link's public shapes, and how it reads a command's acknowledgement. */
+import type { Socket } from 'socket.io-client';
+import * as z from 'zod/mini';
+import { ackEnvelopeSchema, commandResponseSchemas, type AgentEvent, type CommandName, type CommandResponse, type ErrorCode, type Hello, type Session, type SessionEnded } from '../protocol';
+
+/**
+ * connecting → ready; ready ↔ degraded (connected, but only over HTTP long-polling, or the server
+ * stopped answering commands in time, or catching up after a reconnect failed and is retried);
+ * → reconnecting when the transport drops; failed before the first connection or on a protocol
+ * mismatch (socket.io keeps retrying); closed by us.
+ */
+export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'degraded' | 'reconnecting' | 'failed' | 'closed';
+
+export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
+export interface LinkError {
+  code: LinkErrorCode;
+  message: string;
+}
+export type CommandResult<T> = { ok: true; data: T } | { ok: false; error: LinkError };
+
+/** A payload the link refused: kept for diagnostics, never acted upon. */
+export interface Diagnostic {
+  source: string;
+  message: string;
+  at: number;
+}
+
+export interface LinkEvents {
+  status: { status: LinkStatus; error?: string };
+  hello: Hello;
+  /** A full snapshot after sign-in, resume or resync. */
+  session: Session;
+  /** A live agent event, in sequence, at most once. */
+  event: AgentEvent;
+  sessionEnded: SessionEnded;
+  diagnostic: Diagnostic;
+}
+
+export interface LinkOptions {
+  ackTimeoutMs?: number;
+  /** For tests: build the socket (e.g. to force transports). */
+  socketFactory?: (url: string) => Socket;
+  /** The calls the client still shows as live, named when it resumes (so none is left a ghost). */
+  knownCallIds?: () => string[];
+  now?: () => number;
+}
+
+/**
+ * A command's acknowledgement, validated: the server's answer, the server's error, or BAD_RESPONSE
+ * with the reason (`refused`) when it is not of the protocol's shape.
+ */
+export function readAck<C extends CommandName>(name: C, raw: unknown): { result: CommandResult<CommandResponse<C>>; refused: string | null } {
+  const badResponse = (reason: string) => ({
+    result: { ok: false as const, error: { code: 'BAD_RESPONSE' as const, message: `The server's answer to ${name} was not understood.` } },
+    refused: reason,
+  });
+  const envelope = ackEnvelopeSchema.safeParse(raw);
+  if (!envelope.success) return badResponse(z.prettifyError(envelope.error));
+  if (!envelope.data.ok) return { result: { ok: false, error: envelope.data.error }, refused: null };
+  const schema = commandResponseSchemas[name] as unknown as z.ZodMiniType<CommandResponse<C>>;
+  const data = schema.safeParse(envelope.data.data);
+  if (!data.success) return badResponse(z.prettifyError(data.error));
+  return { result: { ok: true, data: data.data }, refused: null };
+}
