@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandRequestSchemas, commandResponseSchemas } from './commands';
 import { makeCall } from './fixtures';
-import { agentEventSchema, callSchema, helloSchema, sessionSchema, systemSettingsSchema } from './schemas';
+import { agentEventSchema, agentSchema, callSchema, helloSchema, sessionSchema, systemSettingsSchema } from './schemas';
 
 describe('protocol schemas', () => {
   it('accepts a well-formed call view and strips unknown fields', () => {
@@ -48,6 +48,14 @@ describe('protocol schemas', () => {
     expect(commandRequestSchemas.dtmf.safeParse({ callId: 'a', digits: '12#*' }).success).toBe(true);
     expect(commandRequestSchemas.dtmf.safeParse({ callId: 'a', digits: '12a' }).success).toBe(false);
     expect(commandRequestSchemas.transfer.safeParse({ callId: 'a', target: '2002', mode: 'sideways' }).success).toBe(false);
+  });
+
+  it('takes an agent with or without the pending status (servers before that field still speak protocol 1)', () => {
+    const agent = { loginId: 'a', name: 'n', extension: '1', statusId: 'talking', phoneRegistered: true, callerId: null };
+    expect(agentSchema.parse(agent).pendingStatusId).toBeUndefined();
+    expect(agentSchema.parse({ ...agent, pendingStatusId: 'break' }).pendingStatusId).toBe('break');
+    expect(agentSchema.parse({ ...agent, pendingStatusId: null }).pendingStatusId).toBeNull();
+    expect(agentSchema.safeParse({ ...agent, pendingStatusId: '' }).success).toBe(false);
   });
 
   it('requires a session token of a sensible length', () => {
