@@ -53,8 +53,6 @@ export interface ProbeWindow {
   __biztelBench?: BenchProbe;
 }
 
-export const PROBE_GLOBAL = '__biztelBench';
-
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__biztelBench) return;
   const wall = () => performance.timeOrigin + performance.now();
