@@ -1,34 +1,112 @@
 /**
- * Fuzzing what reaches the panel in the browser: ≥ 10,000 malformed postMessages from the host
- * origin (Open CTI answers and listener events with garbage inside, click-to-dial payloads) and
- * malformed tab-channel messages. Zero uncaught errors, and the panel still pops and logs a call.
+ * Fuzzing what reaches the panel in the browser. The messages come in valid Open CTI envelopes from
+ * the host's window (so Salesforce's script, or our stand-in, hands them to the panel) with hostile
+ * contents: listener pushes (navigation, click-to-dial), answers to callbacks the panel is really
+ * waiting for (held back from the mock host), search results; a small share of broken envelopes; and
+ * malformed tab-channel messages on the channel the panel really listens to.
+ *
+ * The expected rejections are computed here by running the same payloads through the panel's own
+ * validators, and the panel's diagnostics must match them exactly: proof that every message reached
+ * the panel and was refused. Zero uncaught errors, and afterwards a real call still pops and logs.
  */
+import type { Frame } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { channelName } from '../app/tabs/channel';
+import { tabMessageSchema } from '../app/tabs/messages';
 import { fuzzPayload, randomJson, seeded, type Json } from '../protocol/fuzz.test-support';
-import { expectCallState, screenPops, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { onHostDiagnostic, reportHostDiagnostic, type HostDiagnosticKind } from '../salesforce/diagnostics';
+import { isOpenCtiResponse, parseClickToDial, parseNavigation, parseSearchRecords } from '../salesforce/payloads';
+import { callbackAnswer, clickToDialPayload, envelopeNearMiss, navigationPayload, searchReturnValue } from './fuzz-payloads';
+import { PANEL_FRAME, expectCallState, screenPops, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage();
 let m: MockPage;
+let panelOrigin: string;
 
 beforeAll(async () => {
   m = await stage.page('lang=en');
+  panelOrigin = new URL(stage.stack.mockUrl()).origin.replace('localhost', '127.0.0.1');
+  // Installed before the mock host's own scripts, so it sees the panel's requests first (below).
+  await m.page.addInitScript(installHold, panelOrigin);
+  await m.page.reload();
+  await m.page.waitForFunction(() => window.mockCti !== undefined);
+  await m.page.evaluate(() => window.mockCti!.ready());
   await signIn(m.panel);
 });
 
-const LISTENERS = ['onClickToDial', 'onNavigationChange'];
+type HoldWindow = { held: { methodName: string; callId: number }[]; holding: string[] };
 
-/** Something shaped like the host's answers and pushes, with garbage where it matters. */
-function openCtiNearMiss(random: () => number): Json {
-  const r = random();
-  if (r < 0.4) {
-    return { apiVersion: 57, apiType: 'opencti', methodName: 'searchAndScreenPop', callId: Math.floor(random() * 40), response: randomJson(random), shouldExecuteCallback: true };
-  }
-  if (r < 0.8) {
-    const clickLike = { number: randomJson(random), recordId: randomJson(random), recordName: randomJson(random), objectType: randomJson(random) };
-    return { apiVersion: 57, apiType: 'opencti', methodName: LISTENERS[Math.floor(random() * 2)]!, response: random() < 0.5 ? clickLike : randomJson(random), shouldExecuteListener: true };
-  }
-  return { apiVersion: random() < 0.5 ? 57 : randomJson(random), apiType: randomJson(random), methodName: randomJson(random), callId: randomJson(random), response: randomJson(random) };
+/**
+ * Holds back the mock host's answers to the methods in `window.holding`, so the panel's callbacks
+ * stay live for the fuzz to answer. Runs in the host page before its scripts: a listener registered
+ * first runs first, and stops the host's listener from seeing the request.
+ */
+function installHold(origin: string): void {
+  const w = window as unknown as HoldWindow;
+  w.held = [];
+  w.holding = [];
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const data = event.data as { methodName?: unknown; callId?: unknown } | null;
+    if (event.origin !== origin || typeof data?.methodName !== 'string' || !w.holding.includes(data.methodName) || typeof data.callId !== 'number') return;
+    w.held.push({ methodName: data.methodName, callId: data.callId });
+    event.stopImmediatePropagation();
+  });
 }
+
+const holdAnswers = (methods: string[]) => m.page.evaluate((names) => ((window as unknown as HoldWindow).holding = names), methods);
+
+/** What the panel's validators say about payloads, counted per kind (run here, in Node). */
+function expectedRejections(run: () => void): Record<HostDiagnosticKind, number> {
+  const counts: Record<HostDiagnosticKind, number> = { navigation: 0, clickToDial: 0, searchRecord: 0, settings: 0, response: 0 };
+  const off = onHostDiagnostic((d) => (counts[d.kind] += 1));
+  try {
+    run();
+  } finally {
+    off();
+  }
+  return counts;
+}
+
+/** JSON-safe as they cross into the browser (e.g. -0 becomes 0), so both sides judge the same values. */
+const asSent = <T extends Json>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+/** Posts messages from the host page to the panel frame, as Salesforce's page does. */
+async function postToPanel(messages: Json[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 500) {
+    await m.page.evaluate(
+      ([list, selector, origin]) => {
+        const target = document.querySelector<HTMLIFrameElement>(selector)!.contentWindow!;
+        for (const message of list) target.postMessage(message, origin);
+      },
+      [messages.slice(i, i + 500) as unknown[], PANEL_FRAME, panelOrigin] as const,
+    );
+  }
+}
+
+const takeHeld = () => m.page.evaluate(() => (window as unknown as HoldWindow).held.splice(0));
+
+const answer = (methodName: string, callId: number, response: Json): Json => ({ apiVersion: 57, apiType: 'opencti', methodName, callId, response, shouldExecuteCallback: true });
+const push = (methodName: string, response: Json): Json => ({ apiVersion: 57, apiType: 'opencti', methodName, response, shouldExecuteListener: true });
+
+/** The panel's own count of what it refused, as it shows it (kind label → count). */
+async function panelDiagnostics(): Promise<Record<string, number>> {
+  const list = m.panel.getByRole('list', { name: 'Ignored input by source' });
+  if (!(await list.isVisible())) await m.panel.getByText(/invalid messages were ignored$/).click();
+  const counts: Record<string, number> = {};
+  for (const text of await list.getByRole('listitem').allTextContents()) {
+    const match = /^(.*): (\d+)$/.exec(text);
+    if (match) counts[match[1]!] = Number(match[2]);
+  }
+  return counts;
+}
+
+const LABELS: Record<HostDiagnosticKind, string> = {
+  navigation: 'Salesforce: page changes',
+  clickToDial: 'Salesforce: click-to-call',
+  searchRecord: 'Salesforce: search results',
+  settings: 'Salesforce: call center settings',
+  response: 'Salesforce: answers to the panel',
+};
 
 function tabNearMiss(random: () => number): Json {
   const types = ['presence', 'state', 'request', 'reply', 'leader', 'claim', 'sync', 'bye'];
@@ -36,43 +114,102 @@ function tabNearMiss(random: () => number): Json {
 }
 
 describe('fuzzing the panel in the browser', () => {
-  it('survives 10,000 malformed Open CTI messages and 2,000 malformed tab messages', { timeout: 120_000 }, async () => {
+  it('refuses ≥ 10,000 hostile Open CTI messages and 2,000 tab messages, each counted, and keeps working', { timeout: 180_000 }, async () => {
     const random = seeded(1124);
-    const panelOrigin = new URL(stage.stack.mockUrl()).origin.replace('localhost', '127.0.0.1');
-    const frame = m.page.frames().find((f) => f.url().startsWith(panelOrigin))!;
-    let sent = 0;
-    for (let batch = 0; batch < 20; batch++) {
-      const messages: unknown[] = Array.from({ length: 500 }, () => fuzzPayload(random, openCtiNearMiss));
-      await m.page.evaluate(
-        ([list, origin]) => {
-          const target = document.querySelector<HTMLIFrameElement>('iframe[title="BIZTEL Open CTI softphone"]')!.contentWindow!;
-          for (const message of list) target.postMessage(message, origin);
-        },
-        [messages, panelOrigin] as const,
-      );
-      sent += messages.length;
+    await holdAnswers(['setSoftphonePanelVisibility', 'searchAndScreenPop']);
+
+    // 1. Listener pushes: every one reaches the panel's listener.
+    const navigations = Array.from({ length: 6000 }, () => asSent(navigationPayload(random)));
+    const clicks = Array.from({ length: 3500 }, () => asSent(clickToDialPayload(random)));
+    await postToPanel([...navigations.map((p) => push('onNavigationChange', p)), ...clicks.map((p) => push('onClickToDial', p))]);
+
+    // 2. Live callbacks: the panel shows itself after each click it accepted; answer those with garbage.
+    await expect.poll(async () => (await m.page.evaluate(() => (window as unknown as HoldWindow).held.length)) > 0).toBe(true);
+    await new Promise((r) => setTimeout(r, 1000)); // the last clicks' calls
+    const visibility = (await takeHeld()).filter((h) => h.methodName === 'setSoftphonePanelVisibility');
+    const visibilityAnswers = visibility.map(() => asSent(callbackAnswer(random)));
+    await postToPanel(visibility.map((h, i) => answer(h.methodName, h.callId, visibilityAnswers[i]!)));
+
+    // 3. Live search callbacks: calls ring, the panel searches, the "search" answers with junk.
+    const searchAnswers: Json[] = [];
+    let lastSearchCallId = 0;
+    for (let n = 0; n < 20; n++) {
+      const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+      let held: { methodName: string; callId: number }[] = [];
+      await expect.poll(async () => (held = [...held, ...(await takeHeld())]).some((h) => h.methodName === 'searchAndScreenPop'), { timeout: 5000 }).toBe(true);
+      for (const h of held.filter((x) => x.methodName === 'searchAndScreenPop')) {
+        const response = asSent(callbackAnswer(random, () => searchReturnValue(random)));
+        searchAnswers.push(response);
+        lastSearchCallId = h.callId;
+        await postToPanel([answer(h.methodName, h.callId, response)]);
+      }
+      await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+      await expectCallState(m.panel, 'Ended');
     }
-    const channel = `biztel-cti:v1:0055555000001AA:http://localhost:${stage.stack.simulator.port}/`;
-    const tabMessages: unknown[] = Array.from({ length: 2000 }, () => fuzzPayload(random, tabNearMiss));
+
+    // 4. Broken envelopes and callbacks that already fired: dropped before any panel code runs.
+    const nearMisses = Array.from({ length: 500 }, () => asSent(envelopeNearMiss(random, lastSearchCallId)));
+    await postToPanel(nearMisses);
+
+    // 5. The tab channel, by the name the panel uses.
+    const channel = channelName('0055555000001AA', stage.stack.simulator.url);
+    const tabMessages = Array.from({ length: 2000 }, () => asSent(fuzzPayload(random, tabNearMiss)));
+    const frame: Frame = m.page.frames().find((f) => f.url().startsWith(panelOrigin))!;
     await frame.evaluate(
       ([name, list]) => {
         const intruder = new BroadcastChannel(name);
         for (const message of list) intruder.postMessage(message);
         intruder.close();
       },
-      [channel, tabMessages] as const,
+      [channel, tabMessages as unknown[]] as const,
     );
-    await new Promise((r) => setTimeout(r, 1500));
-    console.log(`panel fuzz: ${sent} postMessages, ${tabMessages.length} tab-channel messages, page errors ${m.errors.length}`);
+
+    const sent = navigations.length + clicks.length + visibility.length + searchAnswers.length + nearMisses.length;
+    const reachedPanel = sent - nearMisses.length;
+    const expected = expectedRejections(() => {
+      for (const p of navigations) parseNavigation(p);
+      for (const p of clicks) parseClickToDial(p);
+      // As the Lightning host does: the envelope first, then (search answers) the records inside.
+      for (const r of visibilityAnswers) if (!isOpenCtiResponse(r)) reportHostDiagnostic('response', 'not an Open CTI response');
+      for (const r of searchAnswers) {
+        if (!isOpenCtiResponse(r)) reportHostDiagnostic('response', 'not an Open CTI response');
+        else if (r.success) parseSearchRecords(r.returnValue);
+      }
+    });
+    const badTabMessages = tabMessages.filter((t) => !tabMessageSchema.safeParse(t).success).length;
+    const validState = tabMessages.filter((t) => tabMessageSchema.safeParse(t).success && (t as { type?: unknown }).type === 'state').length;
+
+    await expect
+      .poll(async () => {
+        const shown = await panelDiagnostics();
+        return Object.fromEntries((Object.keys(LABELS) as HostDiagnosticKind[]).map((k) => [k, shown[LABELS[k]] ?? 0]));
+      }, { timeout: 10_000 })
+      .toEqual(expected);
+    const shownTabs = (await panelDiagnostics())['This softphone in other tabs'] ?? 0;
+    console.log(
+      `panel fuzz: ${sent} Open CTI messages sent, ${reachedPanel} in valid envelopes (${((reachedPanel / sent) * 100).toFixed(1)}%): ` +
+        `${navigations.length} navigation, ${clicks.length} click-to-dial, ${visibility.length + searchAnswers.length} answers to live callbacks; ` +
+        `refused as expected: ${JSON.stringify(expected)}; tab channel: ${tabMessages.length} sent, ${shownTabs} refused (${badTabMessages} malformed); page errors ${m.errors.length}`,
+    );
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+    expect(reachedPanel / sent).toBeGreaterThan(0.9);
+    expect(visibility.length).toBeGreaterThan(100); // live callbacks were really answered
+    expect(expected.navigation + expected.clickToDial + expected.response + expected.searchRecord).toBeGreaterThan(5000);
+    expect(shownTabs).toBeGreaterThanOrEqual(badTabMessages);
+    expect(shownTabs).toBeLessThanOrEqual(badTabMessages + validState); // a follower also checks the state inside
     expect(m.errors).toEqual([]);
 
-    // Still a working panel: it pops and logs a call.
-    await m.panel.getByRole('button', { name: /Dismiss/ }).first().click().catch(() => {}); // fuzz alerts may be showing
+    // Still a consistent, working panel: signed in, and a real call pops and logs.
+    await holdAnswers([]);
+    await m.panel.getByRole('button', { name: 'Close' }).click();
+    await m.panel.getByRole('combobox', { name: 'Status' }).waitFor();
+    const popsBefore = (await screenPops(m)).length;
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
-    await expect.poll(() => screenPops(m).then((p) => p.filter((x) => x.searchParams === '0355550101').length)).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => screenPops(m).then((p) => p.slice(popsBefore).filter((x) => x.searchParams === '0355550101').length)).toBe(1);
     await m.panel.getByRole('button', { name: 'Answer' }).click();
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toEqual([expect.objectContaining({ WhoId: '0035555000001AA' })]);
   });
 });
+
