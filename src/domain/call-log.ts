@@ -6,6 +6,7 @@ import type { Call, EndReason } from '../protocol';
 import { talkSeconds } from './call';
 import { formatNumber, searchDigits } from './phone';
 import { linkFieldFor } from './salesforce-ids';
+import { fitTaskFields } from './task-limits';
 
 export type Lang = 'ja' | 'en';
 
@@ -109,5 +110,5 @@ export function buildTask(input: CallLogInput): TaskFields {
   };
   if (input.record) task[linkFieldFor(input.record.recordId)] = input.record.recordId;
   if (call.recordingUrl) task.BIZTEL_Recording_URL__c = call.recordingUrl;
-  return task;
+  return fitTaskFields(task); // within Salesforce's field limits, or the whole log is refused
 }
