@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { seedLayout } from '../mock/org/seed';
 import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
@@ -62,6 +63,20 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
     await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
     await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhoId: '00Q5555000001AA' })]);
     expect(await hostCalls(m, 'searchAndScreenPop')).toEqual([]);
+    expect(await screenPops(m)).toEqual([]);
+  });
+
+  it('links without a pop where the layout searches, a custom object too', async () => {
+    stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'never' });
+    const layout = seedLayout();
+    layout.Inbound.objects = { Customer_Site__c: [{ displayName: 'Site Phone', apiName: 'Site_Phone__c' }], Contact: layout.Inbound.objects.Contact ?? [] };
+    stage.stack.org.setLayout(layout);
+    const m = await classicAgent();
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '045-222-1111' }));
+    await answerAndHangUp(m);
+    await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhatId: 'a015555000001AA' })]);
+    const search = (await hostCalls(m, 'runApex')).find((c) => (c.args as { methodName: string }).methodName === 'searchPhone');
+    expect(new URLSearchParams((search?.args as { methodParams: string }).methodParams).get('objects')).toBe('Customer_Site__c,Contact');
     expect(await screenPops(m)).toEqual([]);
   });
 

@@ -23,6 +23,7 @@ type Cb = (response: ClassicResponse) => void;
 export interface SforceInteraction {
   cti: {
     getCallCenterSettings(cb: Cb): void;
+    getSoftphoneLayout(cb: Cb): void;
     getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb, resultSetPage?: number, resultSetPageSize?: number): void;
     enableClickToDial(cb: Cb): void;
     disableClickToDial(cb: Cb): void;
@@ -96,9 +97,27 @@ export class ClassicHost implements CtiHost {
     this.api.cti.notifyInitializationComplete();
   }
 
+  /**
+   * The objects the admin's softphone layout searches for this call type, so that linking without a
+   * pop looks where a pop would (custom objects too). Empty when the layout cannot be read: the Apex
+   * then searches Contact, Lead and Account.
+   */
+  private async layoutObjects(callType: SearchRequest['callType']): Promise<string[]> {
+    try {
+      const layout = parseJson(await this.call('getSoftphoneLayout', (cb) => this.api.cti.getSoftphoneLayout(cb)));
+      const key = callType === 'inbound' ? 'Inbound' : callType === 'outbound' ? 'Outbound' : 'Internal';
+      const objects = (layout as Record<string, { objects?: unknown } | undefined> | null)?.[key]?.objects;
+      if (objects === null || typeof objects !== 'object') return [];
+      return Object.keys(objects).filter((name) => /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name)).slice(0, 46);
+    } catch {
+      return [];
+    }
+  }
+
   async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
     if (request.deferred) {
-      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, callType: request.callType });
+      const objects = await this.layoutObjects(request.callType);
+      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, callType: request.callType, objects: objects.join(',') });
       const list = parseJson(text);
       const map: Record<string, unknown> = {};
       if (Array.isArray(list)) {

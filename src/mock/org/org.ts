@@ -185,7 +185,10 @@ export class FakeOrg {
         return this.upsertCallLog(user, fields as Record<string, unknown>);
       }
       case 'searchPhone': {
-        const found = this.search(params.get('phone') ?? '', 'all').filter((r) => ['Contact', 'Lead', 'Account'].includes(r.objectType));
+        // As the Apex: the objects named (the layout's), default Contact, Lead, Account; at most 46.
+        const named = (params.get('objects') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+        const objects = (named.length > 0 ? named : ['Contact', 'Lead', 'Account']).slice(0, 46);
+        const found = this.search(params.get('phone') ?? '', 'all').filter((r) => objects.includes(r.objectType));
         return JSON.stringify(found.map((r) => ({ Id: r.Id, Name: r.Name, RecordType: r.objectType })));
       }
       case 'getDirectoryNumbers':
