@@ -3,10 +3,15 @@
  * so a retry after a lost answer updates instead of duplicating. Every version of a Task goes to the
  * outbox before it is written and leaves it only when Salesforce confirms: a failed write is retried
  * with backoff, and a reload, a crash or a new leader tab picks up what was not confirmed.
+ *
+ * A Task Salesforce refuses as it is (a field value, a record that is gone, no access) would fail
+ * the same way on every retry: it is shown to the agent with Salesforce's reason ("refused"), kept,
+ * and retried only slowly, in case an admin fixes the cause. A change to it is written at once.
  */
 import { buildTask, shouldLog, type TaskFields } from '../domain/call-log';
 import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS } from './config';
+import { isRefusal } from './salesforce-errors';
 import type { OutboxItem, OutboxStore } from './outbox';
 import { updateCall, type CallEntry, type PanelStore } from './store';
 
@@ -14,11 +19,17 @@ export interface LoggerOptions {
   /** Delay before rewriting after notes change, so typing is one write, not one per key. */
   notesDebounceMs?: number;
   backoffMs?: (attempt: number) => number;
+  /** How often a Task Salesforce refused is tried again. */
+  refusedRetryMs?: number;
   utcOffsetMinutes?: () => number;
   now?: () => number;
 }
 
-const defaultBackoff = (attempt: number) => Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + Math.random() * 0.4);
+/** 1 s, 2 s, 4 s … up to 30 s, ±20% so that many panels do not retry in step. */
+export const defaultBackoff = (attempt: number, random: () => number = Math.random) =>
+  Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + random() * 0.4);
+
+const REFUSED_RETRY_MS = 5 * 60_000;
 
 /** The record a call's log links to: the agent's pick, the context record, or a single match. */
 export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
@@ -39,6 +50,8 @@ export class CallLogger {
   private readonly writing = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Tasks Salesforce refused, with its reason. */
+  private readonly refused = new Map<string, string>();
   private stopped = false;
   private paused = false;
   private readonly now: () => number;
@@ -162,19 +175,23 @@ export class CallLogger {
     if (!item || !host) return;
     this.writing.add(key);
     this.dirty.delete(key);
-    this.setLog(key, (log) => ({ ...log, status: log.status === 'retrying' ? 'retrying' : 'saving' }));
+    this.setLog(key, (log) => ({ ...log, status: log.status === 'retrying' || log.status === 'refused' ? log.status : 'saving' }));
     try {
       const taskId = (await host.runApex(APEX_CLASS, APEX_METHODS.upsertCallLog, { log: JSON.stringify(item.task) })).trim();
       if (!/^[a-zA-Z0-9]{15,18}$/.test(taskId)) throw new Error(`unexpected answer ${taskId.slice(0, 40)}`);
       await this.outbox.remove(key, item.version).catch(() => {});
       if (this.items.get(key)?.version === item.version) this.items.delete(key);
+      this.refused.delete(key);
       this.setLog(key, (log) => ({ ...log, status: 'saved', taskId, error: null }));
     } catch (error) {
       if (error instanceof HostError) this.options.onSalesforceError?.(error);
       item.attempts += 1;
       const message = error instanceof Error ? error.message : String(error);
-      this.setLog(key, (log) => ({ ...log, status: 'retrying', error: message, attempts: item.attempts }));
-      this.retryLater(key, item.attempts);
+      const refused = isRefusal(error);
+      if (refused) this.refused.set(key, message.slice(0, 500));
+      else this.refused.delete(key);
+      this.setLog(key, (log) => ({ ...log, status: refused ? 'refused' : 'retrying', error: message, attempts: item.attempts }));
+      this.retryLater(key, refused ? (this.options.refusedRetryMs ?? REFUSED_RETRY_MS) : (this.options.backoffMs ?? defaultBackoff)(item.attempts));
     } finally {
       this.writing.delete(key);
       this.publishPending();
@@ -182,7 +199,7 @@ export class CallLogger {
     if (this.dirty.has(key)) void this.flush(key);
   }
 
-  private retryLater(key: string, attempts: number): void {
+  private retryLater(key: string, delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.timers.get(`retry:${key}`));
     this.timers.set(
@@ -190,7 +207,7 @@ export class CallLogger {
       setTimeout(() => {
         this.timers.delete(`retry:${key}`);
         void this.flush(key);
-      }, (this.options.backoffMs ?? defaultBackoff)(attempts)),
+      }, delayMs),
     );
   }
 
@@ -201,5 +218,9 @@ export class CallLogger {
   private publishPending(): void {
     const pendingLogs = this.items.size;
     if (this.store.getState().pendingLogs !== pendingLogs) this.store.setState({ pendingLogs });
+    const refusedLogs = [...this.refused].map(([callId, reason]) => ({ callId, subject: this.items.get(callId)?.task.Subject ?? callId, reason }));
+    const shown = this.store.getState().refusedLogs;
+    const same = shown.length === refusedLogs.length && shown.every((r, i) => r.callId === refusedLogs[i]?.callId && r.reason === refusedLogs[i]?.reason);
+    if (!same) this.store.setState({ refusedLogs });
   }
 }

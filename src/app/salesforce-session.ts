@@ -4,19 +4,9 @@
  * of BIZTEL so calls stop ringing at an empty desk, keeps the unwritten call logs, and writes them
  * when Salesforce answers again.
  */
-import { HostError, type CtiHost } from '../salesforce/types';
+import type { CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS } from './config';
-
-/**
- * Whether a failed Salesforce call looks like the session (§9) rather than a missing permission or a
- * bad request. Lightning answers SERVER_ERROR for an expired session; Classic's interaction.js
- * reports every error as text, which our host turns into SERVER_ERROR with the original code, if
- * any, at the start of the message ("GENERIC_ERROR: No access…"): that code wins.
- */
-export function isSessionError(error: unknown): boolean {
-  if (!(error instanceof HostError) || error.code !== 'SERVER_ERROR') return false;
-  return !/^(GENERIC_ERROR|INVALID_PARAM|SOFTPHONE_CONTAINER_ERROR)\b/.test(error.message);
-}
+import { isSessionError } from './salesforce-errors';
 
 export interface SessionWatchOptions {
   /** How often to look while the session is gone (and, much less often, while it is fine). */

@@ -18,6 +18,7 @@ export const SHARED_KEYS = [
   'signedOutReason',
   'calls',
   'pendingLogs',
+  'refusedLogs',
   'durableLogs',
   'salesforceSession',
 ] as const satisfies readonly (keyof PanelState)[];
@@ -46,7 +47,7 @@ const entrySchema = z.object({
   // Defaults: what a tab remembered before a reload may predate these fields.
   disposition: z._default(z.string().check(z.maxLength(255)), ''),
   earlierTalkSeconds: z._default(z.number().check(z.nonnegative()), 0),
-  log: z.object({ status: z.enum(['none', 'saving', 'saved', 'retrying']), taskId: z.nullable(z.string()), error: z.nullable(z.string()), attempts: z.number() }),
+  log: z.object({ status: z.enum(['none', 'saving', 'saved', 'retrying', 'refused']), taskId: z.nullable(z.string()), error: z.nullable(z.string()), attempts: z.number() }),
 });
 
 /** The parts a follower checks before trusting them (calls and session drive what it shows and does). */
@@ -59,6 +60,7 @@ export const sharedStateSchema = z.looseObject({
   ),
   calls: z.record(z.string(), entrySchema),
   pendingLogs: z.number(),
+  refusedLogs: z._default(z.array(z.object({ callId: z.string().check(z.maxLength(100)), subject: z.string().check(z.maxLength(300)), reason: z.string().check(z.maxLength(500)) })), []),
   salesforceSession: z.enum(['ok', 'expired']),
   resume: z.nullable(z.object({ token: z.string().check(z.maxLength(200)), lastSeq: z.number() })),
 });
@@ -66,7 +68,7 @@ export const sharedStateSchema = z.looseObject({
 /** Over a shift the calls map would only grow: keep live calls, unconfirmed logs and the last few. */
 export function pruneCalls(calls: PanelState['calls'], activeCallId: string | null, keepEnded = 20): PanelState['calls'] {
   const ended = Object.values(calls)
-    .filter((e) => e.call.state === 'ended' && e.log.status !== 'retrying' && e.log.status !== 'saving' && e.call.callId !== activeCallId)
+    .filter((e) => e.call.state === 'ended' && (e.log.status === 'none' || e.log.status === 'saved') && e.call.callId !== activeCallId)
     .sort((a, b) => (b.call.endedAt ?? 0) - (a.call.endedAt ?? 0));
   if (ended.length <= keepEnded) return calls;
   const dropped = new Set(ended.slice(keepEnded).map((e) => e.call.callId));

@@ -9,7 +9,7 @@
  */
 import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
-import { isSessionError } from './salesforce-session';
+import { isSessionError } from './salesforce-errors';
 import { checkServerUrl } from './server-url';
 import type { PanelStore, StartupFailure } from './store';
 

@@ -32,7 +32,8 @@ export type StartupFailure =
  */
 export type NoPop = NoPopReason | 'noMatch' | 'salesforceError';
 
-export type LogStatus = 'none' | 'saving' | 'saved' | 'retrying';
+/** refused: Salesforce refused the Task as it is (kept, shown, retried slowly: call-logger.ts). */
+export type LogStatus = 'none' | 'saving' | 'saved' | 'retrying' | 'refused';
 
 export interface CallEntry {
   call: Call;
@@ -103,6 +104,8 @@ export interface PanelState {
   directory: Record<string, string>;
   /** Call logs waiting for Salesforce to confirm them, and whether they survive a reload. */
   pendingLogs: number;
+  /** Call logs Salesforce refused as they are, with its reason: kept and retried slowly, shown plainly. */
+  refusedLogs: { callId: string; subject: string; reason: string }[];
   durableLogs: boolean;
   /** The Salesforce session (§9): expired means signed out of BIZTEL and logs kept until it is back. */
   salesforceSession: 'ok' | 'expired';
@@ -140,6 +143,7 @@ export const initialState = (salesforceLang: Lang, langOverride: Lang | null = n
   dialDraftContext: null,
   directory: {},
   pendingLogs: 0,
+  refusedLogs: [],
   durableLogs: false,
   salesforceSession: 'ok',
   role: 'alone',

@@ -10,6 +10,7 @@ import { PanelFooter } from './PanelFooter';
 import { PendingLogs } from './PendingLogs';
 import { PhoneNotice } from './PhoneNotice';
 import { RecentCalls } from './RecentCalls';
+import { RefusedLogs } from './RefusedLogs';
 import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
@@ -50,6 +51,7 @@ export function App() {
           <Alerts />
           {signedIn && <PhoneNotice />}
           <PendingLogs />
+          <RefusedLogs />
           {signedIn ? <CallCard /> : <SignInForm />}
           {signedIn && !onCall && <DialPad />}
           {signedIn && <RecentCalls />}

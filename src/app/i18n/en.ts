@@ -179,6 +179,7 @@ export const en: Record<MessageKey, string> = {
   'tabs.follower': "This tab's panel reaches BIZTEL through the same agent's panel in another tab.",
   'logs.pending': '{count} call logs are waiting to be saved to Salesforce.',
   'logs.notDurable': 'This browser does not let the panel keep data, so call logs waiting to be saved are lost if this tab closes.',
+  'logs.refused': 'The call log "{subject}" could not be saved: {reason} It is kept, tried again every few minutes, and at once when you change it. If this goes on, tell your Salesforce admin.',
   'failure.sandbox': 'This sandbox\'s name "{name}" starts with "c": a known Salesforce issue can break the server URL.',
   'link.detail.polling': 'WebSocket is not available, so the panel uses a slower connection (check the proxy).',
   'link.detail.timeouts': 'The BIZTEL server is answering slowly.',

@@ -178,6 +178,7 @@ export const ja = {
   'tabs.follower': 'このタブのパネルは、同じエージェントの別タブのパネルを通じて BIZTEL に接続しています。',
   'logs.pending': '{count} 件の通話履歴が Salesforce への保存待ちです。',
   'logs.notDurable': 'このブラウザはパネルの保存領域を許可していないため、保存待ちの通話履歴はこのタブを閉じると失われます。',
+  'logs.refused': '通話履歴「{subject}」を保存できませんでした: {reason} 履歴は保持され、数分ごとに、また内容を変更するとすぐに保存を再試行します。解決しない場合は Salesforce 管理者に連絡してください。',
   'failure.sandbox': 'この Sandbox の名前「{name}」は「c」で始まります。Salesforce の既知の問題により、サーバ URL が動作しないことがあります。',
   'link.detail.polling': 'WebSocket が使えないため、低速な方式で接続しています(プロキシの設定をご確認ください)。',
   'link.detail.timeouts': 'BIZTEL サーバの応答が遅れています。',

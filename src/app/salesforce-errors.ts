@@ -1,0 +1,26 @@
+/**
+ * What a failed Salesforce call means for the panel. Lightning gives an Open CTI error code;
+ * Classic's interaction.js reports every error as text, which our host turns into SERVER_ERROR with
+ * the original code, if any, at the start of the message ("GENERIC_ERROR: No access…"): that code wins.
+ */
+import { HostError, type HostErrorCode } from '../salesforce/types';
+
+const TEXT_CODE = /^(SERVER_ERROR|GENERIC_ERROR|INVALID_PARAM|SOFTPHONE_CONTAINER_ERROR)\b/;
+
+export function effectiveCode(error: unknown): HostErrorCode | null {
+  if (!(error instanceof HostError)) return null;
+  if (error.code !== 'SERVER_ERROR') return error.code;
+  return (TEXT_CODE.exec(error.message)?.[1] as HostErrorCode | undefined) ?? 'SERVER_ERROR';
+}
+
+/** Looks like the Salesforce session (§9): SERVER_ERROR, as an expired session answers. */
+export const isSessionError = (error: unknown): boolean => effectiveCode(error) === 'SERVER_ERROR';
+
+/**
+ * Salesforce understood the request and refused it (a field value, a missing record, no access):
+ * sending the same again will fail the same way until someone changes something.
+ */
+export const isRefusal = (error: unknown): boolean => {
+  const code = effectiveCode(error);
+  return code === 'GENERIC_ERROR' || code === 'INVALID_PARAM';
+};

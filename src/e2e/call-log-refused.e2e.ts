@@ -1,0 +1,56 @@
+/**
+ * Call logs Salesforce would refuse: the panel keeps every Task within the field limits (32,000
+ * characters of notes and the recording line still fit), and a Task Salesforce refuses anyway is
+ * shown plainly with the reason, kept, and written as soon as the agent changes it.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectCallState, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+
+const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300 } } });
+
+describe('call logs Salesforce would refuse', () => {
+  it('fits 32,000 characters of notes and the recording line into Description, and saves it', { timeout: 60_000 }, async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.panel.getByRole('textbox', { name: 'Notes' }).fill('n'.repeat(32_000));
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    const recording = `http://localhost:${stage.stack.simulator.port}/recordings/${callId}.wav`;
+    await expect
+      .poll(async () => (await tasksFor(m, callId)).map((t) => ({ length: String(t.Description).length, tail: String(t.Description).slice(-recording.length - 12) })), { timeout: 10_000 })
+      .toEqual([{ length: 32_000, tail: `\nRecording: ${recording}` }]);
+    expect(await m.panel.getByText(/could not be saved/).count()).toBe(0);
+    await expect.poll(() => m.panel.getByText(/waiting to be saved/).count()).toBe(0);
+  });
+
+  it('shows a Task Salesforce refuses with the reason, keeps it, and writes it once the agent changes it', { timeout: 60_000 }, async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    // Salesforce refuses the Task as it is (as it would an invalid field value), every time for now.
+    await m.cti((cti) => cti.host.failNext('runApex:upsertCallLog', 5, { code: 'GENERIC_ERROR' }));
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    const refused = m.panel.getByRole('alert').filter({ hasText: 'could not be saved' });
+    await refused.getByText('The call log "Inbound call 03-5555-0101" could not be saved: Injected failure of runApex.', { exact: false }).waitFor({ timeout: 10_000 });
+    await m.panel.getByText('1 call logs are waiting to be saved to Salesforce.').waitFor();
+    expect(await tasksFor(m, callId)).toEqual([]);
+    // Retried slowly, not in a loop: the failures injected are not used up.
+    await settle(3000);
+    expect((await m.cti((cti) => cti.host.pendingFailures())).length).toBeGreaterThanOrEqual(3);
+
+    await clearInjected(m);
+    await m.panel.getByRole('textbox', { name: 'Notes' }).fill('The admin fixed the field.');
+    await expect.poll(() => tasksFor(m, callId).then((t) => t.map((x) => x.Description)), { timeout: 10_000 }).toEqual([expect.stringMatching(/^The admin fixed the field\./)]);
+    await expect.poll(() => refused.count()).toBe(0);
+  });
+});
+
+/** The admin fixed the cause: no more injected failures. */
+async function clearInjected(m: MockPage): Promise<void> {
+  await m.page.getByRole('tab', { name: 'Failures', exact: true }).click();
+  await m.page.getByRole('button', { name: 'Clear failures' }).click();
+}
