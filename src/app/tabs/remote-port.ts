@@ -59,6 +59,13 @@ export class RemotePort implements CommandPort {
     return parsed.data as CommandResult<unknown>;
   }
 
+  /**
+   * The password crosses the tab channel once, in a request addressed to the leader (which holds the
+   * link); it is never stored, and the answer does not carry the token. BroadcastChannel delivers it
+   * to this user's other panels too, which drop a request not addressed to them. Kept so on purpose:
+   * only same-origin code can listen, and same-origin code could as well read the panel's memory
+   * (it can frame the page), so a targeted port would not keep it from anyone the channel lets in.
+   */
   signIn(loginId: string, password: string): Promise<CommandResult<unknown>> {
     return this.ask({ op: 'signIn', loginId, password });
   }
