@@ -63,8 +63,9 @@ export class RemotePort implements CommandPort {
    * The password crosses the tab channel once, in a request addressed to the leader (which holds the
    * link); it is never stored, and the answer does not carry the token. BroadcastChannel delivers it
    * to this user's other panels too, which drop a request not addressed to them. Kept so on purpose:
-   * only same-origin code can listen, and same-origin code could as well read the panel's memory
-   * (it can frame the page), so a targeted port would not keep it from anyone the channel lets in.
+   * only same-origin code can listen, and same-origin code could just as well claim the leadership
+   * and be sent the password directly, so a port to the leader alone would keep it from no one the
+   * channel lets in (BroadcastChannel cannot carry a MessagePort to make one anyway).
    */
   signIn(loginId: string, password: string): Promise<CommandResult<unknown>> {
     return this.ask({ op: 'signIn', loginId, password });
