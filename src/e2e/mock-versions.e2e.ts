@@ -1,0 +1,81 @@
+/**
+ * The server version through the automation API (CONTRACTS §4): setVersion acts as a restart on that
+ * version and the panel re-reads it (its package notice follows §11.1), setScheduledUpgrade is
+ * re-read too (§11.2), and the 3.3 → 3.4+ outbound-pop migration (§10) shows in what the panel does
+ * on an outbound call.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ScreenPop } from '../mock/mock-cti';
+import { expectCallState, screenPops, settle, signIn, type MockPage, mockStage } from './support';
+
+const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100 } } });
+beforeEach(() => stage.reset());
+
+const notice = (m: MockPage) => m.panel.getByRole('note');
+
+/**
+ * The agent dials from the panel and the far end answers; resolves with the pops the host performed
+ * from the dial on. (A deferred pop is a plain screenPop: it carries no call type.) Nothing may pop
+ * while it rings out: neither setting below pops "on dial".
+ */
+async function dialAndAnswer(m: MockPage, number: string): Promise<() => Promise<ScreenPop[]>> {
+  const before = (await screenPops(m)).length;
+  const since = async () => (await screenPops(m)).slice(before);
+  await m.panel.getByRole('textbox', { name: 'Phone number' }).fill(number);
+  await m.panel.getByRole('button', { name: 'Call', exact: true }).click();
+  await expectCallState(m.panel, 'Dialing');
+  const call = await m.cti((cti) => cti.server.calls().then((calls) => calls.at(-1)!));
+  await settle(400);
+  expect(await since()).toEqual([]);
+  await m.cti((cti, id) => cti.server.remoteAnswer(id), call.callId);
+  await expectCallState(m.panel, 'Connected');
+  return since;
+}
+
+describe('the server version, set through window.mockCti', () => {
+  it('setVersion: the panel reconnects, re-reads the version and shows the package §11.1 pairs it with', async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    expect(await notice(m).count()).toBe(0); // 3.9.0 pairs with this package
+    await m.cti((cti) => cti.server.setVersion('3.3.0'));
+    await notice(m).getByText(/BIZTEL server 3\.3\.0 is paired with Open CTI package 3\.33/).waitFor({ timeout: 10_000 });
+    await m.panel.getByRole('combobox', { name: 'Status' }).waitFor(); // still signed in: the session resumed
+    await m.cti((cti) => cti.server.setScheduledUpgrade('3.7.1'));
+    await notice(m).getByText(/upgrade to 3\.7\.1 is scheduled.*from 3\.33 to 3\.42/).waitFor({ timeout: 10_000 });
+    await m.cti((cti) => cti.server.setScheduledUpgrade(null));
+    await m.cti((cti) => cti.server.setVersion('3.9.0'));
+    await expect.poll(() => notice(m).count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('3.3 with inbound pop "on answer", upgraded to 3.5.10: outbound calls now pop on answer, by the dialled number', async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    await m.cti(async (cti) => {
+      await cti.server.setVersion('3.3.0');
+      await cti.server.setSystemSettings({ inboundPopup: 'answer' });
+      await cti.server.setVersion('3.5.10');
+    });
+    await notice(m).getByText(/BIZTEL server 3\.5\.10 is paired with Open CTI package 3\.42/).waitFor({ timeout: 10_000 });
+    await m.panel.getByRole('combobox', { name: 'Status' }).waitFor();
+    const pops = await dialAndAnswer(m, '03-5555-0101');
+    // The record of the dialled number (3.5.10 searches by destination), popped on answer.
+    await expect.poll(pops, { timeout: 5000 }).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
+    const searches = await m.cti((cti) => cti.host.calls().filter((c) => c.methodName === 'searchAndScreenPop').map((c) => c.args as { searchParams: string; callType: string }));
+    expect(searches.at(-1)).toMatchObject({ searchParams: '0355550101', callType: 'outbound' });
+  });
+
+  it('3.3 with inbound pop "on ring", upgraded: the outbound pop becomes "never", so nothing pops', async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    await m.cti(async (cti) => {
+      await cti.server.setVersion('3.3.0');
+      await cti.server.setSystemSettings({ inboundPopup: 'ring' });
+      await cti.server.setVersion('3.5.10');
+    });
+    await notice(m).getByText(/BIZTEL server 3\.5\.10/).waitFor({ timeout: 10_000 });
+    await m.panel.getByRole('combobox', { name: 'Status' }).waitFor();
+    const pops = await dialAndAnswer(m, '03-5555-0101');
+    await settle(800);
+    expect(await pops()).toEqual([]);
+  });
+});
