@@ -197,7 +197,9 @@ describe('fuzzing the panel in the browser', () => {
     expect(expected.navigation + expected.clickToDial + expected.response + expected.searchRecord).toBeGreaterThan(5000);
     expect(shownTabs).toBeGreaterThanOrEqual(badTabMessages);
     expect(shownTabs).toBeLessThanOrEqual(badTabMessages + validState); // a follower also checks the state inside
-    expect(m.errors).toEqual([]);
+    // Uncaught errors none. (The browser also logs the mock org's HTTP 400 when a hostile search
+    // result linked the log to a record that does not exist; the panel shows that log as refused.)
+    expect(m.errors.filter((e) => !/Failed to load resource: the server responded with a status of 400/.test(e))).toEqual([]);
 
     // Still a consistent, working panel: signed in, and a real call pops and logs.
     await holdAnswers([]);
