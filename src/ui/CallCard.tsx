@@ -122,9 +122,16 @@ function LogStatus({ entry }: { entry: CallEntry }) {
   const t = useT();
   const { status, attempts } = entry.log;
   if (status === 'none') return null;
-  const text = status === 'saved' ? t('call.log.saved') : status === 'saving' ? t('call.log.saving') : t('call.log.retrying', { attempts });
+  const text =
+    status === 'saved'
+      ? t('call.log.saved')
+      : status === 'saving'
+        ? t('call.log.saving')
+        : status === 'refused'
+          ? t('call.log.refused', { reason: entry.log.error ?? '' })
+          : t('call.log.retrying', { attempts });
   return (
-    <p className={status === 'retrying' ? 'call__log call__log_retrying' : 'call__log'} aria-live="polite">
+    <p className={status === 'retrying' || status === 'refused' ? 'call__log call__log_retrying' : 'call__log'} aria-live="polite">
       {text}
     </p>
   );

@@ -84,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   'call.noRelatedRecord': 'No related record',
   'call.log.saving': 'Saving the call log…',
   'call.log.saved': 'Call log saved',
+  'call.log.refused': 'Salesforce refused the call log: {reason} It is kept and tried again.',
   'call.log.retrying': 'Could not save the call log; retrying (attempt {attempts})',
 
   'noPop.timingNever': 'The pop setting is "never", so no record was opened.',

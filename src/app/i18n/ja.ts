@@ -83,6 +83,7 @@ export const ja = {
   'call.noRelatedRecord': '関連レコードなし',
   'call.log.saving': '通話履歴を保存中…',
   'call.log.saved': '通話履歴を保存しました',
+  'call.log.refused': 'Salesforce が通話履歴を受け付けませんでした: {reason} 履歴は保持され、再試行されます。',
   'call.log.retrying': '通話履歴を保存できませんでした。再試行します({attempts} 回目)',
 
   'noPop.timingNever': 'ポップアップ設定が「常にポップアップしない」のため、画面を開きませんでした。',
