@@ -114,8 +114,10 @@ export class CallEffects {
   }
 
   private enqueue(callId: string, work: () => Promise<void>): void {
-    const previous = this.queues.get(callId) ?? Promise.resolve();
-    const next = previous.then(work).catch(() => {});
+    const previous = this.queues.get(callId);
+    // Nothing before it: start now, so the search leaves for Salesforce before React renders the ring
+    // (a render queued by the same store change would otherwise run first, in the microtask before).
+    const next = (previous ? previous.then(work) : work()).catch(() => {});
     this.queues.set(callId, next);
     void next.then(() => {
       if (this.queues.get(callId) === next) this.queues.delete(callId);
