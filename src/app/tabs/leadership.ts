@@ -22,7 +22,12 @@ export interface LeadershipTiming {
   claimMs: number;
 }
 
-export const DEFAULT_LEADERSHIP_TIMING: LeadershipTiming = { heartbeatMs: 1000, leaderTimeoutMs: 3500, claimMs: 250 };
+/**
+ * claimMs is on every cold start of a panel whose browser denies it Web Locks (the agent waits for it
+ * before the sign-in screen). A living leader answers a claim at once and two panels claiming
+ * together hear each other within milliseconds over the BroadcastChannel, so 150 ms is ample.
+ */
+export const DEFAULT_LEADERSHIP_TIMING: LeadershipTiming = { heartbeatMs: 1000, leaderTimeoutMs: 3500, claimMs: 150 };
 
 abstract class Base implements Leadership {
   private readonly listeners = new Set<(isLeader: boolean) => void>();
