@@ -114,6 +114,16 @@ describe('during a call', () => {
     expect(await link.command('dtmf', { callId, digits: '2' })).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
   });
 
+  it('refuses what the call’s state does not allow: answer or decline a call that is up, unpark one not parked, finish a consult that is not there', async () => {
+    const { link } = await h.signIn();
+    const callId = await connectedInbound(h, link);
+    for (const name of ['answer', 'decline', 'unpark', 'completeTransfer', 'cancelTransfer'] as const) {
+      expect(await link.command(name, { callId }), name).toMatchObject({ ok: false, error: { code: 'INVALID_STATE' } });
+    }
+    expect(h.sim.pbx.simCalls()[0]?.state).toBe('connected'); // nothing happened to the call
+    expect(await link.command('answer', { callId: 'no-such-call' })).toMatchObject({ ok: false, error: { code: 'NO_SUCH_CALL' } });
+  });
+
   it('refuses commands on a call that is not the agent’s', async () => {
     const a = await h.signIn('agent01');
     const b = await h.signIn('agent02');
