@@ -63,6 +63,22 @@ describe('the simulator panel: callers', () => {
     await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).uncheck();
   });
 
+  it('rings every 受付可 agent of a queue at once; the first to answer takes it', async () => {
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('queueAll');
+    await m.page.getByRole('button', { name: 'Place call' }).click();
+    await expectSimDone(m, 'Place call from');
+    const call = (await latestCall())!;
+    await expectCallState(m.panel, 'Ringing');
+    await expectCallState(second.panel, 'Ringing');
+    await second.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Ended');
+    await expect.poll(() => latestCall()).toMatchObject({ callId: call.callId, state: 'connected', agent: 'agent02' });
+    await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+    await expectCallState(second.panel, 'Ended');
+    for (const p of [m, second]) await p.panel.getByRole('button', { name: 'Close' }).click();
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent01');
+  });
+
   it('shows why a call cannot be placed (the automation API rejects the same)', async () => {
     await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent04');
     await m.page.getByRole('button', { name: 'Place call' }).click();

@@ -58,8 +58,11 @@ export interface MockCti {
     pendingFailures(): PendingFailure[];
   };
   server: {
-    /** Rings `agent` (default: this page's user), or a 受付可 agent of `queue`; resolves once the ring was sent. */
-    incomingCall(input: { from: string | null; to?: string; agent?: string; queue?: string }): Promise<{ callId: string }>;
+    /**
+     * Rings `agent` (default: this page's user), or a 受付可 agent of `queue` (with `ringAll`: every free
+     * 受付可 agent, the first to answer takes it); resolves once the ring was sent.
+     */
+    incomingCall(input: { from: string | null; to?: string; agent?: string; queue?: string; ringAll?: boolean }): Promise<{ callId: string }>;
     /** The outside party answers an outbound call. */
     remoteAnswer(callId: string): Promise<void>;
     /** The outside party hangs up. */

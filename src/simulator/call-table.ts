@@ -219,8 +219,14 @@ export class CallTable {
     this.later(call, this.timing.ringTimeoutMs, () => {
       if (leg.state !== 'ringing') return;
       if (leg.role === 'consultTarget') this.consultFailed(call, leg, 'noAnswer');
+      else if (this.otherRinging(call, leg).length > 0) this.endLeg(call, leg, 'missed');
       else this.endCall(call, (l) => (l === leg ? 'missed' : l.placedByAgent ? 'noAnswer' : 'completed'));
     });
+  }
+
+  /** The other agents a queue call is ringing at (a ring-all queue), consult targets aside. */
+  otherRinging(call: CallRecord, leg: Leg): Leg[] {
+    return [...call.legs.values()].filter((l) => l !== leg && l.state === 'ringing' && l.role !== 'consultTarget');
   }
 
   requireCall(callId: string): CallRecord {

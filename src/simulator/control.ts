@@ -18,6 +18,7 @@ const schemas = {
     to: z.optional(str(40)),
     agent: z.optional(str()),
     queue: z.optional(str()),
+    ringAll: z.optional(z.boolean()),
   }),
   outcome: z.object({ number: str(40), outcome: z.enum(['answer', 'busy', 'noAnswer', 'invalid']) }),
   systemSettings: z.object({

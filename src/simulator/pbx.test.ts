@@ -129,4 +129,39 @@ describe('the simulated PBX', () => {
     pbx.setVersion('3.2.20');
     expect(Object.keys(pbx.config.visibleSettings()).sort()).toEqual(['clickToCallDisabled', 'clickToCallImmediate']);
   });
+
+  it('rings every free 受付可 agent of a ring-all queue; the first to answer takes it, the others are answered elsewhere', () => {
+    const { pbx, views } = pbxWithClock();
+    const a = pbx.signIn('agent01', 'biztel');
+    const b = pbx.signIn('agent02', 'biztel');
+    const c = pbx.signIn('agent03', 'biztel');
+    const { callId } = pbx.incomingCall({ from: '0355550101', queue: 'support', ringAll: true });
+    for (const agent of ['agent01', 'agent02', 'agent03']) expect(views.get(agent)?.at(-1)).toMatchObject({ callId, state: 'ringing' });
+    pbx.decline(c.token, callId); // one declines: the others still ring
+    expect(views.get('agent03')?.at(-1)).toMatchObject({ state: 'ended', endReason: 'declined' });
+    expect(views.get('agent01')?.at(-1)).toMatchObject({ state: 'ringing' });
+    pbx.answer(b.token, callId);
+    expect(views.get('agent02')?.at(-1)).toMatchObject({ state: 'connected' });
+    expect(views.get('agent01')?.at(-1)).toMatchObject({ state: 'ended', endReason: 'answeredElsewhere' });
+    expect(pbx.simCalls()).toEqual([expect.objectContaining({ callId, state: 'connected', agent: 'agent02' })]);
+    expect(() => pbx.answer(a.token, callId)).toThrow(/not ringing/);
+  });
+
+  it('rings one agent of a plain queue, and ends a ring-all call only when the last ring ends', () => {
+    const { pbx, views } = pbxWithClock();
+    pbx.signIn('agent01', 'biztel');
+    const b = pbx.signIn('agent02', 'biztel');
+    pbx.incomingCall({ from: '0355550101', queue: 'support' });
+    expect([...views.keys()].filter((agent) => views.get(agent)?.some((v) => v.state === 'ringing'))).toHaveLength(1);
+    pbx.reset();
+    views.clear();
+    const a = pbx.signIn('agent01', 'biztel');
+    const b2 = pbx.signIn('agent02', 'biztel');
+    const { callId } = pbx.incomingCall({ from: '0355550101', queue: 'support', ringAll: true });
+    pbx.decline(a.token, callId);
+    expect(pbx.simCalls()[0]?.state).not.toBe('ended');
+    pbx.decline(b2.token, callId);
+    expect(pbx.simCalls()[0]?.state).toBe('ended');
+    expect(b.token).not.toBe(b2.token);
+  });
 });

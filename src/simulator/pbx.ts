@@ -144,26 +144,32 @@ export class Pbx {
 
   // ---- inbound ----
 
-  incomingCall(input: { from: string | null; to?: string | undefined; agent?: string | undefined; queue?: string | undefined }): { callId: string } {
-    let target: AgentRecord | undefined;
+  /**
+   * An inbound call to an agent, or to a queue: one 受付可 agent, or with `ringAll` every free 受付可
+   * agent at once (the first to answer takes it; the others' rings end as answered elsewhere).
+   */
+  incomingCall(input: { from: string | null; to?: string | undefined; agent?: string | undefined; queue?: string | undefined; ringAll?: boolean | undefined }): { callId: string } {
+    let targets: AgentRecord[];
     if (input.agent) {
-      target = this.agents.get(input.agent);
+      const target = this.agents.get(input.agent);
       if (!target) throw new PbxError('BAD_REQUEST', `No agent ${input.agent}.`);
       if (!target.session) throw new PbxError('NOT_SIGNED_IN', `${input.agent} is not signed in.`);
       if (this.table.liveLegs(target.loginId).length > 0) throw new PbxError('INVALID_STATE', `${input.agent} is on a call.`);
+      targets = [target];
     } else if (input.queue) {
-      target = this.agents
-        .all()
-        .find((a) => a.session && a.statusId === STATUS_IDS.ready && this.table.liveLegs(a.loginId).length === 0);
-      if (!target) throw new PbxError('TARGET_UNAVAILABLE', `No 受付可 agent for queue ${input.queue}.`);
+      const ready = this.agents.all().filter((a) => a.session && a.statusId === STATUS_IDS.ready && this.table.liveLegs(a.loginId).length === 0);
+      if (ready.length === 0) throw new PbxError('TARGET_UNAVAILABLE', `No 受付可 agent for queue ${input.queue}.`);
+      targets = input.ringAll ? ready : ready.slice(0, 1);
     } else {
       throw new PbxError('BAD_REQUEST', 'An incoming call needs an agent or a queue.');
     }
     const from = input.from === null || input.from.trim() === '' ? null : input.from.trim();
     const call = this.table.newCall({ direction: 'inbound', from, to: input.to ?? SEED_COMPANY_NUMBER, queue: input.queue });
-    call.holder = target.loginId;
-    const leg = this.table.addLeg(call, target, { direction: 'inbound', placedByAgent: false, state: 'ringing', from, to: call.to });
-    this.table.ringTimeout(call, leg);
+    call.holder = targets[0]?.loginId ?? null;
+    for (const target of targets) {
+      const leg = this.table.addLeg(call, target, { direction: 'inbound', placedByAgent: false, state: 'ringing', from, to: call.to });
+      this.table.ringTimeout(call, leg);
+    }
     return { callId: call.callId };
   }
 
@@ -181,6 +187,8 @@ export class Pbx {
         // An internal call: the agent who dialled is now connected too.
         if (other !== leg && other.state === 'dialing') this.table.update(call, other, { state: 'connected' });
       }
+      // A queue that rang several agents: the others' rings stop.
+      for (const other of this.table.otherRinging(call, leg)) this.table.endLeg(call, other, 'answeredElsewhere');
     }
     return this.table.view(call, leg);
   }
@@ -190,6 +198,11 @@ export class Pbx {
     if (leg.state !== 'ringing') throw new PbxError('INVALID_STATE', `The call is ${leg.state}, not ringing.`);
     if (leg.role === 'consultTarget') {
       this.table.consultFailed(call, leg, 'declined');
+      return;
+    }
+    // A queue call still ringing at other agents goes on ringing there.
+    if (this.table.otherRinging(call, leg).length > 0) {
+      this.table.endLeg(call, leg, 'declined');
       return;
     }
     this.table.endCall(call, (l) => (l === leg ? 'declined' : l.placedByAgent ? 'busy' : 'completed'));

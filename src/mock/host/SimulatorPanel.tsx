@@ -36,7 +36,8 @@ function IncomingCallForm({ act }: { act: SimAct }) {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const caller = anonymous ? null : from;
-    const input = target === 'queue' ? { from: caller, to, queue: 'support' } : { from: caller, to, agent: target };
+    const input =
+      target === 'queue' ? { from: caller, to, queue: 'support' } : target === 'queueAll' ? { from: caller, to, queue: 'support', ringAll: true } : { from: caller, to, agent: target };
     void act(`Place call from ${caller ?? '非通知'}`, () => sim.incomingCall(input));
   };
   return (
@@ -65,6 +66,7 @@ function IncomingCallForm({ act }: { act: SimAct }) {
             );
           })}
           <option value="queue">Queue (any 受付可 agent)</option>
+          <option value="queueAll">Queue, ring every 受付可 agent</option>
         </select>
       </label>
       <button type="submit">Place call</button>

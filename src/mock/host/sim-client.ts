@@ -67,7 +67,7 @@ export class SimClient {
   }
 
   reset = () => this.request('/control/reset', ok, {});
-  incomingCall = (input: { from: string | null; to?: string; agent?: string; queue?: string }) =>
+  incomingCall = (input: { from: string | null; to?: string; agent?: string; queue?: string; ringAll?: boolean }) =>
     this.request('/control/incoming-call', z.object({ callId: z.string() }), input);
   remoteAnswer = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-answer`, ok, {});
   remoteHangup = (callId: string) => this.request(`/control/calls/${encodeURIComponent(callId)}/remote-hangup`, ok, {});
