@@ -90,9 +90,13 @@ describe('transfers to outside numbers follow setOutcome, as dialling does', () 
   });
 
   it('a consult the far end answers through the control API connects, and is not completed by itself', () => {
-    const { pbx, token, callId, view } = onCall();
+    const { pbx, token, callId, view, sim } = onCall();
     pbx.transfer(token, { callId, target: '090-6666-0000', mode: 'consult' });
     pbx.remoteAnswer(callId);
     expect(view()).toMatchObject({ state: 'connected', consult: { state: 'connected' } });
+    // Past every timer the transfer could have left running (the no-answer timeout, an outcome).
+    vi.advanceTimersByTime(TIMING.noAnswerMs + TIMING.outcomeDelayMs + 1);
+    expect(view()).toMatchObject({ state: 'connected', consult: { state: 'connected' } });
+    expect(sim()).toMatchObject({ state: 'held', agent: 'agent01' }); // the caller still on hold, still agent01's
   });
 });
