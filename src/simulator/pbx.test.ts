@@ -150,18 +150,17 @@ describe('the simulated PBX', () => {
   it('rings one agent of a plain queue, and ends a ring-all call only when the last ring ends', () => {
     const { pbx, views } = pbxWithClock();
     pbx.signIn('agent01', 'biztel');
-    const b = pbx.signIn('agent02', 'biztel');
+    pbx.signIn('agent02', 'biztel');
     pbx.incomingCall({ from: '0355550101', queue: 'support' });
     expect([...views.keys()].filter((agent) => views.get(agent)?.some((v) => v.state === 'ringing'))).toHaveLength(1);
     pbx.reset();
     views.clear();
     const a = pbx.signIn('agent01', 'biztel');
-    const b2 = pbx.signIn('agent02', 'biztel');
+    const b = pbx.signIn('agent02', 'biztel');
     const { callId } = pbx.incomingCall({ from: '0355550101', queue: 'support', ringAll: true });
     pbx.decline(a.token, callId);
     expect(pbx.simCalls()[0]?.state).not.toBe('ended');
-    pbx.decline(b2.token, callId);
+    pbx.decline(b.token, callId);
     expect(pbx.simCalls()[0]?.state).toBe('ended');
-    expect(b.token).not.toBe(b2.token);
   });
 });
