@@ -13,7 +13,7 @@ import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS } from './config';
 import { isRefusal } from './salesforce-errors';
 import type { OutboxItem, OutboxStore } from './outbox';
-import { updateCall, type CallEntry, type PanelStore } from './store';
+import { panelLang, updateCall, type CallEntry, type PanelStore } from './store';
 
 export interface LoggerOptions {
   /** Delay before rewriting after notes change, so typing is one write, not one per key. */
@@ -132,7 +132,7 @@ export class CallLogger {
   private taskFor(entry: CallEntry): TaskFields {
     return buildTask({
       call: entry.call,
-      lang: this.store.getState().lang,
+      lang: panelLang(this.store.getState()),
       record: linkedRecord(entry),
       notes: entry.notes,
       // Typed by the agent, else how the call ended (Declined, Missed, …) decides.

@@ -17,12 +17,11 @@ export function readLanguageOverride(): Lang | null {
 
 /** Salesforce said the user's language: it applies unless the agent chose one. */
 export function setSalesforceLanguage(store: PanelStore, language: string | null | undefined): void {
-  const salesforceLang = toLang(language);
-  store.setState((s) => ({ salesforceLang, lang: s.langOverride ?? salesforceLang }));
+  store.setState({ salesforceLang: toLang(language) });
 }
 
 /** The agent's choice in the panel; null goes back to the Salesforce user's language. */
 export function chooseLanguage(store: PanelStore, choice: Lang | null): void {
   writeLocal(KEY, choice);
-  store.setState((s) => ({ langOverride: choice, lang: choice ?? s.salesforceLang }));
+  store.setState({ langOverride: choice });
 }

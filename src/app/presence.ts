@@ -8,15 +8,16 @@ import { otherPartyNumber } from '../domain/call-log';
 import { formatNumber, searchDigits } from '../domain/phone';
 import type { CtiHost } from '../salesforce/types';
 import { translate } from './i18n';
-import { liveCalls, type PanelState, type PanelStore } from './store';
+import { liveCalls, panelLang, type PanelState, type PanelStore } from './store';
 
 function labelFor(state: PanelState): { label: string; icon: string } {
   const live = liveCalls(state).sort((a, b) => b.call.startedAt - a.call.startedAt)[0];
-  if (!live) return { label: translate(state.lang, 'app.panelLabel'), icon: 'call' };
+  const lang = panelLang(state);
+  if (!live) return { label: translate(lang, 'app.panelLabel'), icon: 'call' };
   const phase = callPhase(live.call);
   const number = otherPartyNumber(live.call);
-  const who = number === null ? translate(state.lang, 'call.anonymous') : formatNumber(searchDigits(number) || number);
-  return { label: `${translate(state.lang, `call.phase.${phase}`)} ${who}`, icon: phase === 'ringing' ? 'incoming_call' : 'call' };
+  const who = number === null ? translate(lang, 'call.anonymous') : formatNumber(searchDigits(number) || number);
+  return { label: `${translate(lang, `call.phase.${phase}`)} ${who}`, icon: phase === 'ringing' ? 'incoming_call' : 'call' };
 }
 
 export function watchPresence(store: PanelStore, host: CtiHost): () => void {

@@ -70,8 +70,7 @@ export interface AgentSession {
 }
 
 export interface PanelState {
-  /** The language the panel speaks: the agent's choice, else the Salesforce user's (language.ts). */
-  lang: Lang;
+  /** The Salesforce user's language, and the agent's choice in the panel (language.ts; panelLang()). */
   salesforceLang: Lang;
   langOverride: Lang | null;
   phase: 'starting' | 'bare' | 'failed' | 'ready';
@@ -120,7 +119,6 @@ export interface PanelState {
 }
 
 export const initialState = (salesforceLang: Lang, langOverride: Lang | null = null): PanelState => ({
-  lang: langOverride ?? salesforceLang,
   salesforceLang,
   langOverride,
   phase: 'starting',
@@ -171,5 +169,8 @@ export function updateCall(store: PanelStore, callId: string, change: (entry: Ca
     return { calls: { ...s.calls, [callId]: { ...entry, ...change(entry) } } };
   });
 }
+
+/** The language the panel speaks: the agent's choice, else the Salesforce user's. */
+export const panelLang = (s: PanelState): Lang => s.langOverride ?? s.salesforceLang;
 
 export const liveCalls = (s: PanelState): CallEntry[] => Object.values(s.calls).filter((e) => e.call.state !== 'ended');

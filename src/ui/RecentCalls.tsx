@@ -3,7 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { recentCallsKey, recentCallsQuery } from '../biztel/http';
 import { formatNumber, searchDigits } from '../domain/phone';
 import type { RecentCall } from '../protocol';
-import { liveCalls } from '../app/store';
+import { liveCalls, panelLang } from '../app/store';
 import { useActions, usePanel, usePanelApp, useT } from './context';
 import { formatDuration } from './CallTimer';
 import { Icon } from './Icon';
@@ -20,7 +20,7 @@ export function RecentCalls() {
   const queryClient = useQueryClient();
   const serverUrl = usePanel((s) => s.serverUrl);
   const agent = usePanel((s) => s.session?.agent ?? null);
-  const lang = usePanel((s) => s.lang);
+  const lang = usePanel(panelLang);
   const directory = usePanel((s) => s.directory);
   const canCall = usePanel((s) => liveCalls(s).length === 0 && s.linkStatus === 'ready' && s.pending.dial !== true);
   const ended = usePanel((s) => Object.values(s.calls).filter((e) => e.call.state === 'ended').length);

@@ -2,7 +2,7 @@
 import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { PanelApp } from '../app/panel-app';
-import type { PanelState } from '../app/store';
+import { panelLang, type PanelState } from '../app/store';
 import { translate, type MessageKey } from '../app/i18n';
 
 export const PanelContext = createContext<PanelApp | null>(null);
@@ -22,6 +22,6 @@ export const useActions = () => usePanelApp().actions;
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function useT(): Translate {
-  const lang = usePanel((s) => s.lang);
+  const lang = usePanel(panelLang);
   return useCallback((key, params) => translate(lang, key, params), [lang]);
 }
