@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { liveCalls } from '../app/store';
+import { liveCalls, panelLang } from '../app/store';
 import { usePanel, useT } from './context';
 import { Alerts } from './Alerts';
 import { AgentBar } from './AgentBar';
@@ -10,6 +10,7 @@ import { PanelFooter } from './PanelFooter';
 import { PendingLogs } from './PendingLogs';
 import { PhoneNotice } from './PhoneNotice';
 import { RecentCalls } from './RecentCalls';
+import { RingAnnouncer } from './RingAnnouncer';
 import { RefusedLogs } from './RefusedLogs';
 import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
@@ -21,7 +22,7 @@ export function App() {
   const phase = usePanel((s) => s.phase);
   const signedIn = usePanel((s) => s.session !== null);
   const onCall = usePanel((s) => liveCalls(s).length > 0);
-  const lang = usePanel((s) => s.lang);
+  const lang = usePanel(panelLang);
   const role = usePanel((s) => s.role);
   const main = useRef<HTMLElement>(null);
 
@@ -59,6 +60,7 @@ export function App() {
       )}
       {phase !== 'starting' && phase !== 'bare' && <DiagnosticsNotice />}
       {phase !== 'starting' && <PanelFooter />}
+      <RingAnnouncer />
     </main>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { callPhase } from '../domain/call';
 import { otherPartyNumber } from '../domain/call-log';
 import { formatNumber, searchDigits } from '../domain/phone';
@@ -52,12 +52,6 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
           </span>
         )}
       </p>
-      {/* Said once to screen readers when a call starts ringing: who is calling. */}
-      {phase === 'ringing' && (
-        <p className="slds-assistive-text" aria-live="assertive">
-          {t('call.announceRinging', { number: shown })}
-        </p>
-      )}
       {screen && call.state !== 'ended' && (
         <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>
       )}
@@ -74,30 +68,19 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       )}
       <RelatedRecords entry={entry} />
       <CallResult entry={entry} />
-      <div className="slds-form-element">
-        <label className="slds-form-element__label" htmlFor={`${ids}-notes`}>
-          {t('call.notes')}
-        </label>
-        <div className="slds-form-element__control">
-          <textarea className="slds-textarea" id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
-        </div>
-      </div>
+      <Field id={`${ids}-notes`} label={t('call.notes')}>
+        <textarea className="slds-textarea" id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
+      </Field>
       <LogStatus entry={entry} />
     </section>
   );
 }
 
-/**
- * The call's result (対応結果), free text, during or after the call: it becomes the Task's
- * CallDisposition. While the field has focus it shows what the agent types, so a copy of the call
- * echoed back from the panel holding the link (another tab) cannot undo keystrokes.
- */
+/** The call's result (対応結果), free text, during or after the call: it becomes the Task's CallDisposition. */
 function CallResult({ entry }: { entry: CallEntry }) {
   const t = useT();
   const actions = useActions();
   const id = useId();
-  const [typing, setTyping] = useState<string | null>(null);
-  const { callId } = entry.call;
   return (
     <Field id={id} label={t('call.result')}>
       <input
@@ -106,13 +89,8 @@ function CallResult({ entry }: { entry: CallEntry }) {
         type="text"
         maxLength={255}
         autoComplete="off"
-        value={typing ?? entry.disposition}
-        onFocus={() => setTyping(entry.disposition)}
-        onBlur={() => setTyping(null)}
-        onChange={(e) => {
-          setTyping(e.target.value);
-          actions.setDisposition(callId, e.target.value);
-        }}
+        value={entry.disposition}
+        onChange={(e) => actions.setDisposition(entry.call.callId, e.target.value)}
       />
     </Field>
   );
