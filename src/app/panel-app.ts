@@ -21,7 +21,8 @@ import { PopRouter, servePops } from './pop-router';
 import type { CommandPort } from './port';
 import type { SessionWatchOptions } from './salesforce-session';
 import { watchSalesforceTab } from './salesforce-tab';
-import { errorText, readStartup } from './startup';
+import { errorText } from './salesforce-errors';
+import { readStartup } from './startup';
 import type { PanelState, PanelStore, StartupFailure } from './store';
 import { channelName, leaderLockName, newPanelId, openTabChannel, type TabChannel } from './tabs/channel';
 import { electLeader, type Leadership, type LeadershipTiming } from './tabs/leadership';
@@ -156,7 +157,7 @@ export class PanelApp {
     const rpc = new TabRpc(channel);
     const router = new PopRouter(this.panelId, host, rpc, this.now);
     const replica = new StateReplica(this.store, channel, (reason) => this.diagnostics.report('tabs', reason));
-    const remote = new RemotePort(rpc, () => replica.leaderId, (callId, notes) => replica.typed(callId, notes));
+    const remote = new RemotePort(rpc, () => replica.leaderId, (callId, typed) => replica.typed(callId, typed));
     servePops(rpc, host);
     servePort(rpc, () => this.leader);
     this.offs.push(router.listen(channel));

@@ -13,6 +13,12 @@ export function effectiveCode(error: unknown): HostErrorCode | null {
   return (TEXT_CODE.exec(error.message)?.[1] as HostErrorCode | undefined) ?? 'SERVER_ERROR';
 }
 
+/** A failure as the panel shows it: the Open CTI code first, when there is one. */
+export function errorText(error: unknown): string {
+  if (error instanceof HostError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Looks like the Salesforce session (§9): SERVER_ERROR, as an expired session answers. */
 export const isSessionError = (error: unknown): boolean => effectiveCode(error) === 'SERVER_ERROR';
 

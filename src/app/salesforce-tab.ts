@@ -8,7 +8,7 @@ import { trackActiveCall } from './active-call';
 import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
 import { loadDirectory } from './directory';
 import { watchPresence } from './presence';
-import { errorText } from './startup';
+import { errorText } from './salesforce-errors';
 import { pushAlert, type PanelStore } from './store';
 
 export interface TabHooks {

@@ -9,7 +9,7 @@
  */
 import { HostError, type CtiHost } from '../salesforce/types';
 import { APEX_CLASS, APEX_METHODS, CALL_CENTER_ITEMS } from './config';
-import { isSessionError } from './salesforce-errors';
+import { errorText, isSessionError } from './salesforce-errors';
 import { checkServerUrl } from './server-url';
 import type { PanelStore, StartupFailure } from './store';
 
@@ -75,7 +75,3 @@ function parseUserInfo(text: string): { userId: string; language: string | null 
   return { userId: info.userId, language: typeof info.language === 'string' ? info.language : null };
 }
 
-export function errorText(error: unknown): string {
-  if (error instanceof HostError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { liveCalls } from '../app/store';
 import { useActions, usePanel, useT } from './context';
 import { LinkIndicator } from './LinkIndicator';
-import { IconButton } from './parts';
+import { Field, IconButton } from './parts';
 
 export function AgentBar() {
   const t = useT();
@@ -25,11 +25,8 @@ export function AgentBar() {
         <LinkIndicator />
         <IconButton icon="logout" label={t('signOut')} onClick={() => void actions.signOut()} disabled={onCall} />
       </div>
-      <div className="slds-form-element agent-bar__status">
-        <label className="slds-form-element__label" htmlFor={statusField}>
-          {t('agent.status')}
-        </label>
-        <div className="slds-form-element__control">
+      <div className="agent-bar__status">
+        <Field id={statusField} label={t('agent.status')}>
           <div className="slds-select_container">
             <select
               className="slds-select"
@@ -57,7 +54,7 @@ export function AgentBar() {
               )}
             </select>
           </div>
-        </div>
+        </Field>
         {pending && (
           <p className="agent-bar__pending slds-text-body_small" id={`${statusField}-pending`} aria-live="polite">
             {t('agent.pendingStatus', { status: pending.name })}

@@ -8,6 +8,7 @@ import { commandRequestSchemas, commandResponseSchemas, type CommandRequest, typ
 import { HostError, type HostErrorCode } from '../../salesforce/types';
 import type { CallChange, CallCommand, CommandPort, ContextRecord } from '../port';
 import type { TabRpc } from './rpc';
+import type { Typed } from './state-sync';
 
 const resultSchema = z.union([
   z.object({ ok: z.literal(true), data: z.unknown() }),
@@ -42,7 +43,7 @@ export class RemotePort implements CommandPort {
   constructor(
     private readonly rpc: TabRpc,
     private readonly leader: () => string | null,
-    private readonly onTyped: (callId: string, notes: string) => void,
+    private readonly onTyped: (callId: string, typed: Typed) => void,
   ) {}
 
   private async ask(op: Op): Promise<CommandResult<unknown>> {
@@ -84,7 +85,11 @@ export class RemotePort implements CommandPort {
   }
 
   updateCall(callId: string, change: CallChange): void {
-    if (change.notes !== undefined) this.onTyped(callId, change.notes);
+    const typed: Typed = {
+      ...(change.notes !== undefined ? { notes: change.notes } : {}),
+      ...(change.disposition !== undefined ? { disposition: change.disposition } : {}),
+    };
+    if (Object.keys(typed).length > 0) this.onTyped(callId, typed);
     void this.ask({ op: 'updateCall', callId, ...change });
   }
 

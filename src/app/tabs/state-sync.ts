@@ -34,11 +34,14 @@ export function shareState(store: PanelStore, channel: TabChannel, resume: () =>
   };
 }
 
+/** The fields an agent types into, which a follower shows as typed until the leader echoes them. */
+export type Typed = Partial<Record<'notes' | 'disposition', string>>;
+
 export class StateReplica {
   private lastSeq = new Map<string, number>();
   private resumeInfo: SharedState['resume'] = null;
-  /** Notes typed here that the leader has not echoed back yet. */
-  private readonly typing = new Map<string, string>();
+  /** What the agent typed here (notes, the call's result) that the leader has not echoed back yet. */
+  private readonly typing = new Map<string, Typed>();
   leaderId: string | null = null;
   private active = true;
   private readonly off: () => void;
@@ -74,20 +77,24 @@ export class StateReplica {
     const shared = raw as SharedState;
     this.resumeInfo = shared.resume;
     const calls = { ...shared.calls };
-    for (const [callId, notes] of this.typing) {
+    for (const [callId, typed] of this.typing) {
       const entry = calls[callId];
-      if (!entry) this.typing.delete(callId);
-      else if (entry.notes === notes) this.typing.delete(callId);
-      else calls[callId] = { ...entry, notes };
+      if (!entry) {
+        this.typing.delete(callId);
+        continue;
+      }
+      const waiting = (Object.keys(typed) as (keyof Typed)[]).filter((field) => entry[field] !== typed[field]);
+      if (waiting.length === 0) this.typing.delete(callId);
+      else calls[callId] = { ...entry, ...typed };
     }
     const next: Partial<SharedState> = {};
     for (const key of SHARED_KEYS) (next as Record<string, unknown>)[key] = shared[key];
     this.store.setState({ ...next, calls });
   }
 
-  /** The agent typed notes in this tab: show them here until the leader has them. */
-  typed(callId: string, notes: string): void {
-    this.typing.set(callId, notes);
+  /** The agent typed in this tab: show it here until the leader has it, so an older echo cannot undo keystrokes. */
+  typed(callId: string, change: Typed): void {
+    this.typing.set(callId, { ...this.typing.get(callId), ...change });
   }
 
   /** Asks the leader for its state (on start, and after a leader change). */
