@@ -97,8 +97,10 @@ describe('the mock org plays the same controller', () => {
   it('getUserInfo and getDirectoryNumbers answer the shapes the Apex serialises', () => {
     expect(Object.keys(JSON.parse(apex('getUserInfo')) as object).sort()).toEqual(['language', 'userId', 'userName']);
     expect(controllerSource).toMatch(/'userId' => [\s\S]*'userName' => [\s\S]*'language' =>/);
+    org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
     const numbers = JSON.parse(apex('getDirectoryNumbers')) as unknown[];
-    for (const entry of numbers) expect(Object.keys(entry as object).sort()).toEqual(['name', 'phone']);
+    expect(numbers).toEqual([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
+    expect(Object.keys(numbers[0] as object).sort()).toEqual(['name', 'phone']);
     expect(controllerSource).toMatch(/'name' => directoryNumber\.Name, 'phone' => directoryNumber\.Phone/);
   });
 });
