@@ -15,6 +15,8 @@ describe('the size budget', () => {
     expect(result.message).toContain('assets/biztelcti.js: 140.0 KB gzipped (420.0 KB raw)');
     expect(result.message).toContain('assets/biztelcti.css: 12.0 KB gzipped');
     expect(result.message).not.toContain('favicon.svg');
+    // One line per file after the verdict, in the order given (sizeBuild sorts largest first).
+    expect(result.message.split('\n').slice(1).map((line) => line.trim().split(':')[0])).toEqual(['assets/biztelcti.js', 'assets/biztelcti.css']);
   });
 
   it('passes at or under budget; the favicon and the HTML do not count', () => {
@@ -32,12 +34,17 @@ describe('the size budget', () => {
     const js = 'export const x = 1;\n'.repeat(500);
     await writeFile(join(dir, 'assets', 'a.js'), js);
     await writeFile(join(dir, 'index.html'), '<!doctype html>');
+    // Last by name, first by size: the list is largest first, not alphabetical.
+    const css = Array.from({ length: 300 }, (_, i) => `.c${i}{color:#${(i * 7919).toString(16).padStart(6, '0')}}`).join('\n');
+    await writeFile(join(dir, 'z.css'), css);
     const sized = await sizeBuild(dir);
     expect(sized.map((f) => [f.path, f.kind])).toEqual([
+      ['z.css', 'css'],
       ['assets/a.js', 'js'],
       ['index.html', 'other'],
     ]);
-    expect(sized[0]).toMatchObject({ bytes: js.length, gzipBytes: gzipSize(js) });
-    expect(sized[0]!.gzipBytes).toBeLessThan(js.length / 20);
+    expect(sized[0]!.gzipBytes).toBeGreaterThan(sized[1]!.gzipBytes);
+    expect(sized[1]).toMatchObject({ bytes: js.length, gzipBytes: gzipSize(js) });
+    expect(sized[1]!.gzipBytes).toBeLessThan(js.length / 20);
   });
 });
