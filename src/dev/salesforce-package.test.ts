@@ -28,7 +28,7 @@ const METADATA_XML = read(join(DEFAULT, 'callCenters', `${CALL_CENTER_NAME}.call
 const PANEL_PARAMS: Record<keyof typeof APEX_METHODS, string[]> = {
   getUserInfo: [],
   upsertCallLog: ['log'],
-  searchPhone: ['phone', 'callType', 'objects'],
+  searchPhone: ['phone', 'objects'],
   getDirectoryNumbers: [],
 };
 
@@ -69,7 +69,7 @@ describe('the mock org plays the same controller', () => {
   it('answers every webService method of the Apex class and no other', () => {
     const sample: Record<string, Record<string, string>> = {
       upsertCallLog: { log: JSON.stringify({ CallObject: 'BZMOCK1', Subject: 'x' }) },
-      searchPhone: { phone: '03-5555-0101', callType: 'inbound', objects: 'Contact,Lead,Account' },
+      searchPhone: { phone: '03-5555-0101', objects: 'Contact,Lead,Account' },
     };
     for (const { name } of apexClassShape(controllerSource).webServiceMethods) expect(() => apex(name, sample[name])).not.toThrow();
     expect(() => apex('deleteEverything')).toThrow(OrgError);

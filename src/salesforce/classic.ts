@@ -117,7 +117,7 @@ export class ClassicHost implements CtiHost {
   async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
     if (request.deferred) {
       const objects = await this.layoutObjects(request.callType);
-      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, callType: request.callType, objects: objects.join(',') });
+      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, objects: objects.join(',') });
       const list = parseJson(text);
       const map: Record<string, unknown> = {};
       if (Array.isArray(list)) {
