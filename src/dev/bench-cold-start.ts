@@ -60,7 +60,7 @@ export async function measureColdStarts(browser: Browser, stack: MockStack, runs
   const storage = await openStorageBrowser();
   try {
     for (let i = 0; i < runs.warmUp + runs.withStorage; i += 1) {
-      const start = await coldStart(await openTabIn(storage.context, stack), stack);
+      const start = await coldStart(await openTabIn(storage, stack), stack);
       if (i >= runs.warmUp) result.withStorage.push(start);
     }
   } finally {

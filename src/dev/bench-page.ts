@@ -1,19 +1,12 @@
 /**
  * The benchmark's hold on the mock page: a fresh browser context with the probe, the panel's frame,
- * sign-in, CDP sessions for heaps, and the clock offset between Node and the panel.
- * (src/e2e/support.ts does the same for the tests, but it imports vitest, which cannot load outside
- * the test runner; so the few lines needed are here.)
+ * CDP sessions for heaps, and the clock offset between Node and the panel. Loading the page and
+ * signing in are the browser tests' own helpers (src/dev/mock-page.ts).
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM_FLAGS, ensureChromium } from './chromium';
+import type { Browser, BrowserContext, CDPSession, Frame, Page } from 'playwright-core';
 import type { MockStack } from './mock-stack';
-import { PROBE_SCRIPT, type BenchProbe, type ProbeWindow } from './bench-probe';
-
-/** The panel's frame on the mock page, as CONTRACTS.md names it. */
-export const PANEL_FRAME = 'iframe[title="BIZTEL Open CTI softphone"]';
+import { PROBE_GLOBAL, PROBE_SCRIPT, type BenchProbe } from './bench-probe';
+import { VIEWPORT, launchStorageContext, loadMockPage as loadPage, runInPage } from './mock-page';
 
 export const wallNow = () => performance.timeOrigin + performance.now();
 
@@ -24,8 +17,6 @@ export interface BenchPage {
   panelOrigin: string;
   close(): Promise<void>;
 }
-
-const VIEWPORT = { width: 1280, height: 900 };
 
 /** A mock page in its own browser context (own cache and storage: a cold start), probe installed. */
 export async function openBenchPage(browser: Browser, stack: MockStack): Promise<BenchPage> {
@@ -41,19 +32,10 @@ export async function openBenchPage(browser: Browser, stack: MockStack): Promise
  * claims). Debian's Chromium, like every incognito window, blocks it. Its pages share one profile,
  * but nothing the panel loads is cached (the stack serves everything no-store).
  */
-export async function openStorageBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'biztel-bench-'));
-  await mkdir(join(dir, 'Default'));
-  await writeFile(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: ensureChromium(), args: CHROMIUM_FLAGS, headless: true, viewport: VIEWPORT });
+export async function openStorageBrowser(): Promise<BrowserContext> {
+  const context = await launchStorageContext();
   await context.addInitScript(PROBE_SCRIPT);
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return context;
 }
 
 /** A new tab in that browser; closing it closes only the tab. */
@@ -62,10 +44,9 @@ export async function openTabIn(context: BrowserContext, stack: MockStack): Prom
   return { context, page, panelOrigin: `http://127.0.0.1:${stack.port}`, close: () => page.close() };
 }
 
-export async function loadMockPage(bench: BenchPage, stack: MockStack): Promise<void> {
-  await bench.page.goto(stack.mockUrl('lang=en'));
-  await bench.page.waitForFunction(() => window.mockCti !== undefined);
-  await bench.page.evaluate(() => window.mockCti!.ready());
+/** The mock page in English, where the probe looks for the panel's English names. */
+export function loadMockPage(bench: BenchPage, stack: MockStack): Promise<void> {
+  return loadPage(bench.page, stack.mockUrl('lang=en'));
 }
 
 /** The panel's frame once it holds the panel (not the iframe's first about:blank). */
@@ -79,14 +60,6 @@ export async function panelFrame(bench: BenchPage, timeoutMs = 15_000): Promise<
   }
 }
 
-export async function signIn(bench: BenchPage, loginId: string): Promise<void> {
-  const panel = bench.page.frameLocator(PANEL_FRAME);
-  await panel.getByRole('textbox', { name: 'Login ID' }).fill(loginId);
-  await panel.getByLabel('Password').fill('biztel');
-  await panel.getByRole('button', { name: 'Sign in' }).click();
-  await panel.getByRole('combobox', { name: 'Status' }).waitFor();
-}
-
 /**
  * Shows the lightest QA tab (Failures): the Simulator tab polls and lists every call since the
  * start, which on a 2-core machine takes CPU from the panel as the shift goes on.
@@ -97,16 +70,7 @@ export async function quietHost(bench: BenchPage): Promise<void> {
 
 /** Runs `fn` with the probe of a frame (host page or panel). */
 export function withProbe<T, A>(frame: Frame, fn: (probe: BenchProbe, arg: A) => T | Promise<T>, arg: A): Promise<T> {
-  // Playwright sends the function's text; tsx's `__name` wrappers appear only around named inner
-  // functions, which these callers do not have.
-  return frame.evaluate(
-    ([source, value]) => {
-      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the benchmark's own function, in its page
-      const make = new Function(`return (${source})`) as () => (probe: BenchProbe, arg: unknown) => unknown;
-      return make()((window as ProbeWindow).__biztelBench!, value);
-    },
-    [fn.toString(), arg] as const,
-  ) as Promise<T>;
+  return runInPage(frame, PROBE_GLOBAL, fn, arg);
 }
 
 /**

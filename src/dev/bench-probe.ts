@@ -49,9 +49,8 @@ export interface BenchProbe {
   clear(): void;
 }
 
-export interface ProbeWindow {
-  __biztelBench?: BenchProbe;
-}
+/** The window property PROBE_SCRIPT sets to the probe. */
+export const PROBE_GLOBAL = '__biztelBench';
 
 export const PROBE_SCRIPT = String.raw`(() => {
   if (window.__biztelBench) return;

@@ -9,10 +9,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_FLAGS, ensureChromium } from './chromium';
 import { PROJECT_ROOT, startMockStack } from './mock-stack';
-import { cdpFor, clockOffset, loadMockPage, openBenchPage, panelFrame, quietHost, signIn } from './bench-page';
+import { cdpFor, clockOffset, loadMockPage, openBenchPage, panelFrame, quietHost } from './bench-page';
+import { PANEL_FRAME, launchBrowser, signIn } from './mock-page';
 import { AGENT, measureRingToPop, runShift, type RingLog } from './bench-calls';
 import { measureColdStarts } from './bench-cold-start';
 import { formatTable } from './bench-report';
@@ -48,14 +47,14 @@ async function main(): Promise<void> {
       },
     },
   });
-  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_FLAGS, headless: true });
+  const browser = await launchBrowser();
   try {
     log(`Chromium ${browser.version()}; cold starts…`);
     const cold = await measureColdStarts(browser, stack, COUNTS.cold);
 
     const bench = await openBenchPage(browser, stack);
     await loadMockPage(bench, stack);
-    await signIn(bench, AGENT);
+    await signIn(bench.page.frameLocator(PANEL_FRAME), AGENT);
     await quietHost(bench);
     const frames = { panel: await panelFrame(bench), host: bench.page.mainFrame() };
     const panelCdp = await cdpFor(bench, frames.panel);

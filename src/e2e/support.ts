@@ -1,33 +1,16 @@
-/** Shared helpers for the browser tests: Debian Chromium via playwright-core, the mock stack, roles. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+/** Shared helpers for the browser tests: the mock page (src/dev/mock-page.ts), the mock stack, vitest's hooks and polls. */
+import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { CHROMIUM_FLAGS, ensureChromium } from '../dev/chromium';
 import type { MockCti } from '../mock/mock-cti';
 import { startMockStack, type MockStack, type MockStackOptions } from '../dev/mock-stack';
+import { PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, type MockPage, type PanelLang } from '../dev/mock-page';
 
 export type { MockCti };
-
-export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: ensureChromium(), args: [...CHROMIUM_FLAGS, ...extraArgs], headless: true });
-}
-
-export interface MockPage {
-  context: BrowserContext;
-  page: Page;
-  panel: FrameLocator;
-  /** Runs `fn` with `window.mockCti` in the host page. */
-  cti<T, A = undefined>(fn: (cti: MockCti, arg: A) => T | Promise<T>, arg?: A): Promise<T>;
-  errors: string[];
-}
-
-export const PANEL_FRAME = 'iframe[title="BIZTEL Open CTI softphone"]';
+export { PANEL_FRAME, attachMockPage, launchBrowser, launchStorageContext, signIn, type MockPage } from '../dev/mock-page';
 
 /** Opens the mock page in a fresh browser context (its own cookies and storage, like another browser). */
 export async function openMockPage(browser: Browser, stack: MockStack, query = ''): Promise<MockPage> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   return openTab(context, stack, query);
 }
 
@@ -36,44 +19,13 @@ export async function openTab(context: BrowserContext, stack: MockStack, query =
   return attachMockPage(await context.newPage(), stack.mockUrl(query));
 }
 
-/** Loads `url` (any address of the mock page) in `page` and waits for the mock page to be ready. */
-export async function attachMockPage(page: Page, url?: string): Promise<MockPage> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(`host: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
-  });
-  if (url) await page.goto(url);
-  await page.waitForFunction(() => window.mockCti !== undefined);
-  await page.evaluate(() => window.mockCti!.ready());
-  // The test's function runs in the page: Playwright sends its source text, the page evaluates it.
-  const cti = <T, A>(fn: (cti: MockCti, arg: A) => T | Promise<T>, arg?: A) =>
-    page.evaluate(
-      ([source, value]) => {
-        // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the test's own function, in the test page
-        const make = new Function(`return (${source})`) as () => (cti: MockCti, arg: unknown) => unknown;
-        return make()(window.mockCti!, value);
-      },
-      [fn.toString(), arg] as const,
-    ) as Promise<T>;
-  return { context: page.context(), page, panel: page.frameLocator(PANEL_FRAME), cti, errors };
-}
-
-export async function signIn(panel: FrameLocator, loginId = 'agent01', lang: 'ja' | 'en' = 'en'): Promise<void> {
-  const names = lang === 'en' ? { id: 'Login ID', pw: 'Password', submit: 'Sign in' } : { id: 'ログインID', pw: 'パスワード', submit: 'サインイン' };
-  await panel.getByRole('textbox', { name: names.id }).fill(loginId);
-  await panel.getByLabel(names.pw).fill('biztel');
-  await panel.getByRole('button', { name: names.submit }).click();
-  await panel.getByRole('combobox', { name: lang === 'en' ? 'Status' : 'ステータス' }).waitFor();
-}
-
 /** The call-state live region's text, or null when no call is shown. */
-export async function callState(panel: FrameLocator, lang: 'ja' | 'en' = 'en'): Promise<string | null> {
-  const region = panel.getByRole('status', { name: lang === 'en' ? 'Call state' : '通話状態' });
+export async function callState(panel: FrameLocator, lang: PanelLang = 'en'): Promise<string | null> {
+  const region = panel.getByRole('status', { name: PANEL_NAMES[lang].callState });
   return (await region.count()) === 0 ? null : region.textContent();
 }
 
-export async function expectCallState(panel: FrameLocator, state: string, lang: 'ja' | 'en' = 'en'): Promise<void> {
+export async function expectCallState(panel: FrameLocator, state: string, lang: PanelLang = 'en'): Promise<void> {
   await expect.poll(() => callState(panel, lang), { timeout: 10_000 }).toBe(state);
 }
 
@@ -88,18 +40,6 @@ export const screenPops = (m: MockPage) => m.cti((cti) => cti.host.screenPops())
 
 /** A short pause for "nothing else happens" checks (a pop or a write that must not come). */
 export const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * A browser whose profile allows third-party storage, as Chrome's default profile does: the framed
- * panel then gets Web Locks, IndexedDB and sessionStorage. (Debian's Chromium, and every incognito
- * window, block them; the default test contexts cover that case.)
- */
-export async function launchStorageContext(): Promise<BrowserContext> {
-  const dir = mkdtempSync(join(tmpdir(), 'biztel-profile-'));
-  mkdirSync(join(dir, 'Default'), { recursive: true });
-  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }));
-  return chromium.launchPersistentContext(dir, { executablePath: ensureChromium(), args: CHROMIUM_FLAGS, headless: true, viewport: { width: 1280, height: 900 } });
-}
 
 /** The panel's part among the agent's panels (leader holds the BIZTEL link). */
 export const panelRole = (m: MockPage) => m.panel.locator('main[data-panel-role]').getAttribute('data-panel-role');
