@@ -219,9 +219,17 @@ export class CallTable {
     this.later(call, this.timing.ringTimeoutMs, () => {
       if (leg.state !== 'ringing') return;
       if (leg.role === 'consultTarget') this.consultFailed(call, leg, 'noAnswer');
-      else if (this.otherRinging(call, leg).length > 0) this.endLeg(call, leg, 'missed');
-      else this.endCall(call, (l) => (l === leg ? 'missed' : l.placedByAgent ? 'noAnswer' : 'completed'));
+      else this.endRing(call, leg, 'missed', (l) => (l.placedByAgent ? 'noAnswer' : 'completed'));
     });
+  }
+
+  /**
+   * A ring ends at one agent (declined, not answered): a queue call still ringing at other agents
+   * rings on there; otherwise the whole call ends, `others` naming how it ends for the other legs.
+   */
+  endRing(call: CallRecord, leg: Leg, reason: 'declined' | 'missed', others: (leg: Leg) => EndReason): void {
+    if (this.otherRinging(call, leg).length > 0) this.endLeg(call, leg, reason);
+    else this.endCall(call, (l) => (l === leg ? reason : others(l)));
   }
 
   /** The other agents a queue call is ringing at (a ring-all queue), consult targets aside. */
@@ -263,6 +271,7 @@ export class CallTable {
       let state: CallState;
       if (call.ended) state = 'ended';
       else if (holderLeg && holderLeg.state !== 'ended') state = holderLeg.consult ? 'held' : holderLeg.state;
+      else if (!call.holder && [...call.legs.values()].some((l) => l.state === 'ringing')) state = 'ringing'; // a ring-all queue, not answered yet
       else state = 'connected'; // handed to an outside number; the PBX still carries it
       const sim: SimCall = { callId: call.callId, state, direction: call.direction, from: call.from, to: call.to, dtmf: call.dtmf };
       if (call.holder) sim.agent = call.holder;

@@ -137,7 +137,10 @@ describe('the simulated PBX', () => {
     const c = pbx.signIn('agent03', 'biztel');
     const { callId } = pbx.incomingCall({ from: '0355550101', queue: 'support', ringAll: true });
     for (const agent of ['agent01', 'agent02', 'agent03']) expect(views.get(agent)?.at(-1)).toMatchObject({ callId, state: 'ringing' });
+    expect(pbx.simCalls()).toEqual([expect.objectContaining({ callId, state: 'ringing' })]);
+    expect(pbx.simCalls()[0]?.agent).toBeUndefined(); // nobody holds it until someone answers
     pbx.decline(c.token, callId); // one declines: the others still ring
+    expect(pbx.simCalls()[0]).toMatchObject({ state: 'ringing' });
     expect(views.get('agent03')?.at(-1)).toMatchObject({ state: 'ended', endReason: 'declined' });
     expect(views.get('agent01')?.at(-1)).toMatchObject({ state: 'ringing' });
     pbx.answer(b.token, callId);

@@ -165,7 +165,8 @@ export class Pbx {
     }
     const from = input.from === null || input.from.trim() === '' ? null : input.from.trim();
     const call = this.table.newCall({ direction: 'inbound', from, to: input.to ?? SEED_COMPANY_NUMBER, queue: input.queue });
-    call.holder = targets[0]?.loginId ?? null;
+    // Nobody holds a call ringing at several agents until one answers.
+    call.holder = targets.length === 1 ? (targets[0]?.loginId ?? null) : null;
     for (const target of targets) {
       const leg = this.table.addLeg(call, target, { direction: 'inbound', placedByAgent: false, state: 'ringing', from, to: call.to });
       this.table.ringTimeout(call, leg);
@@ -200,12 +201,7 @@ export class Pbx {
       this.table.consultFailed(call, leg, 'declined');
       return;
     }
-    // A queue call still ringing at other agents goes on ringing there.
-    if (this.table.otherRinging(call, leg).length > 0) {
-      this.table.endLeg(call, leg, 'declined');
-      return;
-    }
-    this.table.endCall(call, (l) => (l === leg ? 'declined' : l.placedByAgent ? 'busy' : 'completed'));
+    this.table.endRing(call, leg, 'declined', (l) => (l.placedByAgent ? 'busy' : 'completed'));
   }
 
   hangup(token: string, callId: string): void {
