@@ -55,7 +55,11 @@ export interface CallRecord {
   recordingUrl: string | null;
   dtmf: string;
   /** A consult to an outside number (agent targets have a leg of their own). */
-  externalConsult: { number: string; holder: string } | null;
+  /**
+   * A transfer to an outside number in progress: who started it, and how. A blind one hands the call
+   * over once the number answers; a consult connects the agent to it first.
+   */
+  externalConsult: { number: string; holder: string; mode: 'blind' | 'consult' } | null;
   timers: Set<ReturnType<typeof setTimeout>>;
 }
 

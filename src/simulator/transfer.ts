@@ -67,24 +67,16 @@ function transferToAgent(t: CallTable,
 }
 
 /**
- * Blind transfers to an outside number waiting for the far end to answer. A blind transfer hands the
- * call over only once the number answers: until then the agent keeps it (shown as a transfer in
- * progress), and if the number is busy, invalid or does not answer the call stays with the agent with
- * the reason, as a failed consult does ("Cancel transfer" goes back to the caller). Kept here, not on
- * the call record, because only transfers need it.
- */
-const blindPending = new WeakSet<CallRecord>();
-
-/**
  * An outside number rings exactly as a dialled one does (`CallTable.scheduleOutcome`): its set outcome
- * after a moment, or, when none is set, it rings until the no-answer timeout.
+ * after a moment, or, when none is set, it rings until the no-answer timeout. A blind transfer hands
+ * the call over only once the number answers: until then the agent keeps it (shown as a transfer in
+ * progress), and if the number is busy, invalid or does not answer the call stays with the agent with
+ * the reason, as a failed consult does ("Cancel transfer" goes back to the caller).
  */
 function transferToNumber(t: CallTable, call: CallRecord, leg: Leg, digits: string, mode: 'blind' | 'consult'): Call {
   if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
   t.update(call, leg, { consult: { target: digits, state: 'dialing', failure: null } });
-  call.externalConsult = { number: digits, holder: leg.loginId };
-  if (mode === 'blind') blindPending.add(call);
-  else blindPending.delete(call);
+  call.externalConsult = { number: digits, holder: leg.loginId, mode };
   t.scheduleOutcome(call, digits, (outcome) => {
     if (leg.consult?.state !== 'dialing') return;
     if (outcome === 'answer') {
@@ -92,7 +84,6 @@ function transferToNumber(t: CallTable, call: CallRecord, leg: Leg, digits: stri
       return;
     }
     const failure: EndReason = outcome === 'busy' ? 'busy' : outcome === 'invalid' ? 'invalidNumber' : 'noAnswer';
-    blindPending.delete(call);
     t.update(call, leg, { consult: { ...leg.consult, state: 'failed', failure } });
   });
   return t.view(call, leg);
@@ -103,8 +94,7 @@ export function outsideAnswered(t: CallTable, call: CallRecord): void {
   const external = call.externalConsult;
   const owner = external ? call.legs.get(external.holder) : undefined;
   if (!owner?.consult || owner.consult.state !== 'dialing') return;
-  if (blindPending.has(call)) {
-    blindPending.delete(call);
+  if (external?.mode === 'blind') {
     call.holder = null; // the PBX now carries the call to the outside number
     call.externalConsult = null;
     t.endLeg(call, owner, 'transferred');
@@ -136,7 +126,6 @@ export function cancelTransfer(t: CallTable, token: string, callId: string): Cal
   const target = t.consultTarget(call);
   if (target) t.endLeg(call, target, 'consultCanceled');
   call.externalConsult = null;
-  blindPending.delete(call);
   t.update(call, leg, { consult: null });
   return t.view(call, leg);
 }
