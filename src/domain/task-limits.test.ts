@@ -21,11 +21,12 @@ describe('Task fields within Salesforce limits', () => {
     expect(task.Description).toBe(`short note\nRecording: ${RECORDING}`);
   });
 
-  it('cuts Subject, CallDisposition and CallObject to 255, and drops a recording link too long for its field', () => {
+  it('cuts Subject and CallDisposition to 255, never the CallObject key, and drops a recording link too long for its field', () => {
     const long = 'y'.repeat(400);
     const task: TaskFields = { ...buildTask(input('')), Subject: long, CallDisposition: long, CallObject: long, BIZTEL_Recording_URL__c: `https://x/${long}` };
     const fitted = fitTaskFields(task);
-    for (const field of ['Subject', 'CallDisposition', 'CallObject'] as const) expect(fitted[field].length, field).toBe(255);
+    for (const field of ['Subject', 'CallDisposition'] as const) expect(fitted[field].length, field).toBe(255);
+    expect(fitted.CallObject).toBe(long);
     expect(fitted.BIZTEL_Recording_URL__c).toBeUndefined();
   });
 

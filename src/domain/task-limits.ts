@@ -1,12 +1,13 @@
 /**
  * Salesforce's limits on the Task fields a call log writes. A log over a limit is refused as a
- * whole, and would be retried for ever, so the builder fits every field: Subject, CallDisposition
- * and CallObject are text(255), Description a long text area of 32,000 characters, the recording
- * link a URL(255). Limits are counted in UTF-16 units, as JavaScript and the Apex String do.
+ * whole, and would be retried for ever, so the builder fits every field: Subject and
+ * CallDisposition are text(255), Description a long text area of 32,000 characters, the recording
+ * link a URL(255). CallObject (text 255) is the BIZTEL call id, which the protocol already bounds to
+ * 100 characters; it is the key the log is upserted on, so it is never cut (two cut ids could meet). Limits are counted in UTF-16 units, as JavaScript and the Apex String do.
  */
 import type { TaskFields } from './call-log';
 
-export const TASK_LIMITS = { Subject: 255, CallDisposition: 255, CallObject: 255, Description: 32_000, BIZTEL_Recording_URL__c: 255 } as const;
+export const TASK_LIMITS = { Subject: 255, CallDisposition: 255, Description: 32_000, BIZTEL_Recording_URL__c: 255 } as const;
 
 const ELLIPSIS = '…';
 
@@ -36,7 +37,6 @@ export function fitTaskFields(task: TaskFields): TaskFields {
     ...task,
     Subject: fitText(task.Subject, TASK_LIMITS.Subject),
     CallDisposition: fitText(task.CallDisposition, TASK_LIMITS.CallDisposition),
-    CallObject: fitText(task.CallObject, TASK_LIMITS.CallObject),
     Description: fitDescription(task.Description, task.BIZTEL_Recording_URL__c),
   };
   // A cut link is a broken link: leave the field out (the link stays in Description).
