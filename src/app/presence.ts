@@ -26,13 +26,17 @@ export function watchPresence(store: PanelStore, host: CtiHost): () => void {
   // Per leg, not per call: a call consulted again or transferred back rings here a second time.
   const ringing = new Set<string>();
   const apply = (state: PanelState) => {
+    const live = new Set<string>();
     for (const entry of liveCalls(state)) {
       const leg = `${entry.call.callId}@${entry.call.startedAt}`;
+      live.add(leg);
       if (entry.call.state === 'ringing' && !ringing.has(leg)) {
         ringing.add(leg);
         host.setPanelVisible(true).catch(() => {});
       }
     }
+    // Only legs still up are remembered: over a shift the set would otherwise hold every call.
+    for (const leg of ringing) if (!live.has(leg)) ringing.delete(leg);
     const { label, icon } = labelFor(state);
     if (label !== last) {
       last = label;

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { recentCallsKey, recentCallsQuery } from '../biztel/http';
 import { formatNumber, searchDigits } from '../domain/phone';
 import type { RecentCall } from '../protocol';
@@ -25,6 +25,7 @@ export function RecentCalls() {
   const canCall = usePanel((s) => liveCalls(s).length === 0 && s.linkStatus === 'ready' && s.pending.dial !== true);
   const ended = usePanel((s) => Object.values(s.calls).filter((e) => e.call.state === 'ended').length);
   const [open, setOpen] = useState(false);
+  const time = useMemo(() => new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }), [lang]);
   const listId = useId();
   const loginId = agent?.loginId ?? '';
   const token = agent ? app.sessionToken() : null;
@@ -36,7 +37,6 @@ export function RecentCalls() {
   }, [ended, serverUrl, loginId, queryClient]);
 
   if (!agent || !serverUrl) return null;
-  const time = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
   return (
     <section className="recent">
