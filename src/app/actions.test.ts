@@ -7,14 +7,18 @@ import { createPanelStore } from './store';
 
 const record = { recordId: '0035555000003AA', name: '高橋 健' };
 
-/** A port that places every call and remembers the record each call was placed for. */
+/** A port that places every call and remembers each command sent and the record each call was placed for. */
 function recordingPort() {
   const placedFor: ContextRecord[] = [];
+  const commands: { name: string; request: unknown }[] = [];
   const port = {
     expectPlacedCall: (context: ContextRecord) => placedFor.push(context),
-    command: () => Promise.resolve({ ok: true, data: makeCall({ state: 'dialing' }) } as CommandResult<never>),
+    command: (name: string, request: unknown) => {
+      commands.push({ name, request });
+      return Promise.resolve({ ok: true, data: makeCall({ state: 'dialing' }) } as CommandResult<never>);
+    },
   } as unknown as CommandPort;
-  return { port, placedFor };
+  return { port, placedFor, commands };
 }
 
 function actionsWith(port: CommandPort | null = null) {
@@ -54,13 +58,17 @@ describe('the dial pad and the click-to-call record', () => {
   });
 
   it('places an edited number without the record, and the clicked number with it', async () => {
-    const { port, placedFor } = recordingPort();
+    const { port, placedFor, commands } = recordingPort();
     const { actions, store } = actionsWith(port);
     actions.setDialDraft('045-333-4444', record);
     actions.setDialDraft('045-333-4449');
     await actions.dial(store.getState().dialDraft, actions.dialContext());
     actions.setDialDraft('045-333-4444', record);
     await actions.dial(store.getState().dialDraft, actions.dialContext());
+    expect(commands).toEqual([
+      { name: 'dial', request: { number: '0453334449' } },
+      { name: 'dial', request: { number: '0453334444' } },
+    ]);
     expect(placedFor).toEqual([null, record]);
   });
 });
