@@ -1,16 +1,8 @@
 /** Agent status, caller ID and desktop-softphone presence against the real simulator. */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { agentWhere, callIn, connectedInbound, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
+import { describe, expect, it } from 'vitest';
+import { agentWhere, callIn, connectedInbound, nextEvent, simHarness } from './sim-harness.test-support';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-afterEach(() => {
-  h.closeLinks();
-  h.sim.pbx.reset();
-});
+const h = simHarness();
 
 describe('agent status, caller ID and presence', () => {
   it('shows system statuses during a call and returns to the chosen status after', async () => {

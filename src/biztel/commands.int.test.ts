@@ -1,15 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { callIn, callWhere, connectedInbound, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
+import { describe, expect, it } from 'vitest';
+import { callIn, callWhere, connectedInbound, nextEvent, simHarness } from './sim-harness.test-support';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-afterEach(() => {
-  h.closeLinks();
-  h.sim.pbx.reset();
-});
+const h = simHarness();
 
 describe('outbound calls', () => {
   it('dials with the chosen caller ID; the far end answers; the agent hangs up', async () => {

@@ -1,20 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AgentEvent, Call, Session } from '../protocol';
 import { BiztelLink } from './link';
-import { callIn, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
+import { callIn, nextEvent, simHarness } from './sim-harness.test-support';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-afterEach(() => {
-  h.closeLinks();
-  h.sim.pbx.reset();
-});
+const h = simHarness();
 
 const until = <T>(link: BiztelLink, pick: (e: AgentEvent) => T | undefined) => nextEvent(link, pick);
 const connected = () => h.connect();

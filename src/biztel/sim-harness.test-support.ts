@@ -1,23 +1,34 @@
 /** Test harness: links signed in to a real in-process simulator (integration tests only). */
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AgentEvent, Call, Session } from '../protocol';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import type { PbxTiming } from '../simulator/pbx';
 import { BiztelLink } from './link';
 
+/** Anything the harness closes after each test (a link, a leader panel). */
+export interface Closable {
+  close(): void;
+}
+
 export interface Harness {
   sim: RunningSimulator;
   connect(): Promise<BiztelLink>;
   signIn(loginId?: string): Promise<{ link: BiztelLink; session: Session }>;
+  /** Closes `thing` with the harness's own links (after each test with `simHarness`). */
+  track<T extends Closable>(thing: T): T;
   closeLinks(): void;
   close(): Promise<void>;
 }
 
 export async function startHarness(timing: Partial<PbxTiming> = {}): Promise<Harness> {
   const sim = await startSimulator({ port: 0, timing: { recordingDelayMs: 20, outcomeDelayMs: 20, ...timing } });
-  const links: BiztelLink[] = [];
+  const tracked: Closable[] = [];
+  const track = <T extends Closable>(thing: T): T => {
+    tracked.push(thing);
+    return thing;
+  };
   const connect = async () => {
-    const link = new BiztelLink(sim.url, { ackTimeoutMs: 2000 });
-    links.push(link);
+    const link = track(new BiztelLink(sim.url, { ackTimeoutMs: 2000 }));
     const hello = new Promise<void>((resolve) => link.on('hello', () => resolve()));
     link.connect();
     await hello;
@@ -32,10 +43,43 @@ export async function startHarness(timing: Partial<PbxTiming> = {}): Promise<Har
       if (!result.ok) throw new Error(result.error.message);
       return { link, session: result.data };
     },
+    track,
     closeLinks: () => {
-      for (const link of links.splice(0)) link.close();
+      // Newest first: a leader made after a link closes before it.
+      for (const thing of tracked.splice(0).reverse()) thing.close();
     },
     close: () => sim.close(),
+  };
+}
+
+/**
+ * One simulator for a test file, like `mockStage` in the browser tests: started before its tests,
+ * stopped after them; after each test every link it made or tracks is closed and the PBX is back
+ * to the seed.
+ */
+export function simHarness(timing: Partial<PbxTiming> = {}): Harness {
+  let started: Harness | undefined;
+  const harness = (): Harness => {
+    if (!started) throw new Error('the harness is not up yet');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness(timing);
+  });
+  afterAll(() => started?.close());
+  afterEach(() => {
+    started?.closeLinks();
+    started?.sim.pbx.reset();
+  });
+  return {
+    get sim() {
+      return harness().sim;
+    },
+    connect: () => harness().connect(),
+    signIn: (loginId) => harness().signIn(loginId),
+    track: (thing) => harness().track(thing),
+    closeLinks: () => harness().closeLinks(),
+    close: () => harness().close(),
   };
 }
 
