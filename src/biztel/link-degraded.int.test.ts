@@ -4,26 +4,19 @@
  * degraded with its reason, and go back to ready once the cause is gone.
  */
 import { io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Session } from '../protocol';
 import { BiztelLink, type LinkOptions, type LinkStatus } from './link';
-import { callIn, nextEvent, startHarness, type Harness } from './sim-harness.test-support';
+import { callIn, nextEvent, simHarness } from './sim-harness.test-support';
 
-let h: Harness;
-const links: BiztelLink[] = [];
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
+const h = simHarness();
 afterEach(() => {
-  for (const link of links.splice(0)) link.close();
-  h.sim.pbx.reset();
+  vi.useRealTimers();
 });
 
 /** A link of our own (options the harness does not set), connected; its status changes are recorded. */
 async function connect(options: LinkOptions = {}): Promise<{ link: BiztelLink; statuses: { status: LinkStatus; error?: string }[] }> {
-  const link = new BiztelLink(h.sim.url, options);
-  links.push(link);
+  const link = h.track(new BiztelLink(h.sim.url, options));
   const statuses: { status: LinkStatus; error?: string }[] = [];
   link.on('status', (s) => statuses.push(s));
   const hello = new Promise<void>((resolve) => link.on('hello', () => resolve()));
@@ -56,10 +49,14 @@ describe('the degraded link state', () => {
     expect(link.status).toBe('degraded');
   });
 
-  it('is ready over WebSocket (the same server, the default transports)', async () => {
-    const { link } = await connect();
-    await new Promise((r) => setTimeout(r, 100));
+  it('is ready over WebSocket (the same server, the default transports), and still so after its transport re-check', async () => {
+    // Fake clock that also runs on its own, so the sockets work; advanced past the link's 3 s re-check.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
+    const { link, statuses } = await connect();
     expect(link.status).toBe('ready');
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(link.status).toBe('ready');
+    expect(statuses.filter((s) => s.status === 'degraded')).toEqual([]);
   });
 
   it('is degraded ("timeouts") while the server answers late, and ready again once it answers in time', async () => {
