@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeCall } from '../protocol/fixtures';
 import { HostError, type CtiHost } from '../salesforce/types';
 import { CallLogger, defaultBackoff, type LoggerOptions } from './call-logger';
+import { endedEntry } from './fake-host.test-support';
 import { MemoryOutbox } from './outbox';
-import { createPanelStore, type CallEntry } from './store';
+import { createPanelStore } from './store';
 
 const CALL_ID = 'BZTEST0001';
 const TASK_ID = '00T5555000001AA';
 
-function entry(): CallEntry {
-  const call = makeCall({ callId: CALL_ID, state: 'ended', connectedAt: Date.UTC(2026, 10, 24, 1, 0, 5), endedAt: Date.UTC(2026, 10, 24, 1, 2, 0), endReason: 'completed' });
-  return { call, records: [], searched: true, popped: false, noPop: null, chosenRecordId: null, contextRecord: null, notes: '', disposition: '', earlierTalkSeconds: 0, log: { status: 'none', taskId: null, error: null, attempts: 0 } };
-}
+const entry = () => endedEntry({ callId: CALL_ID, connectedAt: Date.UTC(2026, 10, 24, 1, 0, 5), endedAt: Date.UTC(2026, 10, 24, 1, 2, 0), endReason: 'completed' });
 
 /** A logger over a host whose upsert answers from a script: a Task Id, or an error to throw. */
 function setup(script: (string | HostError)[], options: LoggerOptions = {}) {

@@ -3,10 +3,36 @@
  * per CallObject), a fixed phone book, and searches that can be held back to play a slow Salesforce.
  */
 import type { TaskFields } from '../domain/call-log';
+import type { Call } from '../protocol';
+import { makeCall } from '../protocol/fixtures';
 import type { CtiHost, FoundRecord, HostKind, NavigationInfo, SearchRequest, SearchResult } from '../salesforce/types';
+import type { CallEntry } from './store';
 
 export const YAMADA: FoundRecord = { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' };
 const PHONE_BOOK: Record<string, FoundRecord[]> = { '0355550101': [YAMADA] };
+
+/**
+ * A call as the store keeps it once it has ended, searched and not yet logged: by default completed
+ * after talk from 1 s to 5 s (`makeCall`'s other fields); a call that was not completed never
+ * connected unless `call` says so.
+ */
+export function endedEntry(call: Partial<Call> = {}, entry: Partial<Omit<CallEntry, 'call'>> = {}): CallEntry {
+  const endReason = call.endReason ?? 'completed';
+  return {
+    call: makeCall({ state: 'ended', connectedAt: endReason === 'completed' ? 1000 : null, endedAt: 5000, ...call, endReason }),
+    records: [],
+    searched: true,
+    popped: false,
+    noPop: null,
+    chosenRecordId: null,
+    contextRecord: null,
+    notes: '',
+    disposition: '',
+    earlierTalkSeconds: 0,
+    log: { status: 'none', taskId: null, error: null, attempts: 0 },
+    ...entry,
+  };
+}
 
 export type HostCall =
   | { method: 'search'; request: SearchRequest; at: number }

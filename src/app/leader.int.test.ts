@@ -1,27 +1,19 @@
 /**
  * The leader panel against the real simulator, through the BIZTEL link: what an agent's panel keeps
- * when the same call comes to it a second time.
+ * when the same call comes to it a second time, and what the agent adds after a call.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BiztelLink } from '../biztel/link';
-import { callIn, nextEvent, startHarness, type Harness } from '../biztel/sim-harness.test-support';
+import type { TaskFields } from '../domain/call-log';
+import { callIn, nextEvent, simHarness } from '../biztel/sim-harness.test-support';
+import { PanelActions } from './actions';
 import { FakeHost, YAMADA } from './fake-host.test-support';
 import { LeaderCore } from './leader';
 import { MemoryOutbox } from './outbox';
 import { PopRouter } from './pop-router';
 import { createPanelStore, type CallEntry, type PanelStore } from './store';
 
-let h: Harness;
-const leaders: LeaderCore[] = [];
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(() => h.close());
-afterEach(() => {
-  for (const leader of leaders.splice(0)) leader.stop();
-  h.closeLinks();
-  h.sim.pbx.reset();
-});
+const h = simHarness();
 
 /** An agent's panel: its store, its Salesforce (fake) and the leader that holds its BIZTEL link. */
 async function panel(loginId: string): Promise<{ store: PanelStore; host: FakeHost; leader: LeaderCore }> {
@@ -38,7 +30,7 @@ async function panel(loginId: string): Promise<{ store: PanelStore; host: FakeHo
     resume: null,
     logger: { notesDebounceMs: 10, backoffMs: () => 50 },
   });
-  leaders.push(leader);
+  h.track({ close: () => leader.stop() });
   await leader.start();
   const signedIn = await leader.signIn(loginId, 'biztel');
   if (!signedIn.ok) throw new Error(signedIn.error.message);
@@ -115,5 +107,28 @@ describe('the same call coming to an agent again, through the link', () => {
     expect(a.host.tasks.size).toBe(1);
     const ids = new Set(a.host.calls.flatMap((c) => (c.method === 'upsertCallLog' ? [c.task.CallObject] : [])));
     expect(ids).toEqual(new Set([callId]));
+  });
+});
+
+describe('what the agent adds after the call, through the leader', () => {
+  it('a call result typed after the call rewrites the same Task', async () => {
+    const a = await panel('agent01');
+    const { callId } = h.sim.pbx.incomingCall({ from: '03-5555-0101', agent: 'agent01' });
+    await until(() => entry(a.store, callId)?.call.state === 'ringing', 'the ring');
+    expect((await a.leader.command('answer', { callId })).ok).toBe(true);
+    expect((await a.leader.command('hangup', { callId })).ok).toBe(true);
+    const taskWith = (test: (task: TaskFields) => boolean) => () => {
+      const task = a.host.tasks.get(callId);
+      return task && test(task) ? task : undefined;
+    };
+    // Once the recording link is in it, nothing else is left to rewrite the Task but the agent.
+    const first = await until(taskWith((t) => Boolean(t.BIZTEL_Recording_URL__c)), 'the Task with the recording');
+    expect(first.CallDisposition).toBe('Completed');
+
+    // As the call card does: the action updates the store and tells the leader (its CommandPort).
+    new PanelActions(a.store, () => a.leader, () => null).setDisposition(callId, 'Sold');
+    const rewritten = await until(taskWith((t) => t.CallDisposition === 'Sold'), 'the Task rewritten');
+    expect(rewritten.Id).toBe(first.Id);
+    expect(a.host.tasks.size).toBe(1);
   });
 });
