@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call, SystemSettings } from '../protocol';
 import { makeCall } from '../protocol/fixtures';
 import { capabilitiesFor } from '../domain/version';
@@ -30,16 +30,17 @@ function wiring(settings: SystemSettings = { inboundPopup: 'ring' }, hostOptions
   return { store, host, logger, effects };
 }
 
-const flush = () => new Promise((r) => setTimeout(r, 20));
-
-/** Views as the link delivers them, with time for Salesforce to answer between them. */
+/** Views as the link delivers them, with (fake) time for Salesforce to answer between them. */
 async function play(effects: CallEffects, views: Call[], live = true): Promise<void> {
   for (const view of views) {
     effects.onCall(view, live);
-    await flush();
+    await vi.advanceTimersByTimeAsync(20);
   }
 }
 
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+});
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -94,7 +95,6 @@ describe('a call that comes to the agent again (transferred back)', () => {
 
 describe('the Task within 2 s of the end (SPEC "Decisions")', () => {
   it('is written at once while a slow Salesforce search (5 s) is still out, and the answer links the same Task', async () => {
-    vi.useFakeTimers({ now: T0 });
     const slowSearch = () => new Promise<void>((resolve) => setTimeout(resolve, 5000));
     const { host, effects } = wiring({ inboundPopup: 'ring' }, { searchGate: slowSearch });
     effects.onCall(makeCall({ rev: 0, startedAt: T0 }), true);

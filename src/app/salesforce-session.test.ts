@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HostError, type CtiHost } from '../salesforce/types';
 import { SalesforceSessionWatch } from './salesforce-session';
 
@@ -11,6 +11,10 @@ function scriptedHost(script: (true | 'SERVER_ERROR' | 'GENERIC_ERROR')[]): CtiH
     },
   } as unknown as CtiHost;
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('watching the Salesforce session', () => {
   it('takes two server errors in a row to call the session expired', async () => {
@@ -30,6 +34,7 @@ describe('watching the Salesforce session', () => {
   });
 
   it('ignores errors that are not the session (a missing Apex class, a bad parameter), and looks on one that is', async () => {
+    vi.useFakeTimers();
     // Salesforce would say "expired" if asked: only a session-like error may make the watch ask.
     const asked: string[] = [];
     const host = {
@@ -44,11 +49,11 @@ describe('watching the Salesforce session', () => {
     watch.report(new HostError('INVALID_PARAM', 'bad parameter'));
     watch.report(new HostError('SERVER_ERROR', 'GENERIC_ERROR: no class')); // Classic's text form
     watch.report(new Error('not from Salesforce'));
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(asked).toEqual([]);
     expect(changes).toEqual([]);
     watch.report(new HostError('SERVER_ERROR', 'Session expired or invalid'));
-    await new Promise((r) => setTimeout(r, 20));
+    await vi.advanceTimersByTimeAsync(20);
     expect(asked).toEqual(['getUserInfo', 'getUserInfo']); // a look and the confirming look
     expect(changes).toEqual([true]);
     watch.stop();
@@ -64,9 +69,13 @@ describe('watching the Salesforce session', () => {
 
   it('reports the session back once Salesforce answers again', async () => {
     const changes: boolean[] = [];
+    vi.useFakeTimers();
     const watch = new SalesforceSessionWatch(scriptedHost(['SERVER_ERROR', 'SERVER_ERROR', true]), (e) => changes.push(e), { confirmMs: 1, expiredProbeMs: 5 });
-    await watch.probe();
-    await new Promise((r) => setTimeout(r, 50));
+    const probed = watch.probe();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await probed).toBe(false);
+    expect(changes).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(5); // the next look while expired
     expect(changes).toEqual([true, false]);
     watch.stop();
   });
