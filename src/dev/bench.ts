@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT, startMockStack } from './mock-stack';
+import { startMockStack } from './mock-stack';
+import { DIST, DIST_MOCK, PROJECT_ROOT } from './paths';
 import { cdpFor, clockOffset, loadMockPage, openBenchPage, panelFrame, quietHost } from './bench-page';
 import { PANEL_FRAME, launchBrowser, signIn } from './mock-page';
 import { AGENT, measureRingToPop, runShift, type RingLog } from './bench-calls';
@@ -28,13 +29,13 @@ const OUT = join(PROJECT_ROOT, '.bench', 'results.json');
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
-  for (const built of ['dist/index.html', 'dist-mock/src/mock/index.html']) {
-    if (!existsSync(join(PROJECT_ROOT, built))) throw new Error(`${built} is missing: run \`npm run bench\`, which builds first.`);
+  for (const built of [join(DIST, 'index.html'), join(DIST_MOCK, 'src/mock/index.html')]) {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`npm run bench\`, which builds first.`);
   }
   const began = Date.now();
   // Other work on the machine slows every figure but the sizes: the notes say how busy it was.
   const loadAtStart = loadavg()[0] ?? 0;
-  const dist = await sizeBuild(join(PROJECT_ROOT, 'dist'));
+  const dist = await sizeBuild(DIST);
   const rings: RingLog = new Map();
   const stack = await startMockStack({
     // The recording link comes at once, so a shift's call is complete as soon as the panel is done.

@@ -5,15 +5,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createOrgApi } from '../mock/org/api';
 import { FakeOrg } from '../mock/org/org';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server';
+import { DIST, DIST_MOCK } from './paths';
 import { sendFile } from './static-files';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = `${PROJECT_ROOT}dist`;
-const DIST_MOCK = `${PROJECT_ROOT}dist-mock`;
+/** For the tests that took it from here before src/dev/paths.ts. */
+export { PROJECT_ROOT } from './paths';
 
 export interface MockStackOptions {
   port?: number;

@@ -6,7 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PANEL_FRAME, PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, signIn, type MockPage, type PanelLang } from './mock-page';
-import { PROJECT_ROOT, startMockStack } from './mock-stack';
+import { startMockStack } from './mock-stack';
+import { PROJECT_ROOT } from './paths';
 
 const OUT = join(PROJECT_ROOT, '.docs', 'screenshots');
 

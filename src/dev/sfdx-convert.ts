@@ -11,13 +11,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import Module, { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { ComponentSet as ComponentSetClass, MetadataConverter as MetadataConverterClass } from '@salesforce/source-deploy-retrieve';
-import { PROJECT_ROOT } from './mock-stack';
+import { FORCE_APP, SFDX_PROJECT } from './paths';
+import { listFiles } from './static-files';
 
-export const SFDX_PROJECT = join(PROJECT_ROOT, 'visualforce');
-export const FORCE_APP = join(SFDX_PROJECT, 'force-app');
+export { FORCE_APP, SFDX_PROJECT };
 
 interface Sdr {
   ComponentSet: typeof ComponentSetClass;
@@ -74,12 +73,6 @@ export interface Conversion {
   files: string[];
 }
 
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))));
-  return nested.flat();
-}
-
 /** Converts `force-app` into `outputDirectory` (Metadata API format, with package.xml). */
 export async function convertToMetadata(outputDirectory: string, sourceDir = FORCE_APP): Promise<Conversion> {
   const { ComponentSet, MetadataConverter } = loadSourceDeployRetrieve();
@@ -95,6 +88,6 @@ export async function convertToMetadata(outputDirectory: string, sourceDir = FOR
       .map((c) => `${c.type.name}:${c.fullName}`)
       .sort(),
     packageXml: await readFile(join(outputDirectory, 'package.xml'), 'utf8'),
-    files: (await listFiles(outputDirectory)).map((f) => relative(outputDirectory, f).split(sep).join('/')).sort(),
+    files: await listFiles(outputDirectory),
   };
 }

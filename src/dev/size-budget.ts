@@ -4,9 +4,10 @@
  * it (src/e2e/size-budget.e2e.ts); time is not, so the benchmark only reports times.
  * KB here are 1000 bytes, as Vite prints them.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { extname, join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { listFiles } from './static-files';
 
 /**
  * The ceiling `npm test` enforces: growing past it fails the build. It is the panel as it ships
@@ -46,9 +47,7 @@ export function sizeOf(path: string, content: Uint8Array): SizedFile {
 
 /** Every file of a build directory (default: the panel's `dist/`), sized. */
 export async function sizeBuild(dir: string): Promise<SizedFile[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  const sized = await Promise.all(files.map(async (file) => sizeOf(relative(dir, file).split(sep).join('/'), await readFile(file))));
+  const sized = await Promise.all((await listFiles(dir)).map(async (path) => sizeOf(path, await readFile(join(dir, path)))));
   return sized.sort((a, b) => b.gzipBytes - a.gzipBytes || a.path.localeCompare(b.path));
 }
 

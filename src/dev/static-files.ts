@@ -1,6 +1,6 @@
-/** Serving built files: content types and safe path resolution under a root. */
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+/** Built files: listing them, their content types, and serving them with safe path resolution under a root. */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, relative, sep } from 'node:path';
 import type { ServerResponse } from 'node:http';
 
 const TYPES: Record<string, string> = {
@@ -14,6 +14,15 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Every file under `dir` (recursively), as forward-slash paths relative to it, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
 
 /** The content type a server (ours, or Salesforce for a static resource's files) gives a file name. */
 export function contentType(name: string): string {

@@ -2,13 +2,13 @@
  * The static resource `biztelcti`: the production build (`dist/`) zipped for Visualforce, byte for
  * byte the same from the same build (fixed timestamps, sorted entries), with a size budget.
  */
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { PROJECT_ROOT } from './mock-stack';
+import { DIST, RESOURCE_FILE } from './paths';
+import { listFiles } from './static-files';
 
-export const DIST = join(PROJECT_ROOT, 'dist');
-export const RESOURCE_FILE = join(PROJECT_ROOT, 'visualforce', 'force-app', 'main', 'default', 'staticresources', 'biztelcti.resource');
+export { RESOURCE_FILE };
 
 /** Salesforce's limit for one static resource. */
 export const SALESFORCE_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -17,12 +17,6 @@ export const RESOURCE_BUDGET_BYTES = 300 * 1024;
 /** Entries biztelcti.page names by path (vite.config.ts fixes their names); hashed chunks load relative to them. */
 export const FIXED_ENTRIES = ['assets/biztelcti.js', 'assets/biztelcti.css', 'favicon.svg'] as const;
 const FIXED_TIME = new Date('2026-01-01T00:00:00Z');
-
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const nested = await Promise.all(entries.map((e) => (e.isDirectory() ? files(join(dir, e.name)) : Promise.resolve([join(dir, e.name)]))));
-  return nested.flat().sort();
-}
 
 /**
  * Why a resource of `bytes` must not ship, or null. Pure, so a test can prove the check with a tiny
@@ -44,7 +38,7 @@ export function zipResource(entries: ReadonlyMap<string, Uint8Array>): Uint8Arra
 /** `dist/` as the resource's entries: forward-slash paths relative to dist. */
 export async function readDist(): Promise<Map<string, Uint8Array>> {
   const entries = new Map<string, Uint8Array>();
-  for (const file of await files(DIST)) entries.set(relative(DIST, file).split(sep).join('/'), new Uint8Array(await readFile(file)));
+  for (const name of await listFiles(DIST)) entries.set(name, new Uint8Array(await readFile(join(DIST, name))));
   return entries;
 }
 

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { PROJECT_ROOT } from './mock-stack';
+import { PAGES_DIR } from './paths';
 
-export const PAGES_DIR = join(PROJECT_ROOT, 'visualforce', 'force-app', 'main', 'default', 'pages');
+export { PAGES_DIR };
 
 export interface PageContext {
   /** `$CurrentPage.parameters.mode` */

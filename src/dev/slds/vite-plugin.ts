@@ -3,12 +3,13 @@
  * utility icons it names), made at build time from @salesforce-ux/design-system so that only what
  * is used ships in the static resource.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Plugin } from 'vite';
 import { parseIconSvg, type IconData } from './icons';
 import { purgeCss, usedSldsClasses } from './purge';
+import { listFiles } from '../static-files.ts';
 
 const CSS_ID = 'virtual:slds.css';
 const ICONS_ID = 'virtual:slds-icons';
@@ -20,9 +21,8 @@ const require = createRequire(import.meta.url);
 const SLDS = dirname(require.resolve('@salesforce-ux/design-system/package.json'));
 
 async function sourceTexts(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  const files = entries.filter((e) => e.isFile() && /\.(tsx|ts)$/.test(e.name) && !/\.test\.tsx?$/.test(e.name));
-  return Promise.all(files.map((e) => readFile(join(e.parentPath, e.name), 'utf8')));
+  const files = (await listFiles(dir)).filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
+  return Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
 }
 
 export interface SldsOptions {
