@@ -14,7 +14,6 @@ export const ICON_NAMES = [
   'error',
   'info',
   'logout',
-  'recent',
   'world',
   'shortcuts',
   'chevronright',
