@@ -3,18 +3,23 @@
  * characters of notes and the recording line still fit), and a Task Salesforce refuses anyway is
  * shown plainly with the reason, kept, and written as soon as the agent changes it.
  */
-import { describe, expect, it } from 'vitest';
-import { expectCallState, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { answeredCall, signedInPage } from './agents';
+import { hostCalls, settle, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300 } } });
+beforeEach(() => stage.reset());
+
+/** The panel's attempts to write a call log (the package's Apex upsert) from `since` on, as the Tasks sent. */
+const upsertsSince = async (m: MockPage, since: number) =>
+  (await hostCalls(m, 'runApex'))
+    .filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'upsertCallLog')
+    .map((c) => JSON.parse(new URLSearchParams((c.args as { methodParams: string }).methodParams).get('log') ?? '{}') as Record<string, unknown>);
 
 describe('call logs Salesforce would refuse', () => {
   it('fits 32,000 characters of notes and the recording line into Description, and saves it', { timeout: 60_000 }, async () => {
-    const m = await stage.page('lang=en');
-    await signIn(m.panel);
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
+    const m = await signedInPage(stage);
+    const callId = await answeredCall(m);
     await m.panel.getByRole('textbox', { name: 'Notes' }).fill('n'.repeat(32_000));
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
     const recording = `http://localhost:${stage.stack.simulator.port}/recordings/${callId}.wav`;
@@ -26,21 +31,23 @@ describe('call logs Salesforce would refuse', () => {
   });
 
   it('shows a Task Salesforce refuses with the reason, keeps it, and writes it once the agent changes it', { timeout: 60_000 }, async () => {
-    const m = await stage.page('lang=en');
-    await signIn(m.panel);
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
+    const m = await signedInPage(stage);
+    const callId = await answeredCall(m);
     // Salesforce refuses the Task as it is (as it would an invalid field value), every time for now.
     await m.cti((cti) => cti.host.failNext('runApex:upsertCallLog', 5, { code: 'GENERIC_ERROR' }));
+    const hungUpAt = await m.cti(() => Date.now());
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
     const refused = m.panel.getByRole('alert').filter({ hasText: 'could not be saved' });
     await refused.getByText('The call log "Inbound call 03-5555-0101" could not be saved: Injected failure of runApex.', { exact: false }).waitFor({ timeout: 10_000 });
     await m.panel.getByText('1 call logs are waiting to be saved to Salesforce.').waitFor();
     expect(await tasksFor(m, callId)).toEqual([]);
-    // Retried slowly, not in a loop: the failures injected are not used up.
+    // Retried slowly (every 5 minutes), not with the 1 s backoff of a passing failure: each version of
+    // the Task is tried once, at the hang-up and when the recording link came, then nothing for 3 s.
+    const withRecording = async () => (await upsertsSince(m, hungUpAt)).map((task) => 'BIZTEL_Recording_URL__c' in task);
+    await expect.poll(withRecording, { timeout: 5000 }).toContain(true);
     await settle(3000);
-    expect((await m.cti((cti) => cti.host.pendingFailures())).length).toBeGreaterThanOrEqual(3);
+    expect(await withRecording()).toEqual([false, true]);
+    expect(await m.cti((cti) => cti.host.pendingFailures())).toHaveLength(3);
 
     await clearInjected(m);
     await m.panel.getByRole('textbox', { name: 'Notes' }).fill('The admin fixed the field.');

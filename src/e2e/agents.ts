@@ -1,0 +1,38 @@
+/**
+ * Browser-test helpers for agents at work (on top of `support.ts`): a page whose agent is signed in,
+ * a call rung in and answered, and the Tasks one agent wrote for a call.
+ */
+import { SEED_USERS } from '../mock/org/seed';
+import { expectCallState, signIn, tasksFor, type MockPage, type Stage } from './support';
+
+type Lang = 'en' | 'ja';
+
+const NAMES = { en: { answer: 'Answer', connected: 'Connected' }, ja: { answer: '応答', connected: '通話中' } } as const;
+
+/** A mock page of the fake Salesforce user `user` (= the BIZTEL agent of that name), signed in. */
+export async function signedInPage(stage: Stage, user = 'agent01', lang: Lang = 'en'): Promise<MockPage> {
+  const m = await stage.page(`user=${user}&lang=${lang}`);
+  await signIn(m.panel, user, lang);
+  return m;
+}
+
+/** Rings this page's agent from `from`, answers in the panel and waits until connected; the call's id. */
+export async function answeredCall(m: MockPage, from: string | null = '03-5555-0101', lang: Lang = 'en'): Promise<string> {
+  const { callId } = await m.cti((cti, caller) => cti.server.incomingCall({ from: caller }), from);
+  await m.panel.getByRole('button', { name: NAMES[lang].answer, exact: true }).click();
+  await expectCallState(m.panel, NAMES[lang].connected, lang);
+  return callId;
+}
+
+/** The fake org's User Id of a fake Salesforce user (agent01 → 0055555000001AA). */
+export function ownerId(user: string): string {
+  const found = SEED_USERS.find((u) => u.username === user);
+  if (!found) throw new Error(`${user} is not a user of the fake org`);
+  return found.Id;
+}
+
+/** The Tasks of a call that `user` owns: each agent who had the call logs their own leg. */
+export async function tasksOf(m: MockPage, callId: string, user: string): Promise<Record<string, unknown>[]> {
+  const owner = ownerId(user);
+  return (await tasksFor(m, callId)).filter((t) => t.OwnerId === owner);
+}
