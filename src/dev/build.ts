@@ -3,9 +3,7 @@
  * `visualforce/` (deploy with `sf project deploy start` from there); and the mock page's build for
  * the browser tests: `tsx src/dev/build.ts [panel|mock|all]`.
  */
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
-export {};
-const { build } = await import('vite');
+import { build } from 'vite';
 
 const target = process.argv[2] ?? 'panel';
 if (!['panel', 'mock', 'all'].includes(target)) {

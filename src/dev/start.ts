@@ -5,7 +5,6 @@
 import { createServer } from 'vite';
 import { startSimulator } from '../simulator/server';
 
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const simPort = Number(process.env.BIZTEL_SIM_PORT ?? 8000);
 process.env.BIZTEL_SIM_PORT = String(simPort);
 const simulator = await startSimulator({ port: simPort, log: (line) => console.log(line) });

@@ -4,7 +4,7 @@
  * Display formatting is libphonenumber-js's, with Japan's metadata only (src/dev/phone-metadata.ts).
  */
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
-import japan from './phone-metadata.jp.json';
+import japan from './phone-metadata.jp.json' with { type: 'json' };
 
 const JAPAN = japan as unknown as MetadataJson;
 

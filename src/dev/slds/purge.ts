@@ -4,7 +4,7 @@
  * selectors name only classes the panel's source uses (plus element-level base rules), the
  * keyframes those rules animate with, and the custom properties (styling hooks) they read.
  */
-import postcss, { type AtRule, type ChildNode, type Container, type Rule } from 'postcss';
+import postcss, { type AtRule, type ChildNode, type Container, type Root, type Rule } from 'postcss';
 
 const CLASS = /\.(-?[_a-zA-Z][\w-]*)/g;
 const ATTRIBUTE = /\[([\w-]+)/g;
@@ -18,11 +18,11 @@ export function usedSldsClasses(sources: Iterable<string>): Set<string> {
   return used;
 }
 
-function keepSelector(selector: string, used: ReadonlySet<string>, keepBase: boolean): boolean {
+function keepSelector(selector: string, used: ReadonlySet<string>): boolean {
   const classes = [...selector.matchAll(CLASS)].map((m) => m[1] ?? '');
   // Base rules (html, body, button, :root …) have no class; the panel is a whole page, so keep them,
   // but not those keyed by attributes of components we do not use (kinetics, comboboxes, rtl).
-  if (classes.length === 0) return keepBase && [...selector.matchAll(ATTRIBUTE)].every((m) => BASE_ATTRIBUTES.has(m[1] ?? ''));
+  if (classes.length === 0) return [...selector.matchAll(ATTRIBUTE)].every((m) => BASE_ATTRIBUTES.has(m[1] ?? ''));
   return classes.every((name) => used.has(name));
 }
 
@@ -38,21 +38,16 @@ function pruneEmpty(container: Container): void {
   });
 }
 
-export interface PurgeOptions {
-  /** Keep rules with no class in their selector (the base styles). Default true. */
-  keepBase?: boolean;
-}
-
-export function purgeCss(css: string, used: ReadonlySet<string>, options: PurgeOptions = {}): string {
-  const keepBase = options.keepBase ?? true;
-  const root = postcss.parse(css);
+/** The rules of `css` that `used` needs, as CSS text; a parsed tree is copied, not changed. */
+export function purgeCss(css: string | Root, used: ReadonlySet<string>): string {
+  const root = typeof css === 'string' ? postcss.parse(css) : css.clone();
   root.walkAtRules((rule) => {
     // No web fonts in the static resource: system fonts (Salesforce Sans is not shipped to us).
     if (rule.name === 'font-face' || rule.name === 'charset') rule.remove();
   });
   root.walkRules((rule: Rule) => {
     if (isKeyframes(rule.parent)) return;
-    const kept = rule.selectors.filter((s) => keepSelector(s, used, keepBase));
+    const kept = rule.selectors.filter((s) => keepSelector(s, used));
     if (kept.length === 0) rule.remove();
     else rule.selectors = kept;
   });

@@ -6,23 +6,25 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Plugin } from 'vite';
-import { parseIconSvg, type IconData } from './icons';
-import { purgeCss, usedSldsClasses } from './purge';
+import postcss, { type Root } from 'postcss';
+import { normalizePath, type Plugin } from 'vite';
 import { listFiles } from '../static-files.ts';
+import { parseIconSvg, type IconData } from './icons.ts';
+import { purgeCss, usedSldsClasses } from './purge.ts';
 
 const CSS_ID = 'virtual:slds.css';
 const ICONS_ID = 'virtual:slds-icons';
 // Vite treats an id ending in .css as a stylesheet (minified, bundled with ours).
 const RESOLVED_CSS = '\0slds-used.css';
 const RESOLVED_ICONS = '\0slds-icons.js';
+/** The files whose `slds-…` classes count: the components' source, not their tests. */
+const SOURCE_FILE = /(?<!\.test)\.tsx?$/;
 
 const require = createRequire(import.meta.url);
 const SLDS = dirname(require.resolve('@salesforce-ux/design-system/package.json'));
 
-async function sourceTexts(dir: string): Promise<string[]> {
-  const files = (await listFiles(dir)).filter((name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name));
-  return Promise.all(files.map((name) => readFile(join(dir, name), 'utf8')));
+async function sourceFiles(dir: string): Promise<string[]> {
+  return (await listFiles(dir)).filter((name) => SOURCE_FILE.test(name)).map((name) => join(dir, name));
 }
 
 export interface SldsOptions {
@@ -33,6 +35,14 @@ export interface SldsOptions {
 }
 
 export function sldsPlugin(options: SldsOptions): Plugin {
+  // Parsing SLDS's 1 MB stylesheet takes about half a second: once per dev server or build, and
+  // each purge works on a copy of the tree.
+  let slds: Promise<Root> | undefined;
+  const sldsTree = () =>
+    (slds ??= readFile(join(SLDS, 'assets/styles/salesforce-lightning-design-system.min.css'), 'utf8').then((css) => postcss.parse(css)));
+  const dirs = options.sourceDirs.map((dir) => `${normalizePath(dir)}/`);
+  const isSource = (file: string) => SOURCE_FILE.test(file) && dirs.some((dir) => normalizePath(file).startsWith(dir));
+
   return {
     name: 'biztel-slds',
     resolveId(id) {
@@ -42,10 +52,11 @@ export function sldsPlugin(options: SldsOptions): Plugin {
     },
     async load(id) {
       if (id === RESOLVED_CSS) {
-        const sources = (await Promise.all(options.sourceDirs.map(sourceTexts))).flat();
-        for (const dir of options.sourceDirs) this.addWatchFile(dir);
-        const css = await readFile(join(SLDS, 'assets/styles/salesforce-lightning-design-system.min.css'), 'utf8');
-        return purgeCss(css, usedSldsClasses(sources));
+        const files = (await Promise.all(options.sourceDirs.map(sourceFiles))).flat();
+        // For `vite build --watch`; the dev server goes by hotUpdate below, which also sees new files.
+        for (const file of files) this.addWatchFile(file);
+        const sources = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+        return purgeCss(await sldsTree(), usedSldsClasses(sources));
       }
       if (id === RESOLVED_ICONS) {
         const icons: Record<string, IconData> = {};
@@ -55,6 +66,15 @@ export function sldsPlugin(options: SldsOptions): Plugin {
         return `export default ${JSON.stringify(icons)};`;
       }
       return null;
+    },
+    // A component created, changed or deleted may change which classes are used: the purged CSS is
+    // made again and sent with the component's own update, without restarting the dev server.
+    hotUpdate({ file, modules }) {
+      if (!isSource(file)) return;
+      const css = this.environment.moduleGraph.getModuleById(RESOLVED_CSS);
+      if (!css) return;
+      this.environment.moduleGraph.invalidateModule(css);
+      return [...modules, css];
     },
   };
 }

@@ -1,0 +1,89 @@
+import postcss from 'postcss';
+import { describe, expect, it } from 'vitest';
+import { purgeCss, usedSldsClasses } from './purge';
+
+/** The selectors of the purged CSS's style rules, outside keyframes, in order. */
+function selectorsOf(css: string): string[] {
+  const selectors: string[] = [];
+  postcss.parse(css).walkRules((rule) => {
+    if (!(rule.parent?.type === 'atrule' && /keyframes$/.test((rule.parent as postcss.AtRule).name))) selectors.push(rule.selector);
+  });
+  return selectors;
+}
+
+const atRulesOf = (css: string) => {
+  const found: string[] = [];
+  postcss.parse(css).walkAtRules((rule) => {
+    found.push(`@${rule.name} ${rule.params}`.trim());
+  });
+  return found;
+};
+
+const customPropertiesOf = (css: string) => {
+  const found: string[] = [];
+  postcss.parse(css).walkDecls(/^--/, (decl) => {
+    found.push(decl.prop);
+  });
+  return found.sort();
+};
+
+const used = (...names: string[]) => new Set(names);
+
+describe('purgeCss', () => {
+  it('keeps the rules whose every class is used and drops the others', () => {
+    const css = '.slds-button{color:red}.slds-badge{color:blue}.slds-button .slds-icon{fill:red}.slds-button.slds-button_brand{color:white}';
+    expect(selectorsOf(purgeCss(css, used('slds-button', 'slds-button_brand')))).toEqual(['.slds-button', '.slds-button.slds-button_brand']);
+  });
+
+  it('splits comma selectors and keeps only the used parts', () => {
+    const out = purgeCss('.slds-button,.slds-badge,.slds-button:hover{color:red}', used('slds-button'));
+    expect(selectorsOf(out)).toEqual(['.slds-button,.slds-button:hover']);
+    expect(out).toContain('color:red');
+  });
+
+  it('keeps base rules, except those keyed by attributes of components the panel does not use', () => {
+    const css = 'html{font-size:100%}button{cursor:pointer}[hidden]{display:none}input[type="text"]{border:0}[dir=rtl]{direction:rtl}[data-kinetics]{opacity:0}';
+    expect(selectorsOf(purgeCss(css, used()))).toEqual(['html', 'button', '[hidden]', 'input[type="text"]']);
+  });
+
+  it('keeps keyframes only when a kept rule animates with them', () => {
+    const css = '@keyframes spin{from{opacity:0}to{opacity:1}}@keyframes fade{to{opacity:0}}@keyframes pulse{to{opacity:.5}}' +
+      '.slds-spinner{animation:spin 1s linear infinite}.slds-badge{animation-name:pulse}';
+    expect(atRulesOf(purgeCss(css, used('slds-spinner')))).toEqual(['@keyframes spin']);
+  });
+
+  it('keeps the custom properties kept rules read, and what those read in turn', () => {
+    const css = ':root{--a:var(--b);--b:var(--c, red);--c:blue;--unused:var(--a);--d:green}.slds-button{color:var(--a)}.slds-badge{color:var(--d)}';
+    expect(customPropertiesOf(purgeCss(css, used('slds-button')))).toEqual(['--a', '--b', '--c']);
+  });
+
+  it('drops @font-face (system fonts only) and @charset', () => {
+    const css = '@charset "UTF-8";@font-face{font-family:Salesforce Sans;src:url(x.woff2)}.slds-button{color:red}';
+    const out = purgeCss(css, used('slds-button'));
+    expect(atRulesOf(out)).toEqual([]);
+    expect(selectorsOf(out)).toEqual(['.slds-button']);
+  });
+
+  it('drops a media query whose rules all went, and keeps one with a kept rule', () => {
+    const css = '@media (min-width:48em){.slds-badge{color:red}}@media (min-width:64em){.slds-button{color:red}}@supports (display:grid){@media print{.slds-badge{color:red}}}';
+    expect(atRulesOf(purgeCss(css, used('slds-button')))).toEqual(['@media (min-width:64em)']);
+  });
+
+  it('leaves a parsed tree as it was, so one parse serves every purge', () => {
+    const tree = postcss.parse('.slds-button{color:red}.slds-badge{color:blue}');
+    expect(selectorsOf(purgeCss(tree, used('slds-button')))).toEqual(['.slds-button']);
+    expect(selectorsOf(purgeCss(tree, used('slds-badge')))).toEqual(['.slds-badge']);
+    expect(selectorsOf(tree.toString())).toEqual(['.slds-button', '.slds-badge']);
+  });
+});
+
+describe('usedSldsClasses', () => {
+  it('finds every slds- class in the sources, once, without a trailing hyphen of a template', () => {
+    const sources = ['<button className="slds-button slds-button_brand">', 'const c = `slds-icon-${name} slds-m-top_small`;', "cx('slds-button', notSlds)"];
+    expect([...usedSldsClasses(sources)].sort()).toEqual(['slds-button', 'slds-button_brand', 'slds-icon', 'slds-m-top_small']);
+  });
+
+  it('does not take a word that merely ends in slds-', () => {
+    expect([...usedSldsClasses(['myslds-button', 'x-slds-badge'])]).toEqual(['slds-badge']);
+  });
+});
