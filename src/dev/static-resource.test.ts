@@ -1,27 +1,22 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { RESOURCE_BUDGET_BYTES, SALESFORCE_LIMIT_BYTES, resourceSizeProblem, zipResource } from './static-resource';
+import { SALESFORCE_LIMIT_BYTES, resourceSizeProblem, zipResource } from './static-resource';
 
 describe('the static resource size check', () => {
-  it('passes a resource within the budget', () => {
-    expect(resourceSizeProblem(1000, 1000, 2000)).toBeNull();
-    expect(resourceSizeProblem(RESOURCE_BUDGET_BYTES)).toBeNull();
-  });
-
-  it('refuses a resource over its budget, naming the file to change', () => {
-    expect(resourceSizeProblem(1001, 1000, 2000)).toMatch(/1001 bytes, over its budget of 1000 bytes \(src\/dev\/static-resource\.ts\)/);
-    expect(resourceSizeProblem(RESOURCE_BUDGET_BYTES + 1)).toMatch(/over its budget/);
-  });
-
-  it("refuses a resource over Salesforce's 5 MB limit, whatever the budget", () => {
+  it("is Salesforce's 5 MB limit", () => {
     expect(SALESFORCE_LIMIT_BYTES).toBe(5 * 1024 * 1024);
-    expect(RESOURCE_BUDGET_BYTES).toBeLessThan(SALESFORCE_LIMIT_BYTES);
-    expect(resourceSizeProblem(SALESFORCE_LIMIT_BYTES + 1, Infinity)).toMatch(/over Salesforce's limit/);
+    expect(resourceSizeProblem(SALESFORCE_LIMIT_BYTES)).toBeNull();
+    expect(resourceSizeProblem(SALESFORCE_LIMIT_BYTES + 1)).toBe(`The static resource is ${SALESFORCE_LIMIT_BYTES + 1} bytes, over Salesforce's limit for one static resource (5242880 bytes).`);
   });
 
-  it('a real zip of a few bytes is over a tiny fake budget', () => {
+  it('passes a resource within the limit and refuses one over it', () => {
+    expect(resourceSizeProblem(1000, 1000)).toBeNull();
+    expect(resourceSizeProblem(1001, 1000)).toMatch(/1001 bytes, over Salesforce's limit for one static resource \(1000 bytes\)/);
+  });
+
+  it('a real zip of a few bytes is over a tiny fake limit', () => {
     const zip = zipResource(new Map([['assets/biztelcti.js', new TextEncoder().encode('console.log(1)'.repeat(50))]]));
-    expect(resourceSizeProblem(zip.byteLength, 10)).toMatch(/over its budget of 10 bytes/);
+    expect(resourceSizeProblem(zip.byteLength, 10)).toMatch(/over Salesforce's limit for one static resource \(10 bytes\)/);
   });
 });
 

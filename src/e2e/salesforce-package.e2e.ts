@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORCE_APP, SFDX_PROJECT, convertToMetadata, type Conversion } from '../dev/sfdx-convert';
-import { FIXED_ENTRIES, RESOURCE_BUDGET_BYTES, RESOURCE_FILE, SALESFORCE_LIMIT_BYTES, readDist, readStaticResource } from '../dev/static-resource';
+import { FIXED_ENTRIES, RESOURCE_FILE, SALESFORCE_LIMIT_BYTES, readDist, readStaticResource } from '../dev/static-resource';
 import { PAGES_DIR, resourcePaths } from '../dev/visualforce-page';
 
 const EXPECTED_COMPONENTS = [
@@ -93,9 +93,8 @@ describe('the built static resource biztelcti', () => {
     zip = await readStaticResource();
   });
 
-  it('is within Salesforce\'s 5 MB limit and our budget', async () => {
+  it('is within Salesforce\'s 5 MB limit (what agents download has its gzip budget: size-budget.e2e.ts)', async () => {
     const bytes = (await readFile(RESOURCE_FILE)).byteLength;
-    expect(bytes).toBeLessThanOrEqual(RESOURCE_BUDGET_BYTES);
     expect(bytes).toBeLessThanOrEqual(SALESFORCE_LIMIT_BYTES);
   });
 
