@@ -3,7 +3,7 @@
  * byte the same from the same build (fixed timestamps, sorted entries), within Salesforce's limit.
  * (What agents download is held to the gzip budget of src/dev/size-budget.ts, which is far tighter.)
  */
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
 import { DIST, RESOURCE_FILE } from './paths';
@@ -54,6 +54,5 @@ export async function buildStaticResource(): Promise<{ bytes: number; entries: s
 
 /** The built resource's files, as Visualforce would serve them from /resource/<timestamp>/biztelcti/. */
 export async function readStaticResource(): Promise<Map<string, Uint8Array>> {
-  await stat(RESOURCE_FILE);
   return new Map(Object.entries(unzipSync(new Uint8Array(await readFile(RESOURCE_FILE)))));
 }

@@ -4,7 +4,9 @@
  * `/resource/<timestamp>/biztelcti/<path>` serves files out of the built static resource zip. For the
  * mock stack's `routes` option.
  */
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESOURCE_FILE } from './paths';
 import { readStaticResource } from './static-resource';
 import { contentType } from './static-files';
 import { renderPage } from './visualforce-page';
@@ -22,7 +24,28 @@ export interface VisualforceRouteOptions {
 
 export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
+/**
+ * The resource's files, unzipped again only when the zip's modification time changes: the build may
+ * be redone while a test stack runs, but a page load asks for several files of the same zip.
+ */
+function staticResourceReader(): () => Promise<Map<string, Uint8Array>> {
+  let cached: { mtimeMs: number; files: Promise<Map<string, Uint8Array>> } | undefined;
+  return async () => {
+    const { mtimeMs } = await stat(RESOURCE_FILE);
+    if (cached?.mtimeMs !== mtimeMs) {
+      const files = readStaticResource();
+      cached = { mtimeMs, files };
+      // A zip read while the build was writing it must not stay cached.
+      files.catch(() => {
+        if (cached?.files === files) cached = undefined;
+      });
+    }
+    return cached.files;
+  };
+}
+
 export function visualforceRoutes(options: VisualforceRouteOptions = {}): Route {
+  const resourceFiles = staticResourceReader();
   return async (req, res, path) => {
     const page = /^\/apex\/([A-Za-z0-9_]+)$/.exec(path)?.[1];
     if (page && PAGES.has(page)) {
@@ -33,8 +56,7 @@ export function visualforceRoutes(options: VisualforceRouteOptions = {}): Route 
     }
     const file = /^\/resource\/\d+\/biztelcti\/(.+)$/.exec(path)?.[1];
     if (file) {
-      // Read on every request: the build may be redone while a test stack runs.
-      const body = (await readStaticResource()).get(decodeURIComponent(file));
+      const body = (await resourceFiles()).get(decodeURIComponent(file));
       if (!body) res.writeHead(404, { 'content-type': 'text/plain' }).end(`No ${file} in the static resource biztelcti.`);
       else res.writeHead(200, { 'content-type': contentType(file), 'cache-control': 'no-store' }).end(body);
       return true;
