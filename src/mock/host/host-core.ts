@@ -62,6 +62,11 @@ const NEEDS_SERVER = new Set(['runApex', 'saveLog', 'searchAndScreenPop', 'scree
 
 /** Enough for a long QA session (a busy hour of calls is a few thousand lines). */
 export const LOG_LIMIT = 20_000;
+/**
+ * Lines let go of at once when the log is over LOG_LIMIT: dropping one line per message would move
+ * all 20,000 on every message once the log is full.
+ */
+export const LOG_TRIM = 1_000;
 
 export class MockHost {
   readonly store = createStore<HostState>()(() => ({
@@ -111,12 +116,11 @@ export class MockHost {
     this.logCounter += 1;
     const entry = { id: this.logCounter, direction, at: Date.now(), text };
     this.log.push(entry);
-    const over = this.log.length - LOG_LIMIT;
-    if (over > 0) this.log.splice(0, over);
-    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: s.logDropped + Math.max(0, over) }));
+    const dropped = this.log.length > LOG_LIMIT ? this.log.splice(0, LOG_TRIM).length : 0;
+    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: s.logDropped + dropped }));
   }
 
-  /** The log's lines, oldest first (the newest LOG_LIMIT). Read-only for callers. */
+  /** The log's lines, oldest first (at most the newest LOG_LIMIT). Read-only for callers. */
   wireLog(): readonly WireLogEntry[] {
     return this.log;
   }
