@@ -4,9 +4,10 @@
  * survives reloads; it also plays the package's Apex controller (`BIZTELOpenCTIController`).
  */
 import { isSalesforceId } from '../../domain/salesforce-ids.ts';
+import { OBJECT_TYPES } from './layout-schema.ts';
 import { searchRecords } from './search.ts';
 import { SEED_DIRECTORY_NUMBERS, SEED_RECORDS, SEED_USERS, seedCallCenter, seedLayout } from './seed.ts';
-import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
+import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type ObjectType, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
 
 export class OrgError extends Error {
   constructor(
@@ -34,6 +35,24 @@ const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
   WhatId: (v) => typeof v === 'string',
   BIZTEL_Recording_URL__c: (v) => typeof v === 'string' && /^https?:\/\//.test(v) && v.length <= 255,
 };
+
+/** The Apex searchPhone's defaults and limits (BIZTELOpenCTIController.cls). */
+const SEARCH_DEFAULT_OBJECTS = ['Contact', 'Lead', 'Account'];
+const SEARCH_MAX_OBJECTS = 46;
+const SEARCH_LIMIT = 20;
+/** The org's objects by lower-case name, as Apex's global describe finds them. */
+const OBJECT_BY_NAME = new Map<string, ObjectType>(OBJECT_TYPES.map((type) => [type.toLowerCase(), type]));
+
+/** As the Apex's `searchable`: the named objects the org has, in any case, each once, at most 46, in the order named. */
+function searchableObjects(objects: string): ObjectType[] {
+  const names = objects.trim() === '' ? SEARCH_DEFAULT_OBJECTS : objects.split(',');
+  const result: ObjectType[] = [];
+  for (const name of names) {
+    const type = OBJECT_BY_NAME.get(name.trim().toLowerCase());
+    if (type && !result.includes(type) && result.length < SEARCH_MAX_OBJECTS) result.push(type);
+  }
+  return result;
+}
 
 export class FakeOrg {
   private records: OrgRecord[] = [];
@@ -185,11 +204,14 @@ export class FakeOrg {
         return this.upsertCallLog(user, fields as Record<string, unknown>);
       }
       case 'searchPhone': {
-        // As the Apex: the objects named (the layout's), default Contact, Lead, Account; at most 46.
-        const named = (params.get('objects') ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
-        const objects = (named.length > 0 ? named : ['Contact', 'Lead', 'Account']).slice(0, 46);
-        const found = this.search(params.get('phone') ?? '', 'all').filter((r) => objects.includes(r.objectType));
-        return JSON.stringify(found.map((r) => ({ Id: r.Id, Name: r.Name, RecordType: r.objectType })));
+        // As the Apex: no search for fewer than 2 digits; the matches listed object by object, in the
+        // order the objects were named, 20 in all (SOSL's LIMIT).
+        const phone = params.get('phone') ?? '';
+        if (phone.replace(/[^0-9]/g, '').length < 2) return '[]';
+        const objects = searchableObjects(params.get('objects') ?? '');
+        const found = this.search(phone, 'all').filter((r) => objects.includes(r.objectType));
+        found.sort((a, b) => objects.indexOf(a.objectType) - objects.indexOf(b.objectType));
+        return JSON.stringify(found.slice(0, SEARCH_LIMIT).map((r) => ({ Id: r.Id, Name: r.Name, RecordType: r.objectType })));
       }
       case 'getDirectoryNumbers':
         return JSON.stringify(this.directoryNumbers);
