@@ -24,12 +24,6 @@ export interface Row {
   target?: number;
 }
 
-export interface Table {
-  rows: Row[];
-  /** What a reader needs to trust the figures (samples, clock offset, browser). */
-  notes: string[];
-}
-
 const decimals = (unit: Row['unit']) => (unit === 'MB' ? 2 : unit === 'KB' ? 1 : 2);
 const show = (value: number, unit: Row['unit']) => (Number.isFinite(value) ? `${value.toFixed(decimals(unit))} ${unit}` : 'n/a');
 

@@ -24,7 +24,7 @@ export const REQUIRED_GENERAL_ITEMS = ['reqInternalName', 'reqDisplayName', 'req
 const RESERVED_NAMES = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);
 
 /** The items the panel reads (src/app/config.ts), as [section, item] names. */
-export const PANEL_ITEMS = Object.values(CALL_CENTER_ITEMS).map((key) => key.split('/').slice(1) as [string, string]);
+const PANEL_ITEMS = Object.values(CALL_CENTER_ITEMS).map((key) => key.split('/').slice(1) as [string, string]);
 
 interface RawNode {
   name?: string;

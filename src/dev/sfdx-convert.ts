@@ -43,7 +43,7 @@ function undiciPath(): string {
   return require.resolve('undici', { paths: [dirname(jsforce)] });
 }
 
-export function loadSourceDeployRetrieve(): Sdr {
+function loadSourceDeployRetrieve(): Sdr {
   if (loaded) return loaded;
   const path = undiciPath();
   const stubbed = require.cache[path] === undefined;

@@ -70,6 +70,12 @@ describe('renderVisualforce (the test servers\' stand-in for Visualforce)', () =
     }
   });
 
+  it('renders and lists a spaced URLFOR alike', () => {
+    const spaced = "<apex:page><script src=\"{! URLFOR( $Resource.biztelcti , 'assets/a.js' ) }\"></script></apex:page>";
+    expect(renderVisualforce(spaced, { mode: null, resourceBase: BASE, userLanguage: 'ja' })).toContain(`<script src="${BASE}/assets/a.js"></script>`);
+    expect(resourcePaths(spaced)).toEqual(['assets/a.js']);
+  });
+
   it('fails loudly on Visualforce it does not know, so the page and the renderer stay in step', () => {
     expect(() => renderVisualforce('<apex:page><apex:form></apex:form></apex:page>', { mode: null, resourceBase: BASE, userLanguage: 'ja' })).toThrow(/does not know/);
     expect(() => renderVisualforce("<apex:page>{!$Resource.other}</apex:page>", { mode: null, resourceBase: BASE, userLanguage: 'ja' })).toThrow(/does not know/);

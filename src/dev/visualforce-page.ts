@@ -10,6 +10,13 @@ import { PAGES_DIR } from './paths';
 
 export { PAGES_DIR };
 
+/**
+ * `URLFOR($Resource.biztelcti, '<path>')`, spaced as Salesforce allows. One pattern for the renderer
+ * and for the check of what the resource must hold, so the two cannot disagree.
+ */
+const RESOURCE_URLFOR = /URLFOR\(\s*\$Resource\.biztelcti\s*,\s*'([^']+)'\s*\)/;
+const RESOURCE_URLFOR_EXPRESSION = new RegExp(String.raw`\{!\s*${RESOURCE_URLFOR.source}\s*\}`, 'g');
+
 export interface PageContext {
   /** `$CurrentPage.parameters.mode` */
   mode: string | null;
@@ -26,7 +33,7 @@ export function renderVisualforce(source: string, context: PageContext): string 
     /<apex:outputPanel layout="none" rendered="\{!\$CurrentPage\.parameters\.mode (==|!=) '([^']*)'\}">([\s\S]*?)<\/apex:outputPanel>/g,
     (_all, op: string, value: string, body: string) => ((context.mode === value) === (op === '==') ? body : ''),
   );
-  html = html.replace(/\{!URLFOR\(\$Resource\.biztelcti, '([^']+)'\)\}/g, (_all, path: string) => `${context.resourceBase}/${path}`);
+  html = html.replace(RESOURCE_URLFOR_EXPRESSION, (_all, path: string) => `${context.resourceBase}/${path}`);
   html = html.replace(/\{!\$User\.LanguageLocaleKey\}/g, context.userLanguage);
   if (/<apex:|\{!/.test(html)) throw new Error('renderVisualforce: the page uses Visualforce this test renderer does not know.');
   return `<!doctype html>\n${html.trim()}\n`;
@@ -38,7 +45,7 @@ export async function renderPage(name: string, context: PageContext): Promise<st
 
 /** The static resource paths a page names with `URLFOR($Resource.biztelcti, '…')`. */
 export function resourcePaths(source: string): string[] {
-  return [...source.matchAll(/URLFOR\(\s*\$Resource\.biztelcti\s*,\s*'([^']+)'\s*\)/g)].map((m) => m[1]!);
+  return [...source.matchAll(new RegExp(RESOURCE_URLFOR, 'g'))].map((m) => m[1]!);
 }
 
 type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };

@@ -5,7 +5,7 @@
  * mock stack's `routes` option.
  */
 import { stat } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MockStackOptions } from './mock-stack';
 import { RESOURCE_FILE } from './paths';
 import { readStaticResource } from './static-resource';
 import { contentType } from './static-files';
@@ -21,8 +21,6 @@ export interface VisualforceRouteOptions {
   /** Extra headers for the pages, e.g. a Content-Security-Policy. */
   pageHeaders?: Record<string, string>;
 }
-
-export type Route = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<boolean>;
 
 /**
  * The resource's files, unzipped again only when the zip's modification time changes: the build may
@@ -44,7 +42,7 @@ function staticResourceReader(): () => Promise<Map<string, Uint8Array>> {
   };
 }
 
-export function visualforceRoutes(options: VisualforceRouteOptions = {}): Route {
+export function visualforceRoutes(options: VisualforceRouteOptions = {}): NonNullable<MockStackOptions['routes']> {
   const resourceFiles = staticResourceReader();
   return async (req, res, path) => {
     const page = /^\/apex\/([A-Za-z0-9_]+)$/.exec(path)?.[1];
