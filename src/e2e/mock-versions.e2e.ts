@@ -66,10 +66,11 @@ describe('the server version, set through window.mockCti', () => {
     await m.panel.getByRole('combobox', { name: 'Status' }).waitFor();
   }
 
+  // on answer → outbound pops on answer, by the dialled number; on ring → outbound pop "never".
   it.each([
-    ['answer', 'never', 'now pop on answer, by the dialled number'],
-    ['ring', 'answer', 'pop "never", so nothing pops'],
-  ] as const)('3.3 with inbound pop "on %s" (outbound was %s), upgraded to 3.5.10: outbound calls %s', async (inboundPopup, outboundPopupBefore) => {
+    ['answer', 'never'],
+    ['ring', 'answer'],
+  ] as const)('3.3 with inbound pop "on %s", upgraded to 3.5.10: the outbound pop (%s before) follows the migration', async (inboundPopup, outboundPopupBefore) => {
     const m = await stage.page('lang=en');
     await signIn(m.panel);
     await upgradedFrom33(m, inboundPopup, outboundPopupBefore);
