@@ -3,7 +3,7 @@
  * a call rung in and answered, and the Tasks one agent wrote for a call.
  */
 import { SEED_USERS } from '../mock/org/seed';
-import { expectCallState, signIn, tasksFor, type MockPage, type Stage } from './support';
+import { expectCallState, hostCalls, signIn, tasksFor, type MockPage, type Stage } from './support';
 
 type Lang = 'en' | 'ja';
 
@@ -35,4 +35,16 @@ export function ownerId(user: string): string {
 export async function tasksOf(m: MockPage, callId: string, user: string): Promise<Record<string, unknown>[]> {
   const owner = ownerId(user);
   return (await tasksFor(m, callId)).filter((t) => t.OwnerId === owner);
+}
+
+/**
+ * The call logs the panel sent from `since` on (the package's Apex upsert, Lightning and Classic), as
+ * the Task fields sent; only those of `callId` when given. The fake org, like the Apex, upserts on
+ * CallObject and owner, so these, not the Tasks, show how often a log was written.
+ */
+export async function logWrites(m: MockPage, since: number, callId?: string): Promise<Record<string, unknown>[]> {
+  return (await hostCalls(m, 'runApex'))
+    .filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'upsertCallLog')
+    .map((c) => JSON.parse(new URLSearchParams((c.args as { methodParams: string }).methodParams).get('log') ?? '{}') as Record<string, unknown>)
+    .filter((task) => callId === undefined || task.CallObject === callId);
 }

@@ -4,17 +4,11 @@
  * shown plainly with the reason, kept, and written as soon as the agent changes it.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answeredCall, signedInPage } from './agents';
-import { hostCalls, settle, tasksFor, type MockPage, mockStage } from './support';
+import { answeredCall, logWrites, signedInPage } from './agents';
+import { settle, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300 } } });
 beforeEach(() => stage.reset());
-
-/** The panel's attempts to write a call log (the package's Apex upsert) from `since` on, as the Tasks sent. */
-const upsertsSince = async (m: MockPage, since: number) =>
-  (await hostCalls(m, 'runApex'))
-    .filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'upsertCallLog')
-    .map((c) => JSON.parse(new URLSearchParams((c.args as { methodParams: string }).methodParams).get('log') ?? '{}') as Record<string, unknown>);
 
 describe('call logs Salesforce would refuse', () => {
   it('fits 32,000 characters of notes and the recording line into Description, and saves it', { timeout: 60_000 }, async () => {
@@ -43,7 +37,7 @@ describe('call logs Salesforce would refuse', () => {
     expect(await tasksFor(m, callId)).toEqual([]);
     // Retried slowly (every 5 minutes), not with the 1 s backoff of a passing failure: each version of
     // the Task is tried once, at the hang-up and when the recording link came, then nothing for 3 s.
-    const withRecording = async () => (await upsertsSince(m, hungUpAt)).map((task) => 'BIZTEL_Recording_URL__c' in task);
+    const withRecording = async () => (await logWrites(m, hungUpAt, callId)).map((task) => 'BIZTEL_Recording_URL__c' in task);
     await expect.poll(withRecording, { timeout: 5000 }).toContain(true);
     await settle(3000);
     expect(await withRecording()).toEqual([false, true]);
