@@ -165,13 +165,24 @@ describe('CTI policies in Classic', () => {
     await expect.poll(() => lastToggle(m)).toBe('cti.enableClickToDial');
   });
 
-  it('click-to-call disabled by the server: never enabled in Salesforce, clicks do not dial', async () => {
+  it('click-to-call disabled by the server: never enabled in Salesforce', async () => {
     stage.stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
     const m = await classicAgent();
     // The directory is read right after the click-to-dial decision: by then an enable would have been sent.
     await expect.poll(() => hostCalls(m, 'cti.getDirectoryNumbers')).not.toEqual([]);
     expect(await hostCalls(m, 'cti.enableClickToDial')).toEqual([]);
-    await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100' }));
+  });
+
+  it('click-to-call disabled by the server while the panel runs: Salesforce is told, and a click no longer dials', async () => {
+    // Immediate: a click that got through would dial at once.
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await classicAgent();
+    await expect.poll(() => lastToggle(m)).toBe('cti.enableClickToDial');
+    await m.cti((cti) => cti.server.setSystemSettings({ clickToCallDisabled: true }));
+    await expect.poll(() => lastToggle(m)).toBe('cti.disableClickToDial');
+    // From a record (see below: one without is refused as malformed, so it could never dial).
+    await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100', recordId: '0015555000001AA' }));
+    await settle();
     expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
     expect(await m.panel.getByRole('textbox', { name: 'Phone number' }).inputValue()).toBe('');
   });
@@ -180,11 +191,14 @@ describe('CTI policies in Classic', () => {
     stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
     const m = await classicAgent();
     await expect.poll(() => hostCalls(m, 'cti.enableClickToDial')).toHaveLength(1);
-    await m.cti((cti) => cti.host.clickToDial({ number: 'お問い合わせフォーム' }));
-    await m.panel.getByRole('alert').filter({ hasText: 'is not a phone number' }).waitFor();
+    // From a record: a click without one is refused as malformed, with "?" for the number (Classic
+    // sends objectId "" there, which the panel's click-to-dial schema does not accept).
+    await m.cti((cti) => cti.host.clickToDial({ number: 'お問い合わせフォーム', recordId: '0015555000001AA' }));
+    await m.panel.getByRole('alert').filter({ hasText: '"お問い合わせフォーム" is not a phone number' }).waitFor();
     expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
   });
 
+  // A call that ended while the link was down is logged once: cti-policies.e2e.ts, in both hosts.
   it('adds the recording link to the Task already written', async () => {
     const m = await classicAgent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
@@ -195,18 +209,5 @@ describe('CTI policies in Classic', () => {
     const tasks = await tasksFor(m, callId);
     expect(tasks).toEqual([expect.objectContaining({ Id: first!.Id })]);
     expect(tasks[0]?.Description).toMatch(/^Recording: http/);
-  });
-
-  it('logs a call that ended while the link was down once, after the panel reconnects', async () => {
-    const m = await classicAgent();
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
-    await m.cti((cti) => cti.server.dropConnections(1000));
-    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
-    await expectCallState(m.panel, 'Ended');
-    await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toHaveLength(1);
-    await settle(800);
-    expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ CallType: 'Inbound', WhoId: '0035555000001AA' })]);
   });
 });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { answeredCall, logWrites } from './agents';
 import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300, outcomeDelayMs: 100 } } });
@@ -13,6 +14,10 @@ async function agent(query = ''): Promise<MockPage> {
 /** The panel's reads of the directory numbers (Lightning: the package's Apex). */
 const directoryFetches = (m: MockPage) =>
   hostCalls(m, 'runApex').then((calls) => calls.filter((c) => (c.args as { methodName?: string }).methodName === 'getDirectoryNumbers'));
+
+/** The last click-to-dial toggle the panel sent Salesforce. */
+const lastToggle = (m: MockPage) =>
+  m.cti((cti) => cti.host.calls().filter((c) => /^(en|dis)ableClickToDial$/.test(c.methodName)).at(-1)?.methodName);
 
 async function answerAndEnd(m: MockPage, callId: string): Promise<void> {
   await m.panel.getByRole('button', { name: 'Answer' }).click();
@@ -154,16 +159,23 @@ describe('click-to-call (§10)', () => {
     await expectCallState(m.panel, 'Dialing');
     expect(await m.cti((cti) => cti.server.calls())).toEqual([expect.objectContaining({ to: '09012345678' })]);
     // The latest toggle the panel sent Salesforce is "disable" while the call is up.
-    const lastToggle = () =>
-      m.cti((cti) => cti.host.calls().filter((c) => /ClickToDial$/.test(c.methodName) && c.methodName !== 'onClickToDial').at(-1)?.methodName);
-    await expect.poll(lastToggle).toBe('disableClickToDial');
+    await expect.poll(() => lastToggle(m)).toBe('disableClickToDial');
   });
 
-  it('disabled by the server: Salesforce phone fields stop dialling', async () => {
+  it('disabled by the server: never enabled in Salesforce', async () => {
     stage.stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
     const m = await agent();
     await settle(400);
     expect(await hostCalls(m, 'enableClickToDial')).toEqual([]);
+  });
+
+  it('disabled by the server while the panel runs: Salesforce phone fields stop dialling', async () => {
+    // Immediate: a click that got through would dial at once.
+    stage.stack.simulator.pbx.setSystemSettings({ clickToCallImmediate: true });
+    const m = await agent();
+    await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);
+    await m.cti((cti) => cti.server.setSystemSettings({ clickToCallDisabled: true }));
+    await expect.poll(() => lastToggle(m)).toBe('disableClickToDial');
     await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100' }));
     await settle(300);
     expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
@@ -182,9 +194,7 @@ describe('click-to-call (§10)', () => {
 describe('call log and recording linkage (履歴・録音連携)', () => {
   it('adds the recording link to the Task already written, and notes typed after the call', async () => {
     const m = await agent();
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
+    const callId = await answeredCall(m);
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
     const first = await (async () => {
       await expect.poll(() => tasksFor(m, callId)).toHaveLength(1);
@@ -198,17 +208,20 @@ describe('call log and recording linkage (履歴・録音連携)', () => {
     expect(tasks[0]!.Id).toBe(first.Id);
   });
 
-  it('logs a call that ended while the link was down once, after the panel reconnects', async () => {
-    const m = await agent();
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
+  // A second write would not make a second Task (the org upserts), so "once" counts the writes.
+  it.each(['lightning', 'classic'] as const)('%s: logs a call that ended while the link was down, once, after the panel reconnects', async (mode) => {
+    const m = await agent(mode === 'classic' ? 'mode=classic' : '');
+    const callId = await answeredCall(m);
+    const droppedAt = await m.cti(() => Date.now());
     await m.cti((cti) => cti.server.dropConnections(1500));
     await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
     await expectCallState(m.panel, 'Ended');
-    await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toHaveLength(1);
+    await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toEqual([expect.objectContaining({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Completed' })]);
+    const [task] = await tasksFor(m, callId);
     await settle(1000);
-    expect(await tasksFor(m, callId)).toHaveLength(1);
+    // One write, the recording link already in it (it came while the link was down); the same Task.
+    expect(await logWrites(m, droppedAt, callId)).toEqual([expect.objectContaining({ CallObject: callId, BIZTEL_Recording_URL__c: expect.stringMatching(/\.wav$/) as unknown })]);
+    expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ Id: task!.Id })]);
   });
 });
 
