@@ -52,8 +52,8 @@ async function expectFits(m: MockPage, widthPx: number, state: string): Promise<
 }
 
 const NAMES = {
-  en: { answer: 'Answer', hold: 'Hold', resume: 'Resume', park: 'Park', transfer: 'Transfer', keypad: 'Keypad', consult: 'Consult', target: 'Transfer to', hangup: 'Hang up', history: 'History', shortcuts: 'Keyboard shortcuts', ringing: 'Ringing', connected: 'Connected', held: 'On hold', parked: 'Parked', consulting: 'Consulting', ended: 'Ended' },
-  ja: { answer: '応答', hold: '保留', resume: '保留解除', park: 'パーク保留', transfer: '転送', keypad: 'キーパッド', consult: '打診転送', target: '転送先', hangup: '切断', history: '通話履歴', shortcuts: 'キーボードショートカット', ringing: '着信中', connected: '通話中', held: '保留中', parked: 'パーク保留中', consulting: '打診中', ended: '終了' },
+  en: { answer: 'Answer', hold: 'Hold', resume: 'Resume', park: 'Park', transfer: 'Transfer', keypad: 'Keypad', consult: 'Consult', target: 'Transfer to', hangup: 'Hang up', history: 'History', shortcuts: 'Keyboard shortcuts', ringing: 'Ringing', connected: 'Connected', held: 'On hold', parked: 'Parked', consulting: 'Consulting', ended: 'Ended', related: 'Related record', notANumber: '"call me" is not a phone number', phoneNotRunning: 'The BIZTEL softphone (or desk phone) is not running' },
+  ja: { answer: '応答', hold: '保留', resume: '保留解除', park: 'パーク保留', transfer: '転送', keypad: 'キーパッド', consult: '打診転送', target: '転送先', hangup: '切断', history: '通話履歴', shortcuts: 'キーボードショートカット', ringing: '着信中', connected: '通話中', held: '保留中', parked: 'パーク保留中', consulting: '打診中', ended: '終了', related: '関連レコード', notANumber: '「call me」は電話番号ではない', phoneNotRunning: 'BIZTEL ソフトフォン(または電話機)が起動していない' },
 } as const;
 
 describe.each([
@@ -77,6 +77,7 @@ describe.each([
     // Two contacts share this number: the related-record choice shows.
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '045-333-4444' }));
     await expectCallState(m.panel, n.ringing, lang);
+    await m.panel.getByRole('radiogroup', { name: n.related }).waitFor();
     await expectAccessible(m, 'ringing');
     await m.panel.getByRole('button', { name: n.answer, exact: true }).click();
     await expectCallState(m.panel, n.connected, lang);
@@ -109,10 +110,14 @@ describe.each([
     await expectCallState(m.panel, n.ended, lang);
     await expectAccessible(m, 'ended');
 
-    // An error and the ★ functions unavailable.
-    await m.cti((cti) => cti.server.setDesktopSoftphone('agent01', false));
+    // An error and the ★ functions unavailable. (Dialling is off without the phone: the error first.)
     await m.panel.getByRole('textbox', { name: lang === 'en' ? 'Phone number' : '電話番号' }).fill('call me');
     await m.panel.getByRole('textbox', { name: lang === 'en' ? 'Phone number' : '電話番号' }).press('Enter');
+    await m.panel.getByRole('alert').filter({ hasText: n.notANumber }).waitFor();
+    await m.cti((cti) => cti.server.setDesktopSoftphone('agent01', false));
+    // The server's presence push comes asynchronously: scan once the panel shows it, the alert still up.
+    await m.panel.getByRole('note').filter({ hasText: n.phoneNotRunning }).waitFor();
+    expect(await m.panel.getByRole('alert').filter({ hasText: n.notANumber }).count()).toBe(1);
     await expectAccessible(m, 'phone not registered, with an alert');
   });
 });
