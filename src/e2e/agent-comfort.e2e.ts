@@ -3,21 +3,20 @@
  * the history with ring-back, Japanese number formatting.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectCallState, launchStorageContext, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
+import { signedInPage } from './agents';
+import { expectCallState, launchStorageContext, settle, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
 
 const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100, recordingDelayMs: 100 } } });
 beforeEach(() => stage.reset());
 
-/** Focus inside the panel (shortcuts are the panel's own), then the keys. */
+/** The keys, pressed inside the panel (shortcuts are the panel's own; press focuses it first). */
 async function press(m: MockPage, keys: string): Promise<void> {
-  await m.panel.locator('main').focus().catch(() => {});
   await m.panel.locator('body').press(keys);
 }
 
 describe('keyboard shortcuts inside the panel', () => {
   it('answers, holds, resumes, opens the transfer target and hangs up', async () => {
-    const m = await stage.page('lang=en');
-    await signIn(m.panel);
+    const m = await signedInPage(stage);
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
     expect(await m.panel.getByRole('button', { name: 'Answer', exact: true }).getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+A');
@@ -36,9 +35,11 @@ describe('keyboard shortcuts inside the panel', () => {
   });
 
   it('declines a ringing call with the hang-up keys, and does nothing when no button can act', async () => {
-    const m = await stage.page('lang=en');
-    await signIn(m.panel);
+    const m = await signedInPage(stage);
     await press(m, 'Alt+Shift+KeyA'); // no call: nothing happens, no error
+    await press(m, 'Alt+Shift+KeyH');
+    await settle();
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
     expect(await m.panel.getByRole('alert').count()).toBe(0);
     await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
@@ -89,8 +90,7 @@ describe('the language', () => {
 
 describe('history', () => {
   it('lists the calls the server knows, formatted, and rings back from there', async () => {
-    const m = await stage.page('lang=en');
-    await signIn(m.panel);
+    const m = await signedInPage(stage);
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '0463331234' }));
     await expectCallState(m.panel, 'Ringing');
     await m.panel.getByText('0463-33-1234').first().waitFor(); // a four-digit area code, formatted
