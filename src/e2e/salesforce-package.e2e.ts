@@ -80,7 +80,7 @@ describe('the sfdx project converts to Metadata API format (source-deploy-retrie
     const partial = await mkdtemp(join(tmpdir(), 'biztel-mdapi-'));
     try {
       const without = await convertToMetadata(partial, join(FORCE_APP, 'main', 'default', 'classes'));
-      expect(without.components).not.toEqual(EXPECTED_COMPONENTS);
+      expect(without.components).toEqual(EXPECTED_COMPONENTS.filter((c) => c.startsWith('ApexClass:')));
     } finally {
       await rm(partial, { recursive: true, force: true });
     }
@@ -108,6 +108,7 @@ describe('the built static resource biztelcti', () => {
     for (const entry of FIXED_ENTRIES) expect([...zip.keys()]).toContain(entry);
     const js = new TextDecoder().decode(zip.get('assets/biztelcti.js'));
     const chunks = [...js.matchAll(/["'`]\.\/([\w.-]+\.js)["'`]/g)].map((m) => `assets/${m[1]!}`);
+    expect(chunks.length).toBeGreaterThan(0); // the pattern finds the lazy chunks (Classic's at least)
     for (const chunk of chunks) expect([...zip.keys()], chunk).toContain(chunk);
     for (const name of zip.keys()) expect(name).toMatch(/^(index\.html|favicon\.svg|assets\/biztelcti\.(js|css)|assets\/[\w-]+-[\w-]{8}\.(js|css|svg|woff2))$/);
   });
