@@ -1,24 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { answeredCall, signedInPage, tasksOf } from './agents';
+import { expectCallState, tasksFor, mockStage } from './support';
 
 const stage = mockStage();
 beforeEach(() => stage.reset());
 
-async function agentPage(user: string, lang: 'en' | 'ja' = 'en'): Promise<MockPage> {
-  const m = await stage.page(`user=${user}&lang=${lang}`);
-  await signIn(m.panel, user, lang);
-  return m;
-}
-
 describe('call control in the panel', () => {
   it('consult-transfers a call with the open record: agent02 pops 山田 太郎, both agents get their Task', async () => {
-    const a = await agentPage('agent01');
-    const b = await agentPage('agent02');
+    const a = await signedInPage(stage, 'agent01');
+    const b = await signedInPage(stage, 'agent02');
     await a.cti((cti) => cti.host.navigate('0035555000001AA'));
-    const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await expectCallState(a.panel, 'Ringing');
-    await a.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(a.panel, 'Connected');
+    const callId = await answeredCall(a);
 
     await a.panel.getByRole('button', { name: 'Transfer' }).click();
     await a.panel.getByRole('textbox', { name: 'Transfer to' }).fill('agent02');
@@ -41,16 +33,15 @@ describe('call control in the panel', () => {
     await expectCallState(b.panel, 'Ended');
 
     await expect.poll(() => tasksFor(a, callId), { timeout: 5000 }).toHaveLength(2);
-    const tasks = await tasksFor(a, callId);
-    const byOwner = Object.fromEntries(tasks.map((t) => [t.OwnerId as string, t]));
-    expect(byOwner['0055555000001AA']).toMatchObject({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Transferred' });
-    expect(byOwner['0055555000002AA']).toMatchObject({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Completed' });
-    expect(byOwner['0055555000002AA']!.CallDurationInSeconds as number).toBeGreaterThanOrEqual(1);
+    expect(await tasksOf(a, callId, 'agent01')).toEqual([expect.objectContaining({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Transferred' })]);
+    const [completed] = await tasksOf(a, callId, 'agent02');
+    expect(completed).toMatchObject({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Completed' });
+    expect(completed!.CallDurationInSeconds as number).toBeGreaterThanOrEqual(1);
     expect(a.errors.concat(b.errors)).toEqual([]);
   });
 
   it('places an outbound call with the chosen caller ID, holds, resumes, parks, unparks and hangs up', async () => {
-    const a = await agentPage('agent01');
+    const a = await signedInPage(stage, 'agent01');
     await a.panel.getByRole('combobox', { name: 'Caller ID' }).selectOption('05011112222');
     await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.callerId).toBe('050-1111-2222');
     await a.panel.getByRole('textbox', { name: 'Phone number' }).fill('03-5555-0100');
@@ -82,7 +73,7 @@ describe('call control in the panel', () => {
   });
 
   it('says why the line was busy, and refuses a number that is not one', async () => {
-    const a = await agentPage('agent01');
+    const a = await signedInPage(stage, 'agent01');
     await a.cti((cti) => cti.server.setOutcome('0312340000', 'busy'));
     await a.panel.getByRole('textbox', { name: 'Phone number' }).fill('03-1234-0000');
     await a.panel.getByRole('button', { name: 'Call' }).click();
@@ -94,7 +85,7 @@ describe('call control in the panel', () => {
   });
 
   it('disables the ★ controls with the reason when the desktop softphone stops; status and caller ID still work', async () => {
-    const a = await agentPage('agent01', 'ja');
+    const a = await signedInPage(stage, 'agent01', 'ja');
     await a.cti((cti) => cti.server.setDesktopSoftphone('agent01', false));
     await a.panel.getByText('BIZTEL ソフトフォン(または電話機)が起動していない').waitFor();
     expect(await a.panel.getByRole('button', { name: '発信' }).isDisabled()).toBe(true);
@@ -110,8 +101,8 @@ describe('call control in the panel', () => {
   });
 
   it('tells the agent it was signed out because the same agent signed in elsewhere, and stays signed out', async () => {
-    const a = await agentPage('agent03');
-    const other = await agentPage('agent03');
+    const a = await signedInPage(stage, 'agent03');
+    const other = await signedInPage(stage, 'agent03');
     await other.panel.getByRole('combobox', { name: 'Status' }).waitFor();
     await a.panel.getByText('You were signed out because the same agent signed in somewhere else').waitFor();
     await a.panel.getByRole('button', { name: 'Sign in' }).waitFor();
@@ -120,7 +111,7 @@ describe('call control in the panel', () => {
   });
 
   it('changes status from the list; system statuses are listed apart, never chosen; a pick during a call applies after it', async () => {
-    const a = await agentPage('agent01');
+    const a = await signedInPage(stage, 'agent01');
     const status = a.panel.getByRole('combobox', { name: 'Status' });
     await status.selectOption({ label: '研修中' });
     await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.statusId).toBe('custom-training');
@@ -142,7 +133,7 @@ describe('call control in the panel', () => {
   });
 
   it('writes a call result typed after the call into the same Task, over the automatic 拒否 one', async () => {
-    const a = await agentPage('agent01', 'ja');
+    const a = await signedInPage(stage, 'agent01', 'ja');
     const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await a.panel.getByRole('button', { name: '拒否' }).click();
     await expectCallState(a.panel, '終了', 'ja');

@@ -3,23 +3,16 @@
  * end as answered elsewhere and log nothing (SPEC "Decisions").
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectCallState, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { ownerId, signedInPage, tasksOf } from './agents';
+import { expectCallState, settle, tasksFor, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100 } } });
 beforeEach(() => stage.reset());
 
-const OWNER = { agent01: '0055555000001AA', agent02: '0055555000002AA' } as const;
-
-async function agentPage(user: 'agent01' | 'agent02'): Promise<MockPage> {
-  const m = await stage.page(`user=${user}&lang=en`);
-  await signIn(m.panel, user, 'en');
-  return m;
-}
-
 describe('a queue ringing every 受付可 agent', () => {
   it('is logged by the agent who answered, not by the one it rang as well', async () => {
-    const a = await agentPage('agent01');
-    const b = await agentPage('agent02');
+    const a = await signedInPage(stage, 'agent01');
+    const b = await signedInPage(stage, 'agent02');
     const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101', queue: 'support', ringAll: true }));
     await expectCallState(a.panel, 'Ringing');
     await expectCallState(b.panel, 'Ringing');
@@ -30,14 +23,14 @@ describe('a queue ringing every 受付可 agent', () => {
     await b.cti((cti, id) => cti.server.remoteHangup(id), callId);
     await expectCallState(b.panel, 'Ended');
 
-    await expect.poll(() => tasksFor(b, callId)).toEqual([expect.objectContaining({ OwnerId: OWNER.agent02, CallType: 'Inbound' })]);
+    await expect.poll(() => tasksFor(b, callId)).toEqual([expect.objectContaining({ OwnerId: ownerId('agent02'), CallType: 'Inbound' })]);
     await settle(); // agent01's panel must not write one
-    expect((await tasksFor(a, callId)).filter((t) => t.OwnerId === OWNER.agent01)).toEqual([]);
+    expect(await tasksOf(a, callId, 'agent01')).toEqual([]);
   });
 
   it('goes on ringing at the others when one agent declines', async () => {
-    const a = await agentPage('agent01');
-    const b = await agentPage('agent02');
+    const a = await signedInPage(stage, 'agent01');
+    const b = await signedInPage(stage, 'agent02');
     const { callId } = await a.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101', queue: 'support', ringAll: true }));
     await expectCallState(a.panel, 'Ringing');
     await a.panel.getByRole('button', { name: 'Decline' }).click();
@@ -47,7 +40,7 @@ describe('a queue ringing every 受付可 agent', () => {
     await b.panel.getByRole('button', { name: 'Answer', exact: true }).click();
     await expectCallState(b.panel, 'Connected');
     // The agent who declined logs the ring as declined, as for any call that rang at them.
-    await expect.poll(() => tasksFor(a, callId).then((tasks) => tasks.filter((t) => t.OwnerId === OWNER.agent01))).toEqual([
+    await expect.poll(() => tasksOf(a, callId, 'agent01')).toEqual([
       expect.objectContaining({ CallDisposition: 'Declined' }),
     ]);
   });
