@@ -88,6 +88,9 @@ describe('no password and no session token left in browser storage', () => {
       return found;
     };
     expect(await leaks('allowed'), 'signed in').toEqual([]);
+    // Not vacuous either: while signed in, the leader's tab memory does hold the token.
+    const tokenInTabMemory = async () => (await Promise.all(tabs.map(async (t) => (await snapshot(panelFrame(t, panelOrigin))).sessionStorage.includes(token)))).includes(true);
+    await expect.poll(tokenInTabMemory, { timeout: 5000 }).toBe(true);
 
     await tabs[0]!.panel.getByRole('button', { name: 'Sign out' }).click();
     for (const t of tabs) await t.panel.getByRole('textbox', { name: 'Login ID' }).waitFor();
