@@ -124,8 +124,19 @@ describe('fuzzing the panel in the browser', () => {
     await postToPanel([...navigations.map((p) => push('onNavigationChange', p)), ...clicks.map((p) => push('onClickToDial', p))]);
 
     // 2. Live callbacks: the panel shows itself after each click it accepted; answer those with garbage.
-    await expect.poll(async () => (await m.page.evaluate(() => (window as unknown as HoldWindow).held.length)) > 0).toBe(true);
-    await new Promise((r) => setTimeout(r, 1000)); // the last clicks' calls
+    // Until the last clicks' calls are in: the count of held calls stops growing.
+    let heldBefore = -1;
+    await expect
+      .poll(
+        async () => {
+          const held = await m.page.evaluate(() => (window as unknown as HoldWindow).held.length);
+          const steady = held > 0 && held === heldBefore;
+          heldBefore = held;
+          return steady;
+        },
+        { interval: 500, timeout: 20_000 },
+      )
+      .toBe(true);
     const visibility = (await takeHeld()).filter((h) => h.methodName === 'setSoftphonePanelVisibility');
     const visibilityAnswers = visibility.map(() => asSent(callbackAnswer(random)));
     await postToPanel(visibility.map((h, i) => answer(h.methodName, h.callId, visibilityAnswers[i]!)));
