@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
-import { attachMockPage, expectSimDone, openMockAt } from './mock-helpers';
+import { attachMockPage, expectSimDone } from './mock-helpers';
 
 const stage = mockStage();
 let m: MockPage;
@@ -10,7 +10,20 @@ let second: MockPage;
 beforeAll(async () => {
   m = await stage.page('lang=en');
   await signIn(m.panel);
+  // The second agent works in a browser of their own (a background tab would be throttled).
+  second = await stage.page('user=agent02&lang=en');
+  await signIn(second.panel, 'agent02');
 });
+
+/** Runs `test` with the Ring select on `target`, and puts it back on this page's agent after. */
+async function ringing(target: 'queue' | 'queueAll', test: () => Promise<void>): Promise<void> {
+  await m.page.getByRole('combobox', { name: 'Ring' }).selectOption(target);
+  try {
+    await test();
+  } finally {
+    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent01');
+  }
+}
 
 const simCall = (callId: string) => m.cti((cti, id) => cti.server.calls().then((calls) => calls.find((c) => c.callId === id)), callId);
 const latestCall = () => m.cti((cti) => cti.server.calls().then((calls) => calls.at(-1)));
@@ -35,48 +48,51 @@ describe('the simulator panel: callers', () => {
 
   it("opens a second agent's page from the agents table", async () => {
     const [page] = await Promise.all([m.context.waitForEvent('page'), m.page.getByRole('link', { name: "Open agent02's page" }).click()]);
-    const url = page.url();
-    expect(await (await attachMockPage(page)).cti((cti) => cti.user)).toBe('agent02');
-    expect(new URL(url).searchParams.get('lang')).toBe('en');
-    // The second agent works in a browser of their own (a background tab here would be throttled).
-    await page.close();
-    second = await openMockAt(stage.browser, url);
-    await signIn(second.panel, 'agent02');
+    try {
+      expect(await (await attachMockPage(page)).cti((cti) => cti.user)).toBe('agent02');
+      expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+    } finally {
+      await page.close();
+    }
   });
 
   it('rings a queue: an anonymous caller reaches a 受付可 agent', async () => {
     await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).check();
-    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('queue');
-    await m.page.getByRole('button', { name: 'Place call' }).click();
-    await expectSimDone(m, 'Place call from 非通知');
-    const call = (await latestCall())!;
-    expect(call).toMatchObject({ direction: 'inbound', from: null, state: 'ringing' });
-    expect(['agent01', 'agent02']).toContain(call.agent);
-    const ringing = call.agent === 'agent01' ? m : second;
-    await expectCallState(ringing.panel, 'Ringing');
-    await ringing.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(ringing.panel, 'Connected');
-    await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
-    await expectCallState(ringing.panel, 'Ended');
-    await expect.poll(() => tasksFor(ringing, call.callId)).toEqual([expect.objectContaining({ Subject: 'Inbound call anonymous' })]);
-    await ringing.panel.getByRole('button', { name: 'Close' }).click();
-    await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).uncheck();
+    try {
+      await ringing('queue', async () => {
+        await m.page.getByRole('button', { name: 'Place call' }).click();
+        await expectSimDone(m, 'Place call from 非通知');
+        const call = (await latestCall())!;
+        expect(call).toMatchObject({ direction: 'inbound', from: null, state: 'ringing' });
+        expect(['agent01', 'agent02']).toContain(call.agent);
+        const rung = call.agent === 'agent01' ? m : second;
+        await expectCallState(rung.panel, 'Ringing');
+        await rung.panel.getByRole('button', { name: 'Answer' }).click();
+        await expectCallState(rung.panel, 'Connected');
+        await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+        await expectCallState(rung.panel, 'Ended');
+        await expect.poll(() => tasksFor(rung, call.callId)).toEqual([expect.objectContaining({ Subject: 'Inbound call anonymous' })]);
+        await rung.panel.getByRole('button', { name: 'Close' }).click();
+      });
+    } finally {
+      await m.page.getByRole('checkbox', { name: 'Anonymous (非通知)' }).uncheck();
+    }
   });
 
   it('rings every 受付可 agent of a queue at once; the first to answer takes it', async () => {
-    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('queueAll');
-    await m.page.getByRole('button', { name: 'Place call' }).click();
-    await expectSimDone(m, 'Place call from');
-    const call = (await latestCall())!;
-    await expectCallState(m.panel, 'Ringing');
-    await expectCallState(second.panel, 'Ringing');
-    await second.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Ended');
-    await expect.poll(() => latestCall()).toMatchObject({ callId: call.callId, state: 'connected', agent: 'agent02' });
-    await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
-    await expectCallState(second.panel, 'Ended');
-    for (const p of [m, second]) await p.panel.getByRole('button', { name: 'Close' }).click();
-    await m.page.getByRole('combobox', { name: 'Ring' }).selectOption('agent01');
+    await ringing('queueAll', async () => {
+      await m.page.getByRole('button', { name: 'Place call' }).click();
+      await expectSimDone(m, 'Place call from');
+      const call = (await latestCall())!;
+      await expectCallState(m.panel, 'Ringing');
+      await expectCallState(second.panel, 'Ringing');
+      await second.panel.getByRole('button', { name: 'Answer' }).click();
+      await expectCallState(m.panel, 'Ended');
+      await expect.poll(() => latestCall()).toMatchObject({ callId: call.callId, state: 'connected', agent: 'agent02' });
+      await row(m.page, call.callId).getByRole('button', { name: 'Hang up (far end)' }).click();
+      await expectCallState(second.panel, 'Ended');
+      for (const p of [m, second]) await p.panel.getByRole('button', { name: 'Close' }).click();
+    });
   });
 
   it('shows why a call cannot be placed (the automation API rejects the same)', async () => {
