@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
 import { startMockStack, type MockStack } from '../dev/mock-stack';
 import { expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
@@ -116,8 +116,18 @@ describe('failure injection through window.mockCti', () => {
 });
 
 describe('the Failures tab drives the same injection by role and name', () => {
+  beforeEach(() => openTab(m, 'Failures'));
+  // Each test starts from the form's defaults and no injected failure, whatever the one before did.
+  afterEach(async () => {
+    await m.page.getByRole('combobox', { name: 'Answer with' }).selectOption('SERVER_ERROR');
+    await m.page.getByRole('spinbutton', { name: 'Failing calls (%)' }).fill('0');
+    await m.page.getByRole('spinbutton', { name: 'Of those, lost replies (%)' }).fill('0');
+    await m.page.getByRole('button', { name: 'Clear failures' }).click();
+    await m.cti((cti) => cti.host.restoreSession());
+    expect(await m.cti((cti) => cti.host.pendingFailures())).toEqual([]);
+  });
+
   it('queues failures (with "applied"), lists them and clears them', async () => {
-    await openTab(m, 'Failures');
     await m.page.getByRole('combobox', { name: 'Method', exact: true }).selectOption('saveLog');
     await m.page.getByRole('spinbutton', { name: 'Times' }).fill('2');
     await m.page.getByRole('checkbox', { name: /Applied/ }).check();
@@ -139,7 +149,6 @@ describe('the Failures tab drives the same injection by role and name', () => {
     await m.page.getByRole('button', { name: 'Fail next' }).click();
     expect(await apex(frame)).toMatchObject({ success: false, errors: [{ code: 'GENERIC_ERROR' }] });
     expect((await apex(frame)).success).toBe(true);
-    await m.page.getByRole('combobox', { name: 'Answer with' }).selectOption('SERVER_ERROR');
   });
 
   it('sets a failure rate whose failures are lost replies: the write happens, the answer says it failed', async () => {
@@ -151,9 +160,6 @@ describe('the Failures tab drives the same injection by role and name', () => {
     await m.page.getByRole('list', { name: 'Pending failures' }).getByText('saveLog: 100% of calls, 100% of those applied (answer lost)').waitFor();
     expect(await callOpenCti(frame, 'saveLog', { value: { entityApiName: 'Task', Subject: 'lost reply' } })).toMatchObject({ success: false, errors: [{ code: 'SERVER_ERROR' }] });
     await expect.poll(async () => (await m.cti((cti) => cti.host.tasks())).length).toBe(before + 1);
-    await m.page.getByRole('spinbutton', { name: 'Failing calls (%)' }).fill('0');
-    await m.page.getByRole('button', { name: 'Set failure rate' }).click();
-    await m.page.getByRole('spinbutton', { name: 'Of those, lost replies (%)' }).fill('0');
   });
 
   it('sets a failure rate', async () => {
