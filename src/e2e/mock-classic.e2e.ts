@@ -123,13 +123,21 @@ describe('the Classic host: the softphone in the left pane, on sforce.interactio
 
   it('resizes the left-pane softphone on cti.setSoftphoneHeight/Width, as Lightning does its panel', async () => {
     const box = () => m.page.locator(PANEL_FRAME).evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
-    expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ result: true });
-    expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ result: true });
-    await expect.poll(box).toEqual({ width: 320, height: 600 });
-    // Out of Salesforce's ranges: refused, and the size stays.
-    expect((await classic('cti.setSoftphoneHeight', 10)).error).toMatch(/^INVALID_PARAM: height must be 240–2560/);
-    expect((await classic('cti.setSoftphoneWidth', 'wide')).error).toMatch(/^INVALID_PARAM: width must be 200–1920/);
-    expect(await box()).toEqual({ width: 320, height: 600 });
+    const before = await box();
+    try {
+      expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ result: true });
+      expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ result: true });
+      await expect.poll(box).toEqual({ width: 320, height: 600 });
+      // Out of Salesforce's ranges: refused, and the size stays.
+      expect((await classic('cti.setSoftphoneHeight', 10)).error).toMatch(/^INVALID_PARAM: height must be 240–2560/);
+      expect((await classic('cti.setSoftphoneWidth', 'wide')).error).toMatch(/^INVALID_PARAM: width must be 200–1920/);
+      expect(await box()).toEqual({ width: 320, height: 600 });
+    } finally {
+      // The next tests see the softphone at the size it had.
+      await classic('cti.setSoftphoneHeight', Math.round(before.height));
+      await classic('cti.setSoftphoneWidth', Math.round(before.width));
+      await expect.poll(box).toEqual(before);
+    }
   });
 
   it('raised no errors in the page', () => {
