@@ -58,12 +58,15 @@ describe('the mock page behind an HTTPS reverse proxy under Salesforce-like name
 
   it('derives the panel origin from a force.com name by itself (Classic here)', async () => {
     const classic = await openMockAt(browser, `${hostOrigin}/mock/?lang=en&mode=classic`, { ignoreHTTPSErrors: true });
-    const src = new URL((await classic.page.locator(PANEL_FRAME).getAttribute('src'))!);
-    expect(src.origin).toBe(panelOrigin);
-    expect(src.searchParams.get('sfdcIFrameOrigin')).toBe(hostOrigin);
-    expect(await classic.cti((cti) => cti.host.calls().map((c) => c.methodName))).toContain('cti.notifyInitializationComplete');
-    expect(classic.errors).toEqual([]);
-    await classic.context.close();
+    try {
+      const src = new URL((await classic.page.locator(PANEL_FRAME).getAttribute('src'))!);
+      expect(src.origin).toBe(panelOrigin);
+      expect(src.searchParams.get('sfdcIFrameOrigin')).toBe(hostOrigin);
+      expect(await classic.cti((cti) => cti.host.calls().map((c) => c.methodName))).toContain('cti.notifyInitializationComplete');
+      expect(classic.errors).toEqual([]);
+    } finally {
+      await classic.context.close();
+    }
   });
 
   it('raised no errors in the page', () => {
@@ -73,11 +76,17 @@ describe('the mock page behind an HTTPS reverse proxy under Salesforce-like name
   it('tells the admin that a server before 3.4.20 does not support the enhanced domains it runs under', async () => {
     expect(await m.panel.getByText('enhanced domains').count()).toBe(0); // 3.9.0 supports them
     stack.simulator.pbx.setVersion('3.4.19');
-    const old = await openMockAt(browser, `${hostOrigin}/mock/?lang=en&panelOrigin=${encodeURIComponent(panelOrigin)}`, { ignoreHTTPSErrors: true });
-    await old.panel.getByRole('note').filter({ hasText: 'This org uses Salesforce enhanced domains (acme--c.vf.force.com)' }).waitFor();
-    // Non-blocking: the agent signs in and works.
-    await signIn(old.panel);
-    await old.context.close();
-    stack.simulator.pbx.setVersion('3.9.0');
+    try {
+      const old = await openMockAt(browser, `${hostOrigin}/mock/?lang=en&panelOrigin=${encodeURIComponent(panelOrigin)}`, { ignoreHTTPSErrors: true });
+      try {
+        await old.panel.getByRole('note').filter({ hasText: 'This org uses Salesforce enhanced domains (acme--c.vf.force.com)' }).waitFor();
+        // Non-blocking: the agent signs in and works.
+        await signIn(old.panel);
+      } finally {
+        await old.context.close();
+      }
+    } finally {
+      stack.simulator.pbx.setVersion('3.9.0');
+    }
   });
 });
