@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { expectCallState, hostCalls, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { answeredCall } from './agents';
+import { hostCalls, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100, outcomeDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -130,9 +131,7 @@ describe('Salesforce session expiry (§9)', () => {
   it('signs the agent out of BIZTEL, says why, keeps the log and writes it when Salesforce is back', async () => {
     const m = await page();
     await signIn(m.panel);
-    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await m.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(m.panel, 'Connected');
+    const callId = await answeredCall(m);
     await m.cti((cti) => cti.host.expireSession());
     await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
     // The log write fails, the panel checks the session, and signs out so calls stop ringing here.
@@ -162,9 +161,7 @@ describe('the durable outbox', () => {
     const context = stage.track(await launchStorageContext());
     const first = await openTab(context, stage.stack, 'lang=en');
     await signIn(first.panel);
-    const { callId } = await first.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await first.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(first.panel, 'Connected');
+    const callId = await answeredCall(first);
     await first.cti((cti) => cti.host.failNext('runApex', 1));
     await first.panel.getByRole('button', { name: 'Hang up' }).click();
     await first.panel.getByText('1 call logs are waiting to be saved to Salesforce.').waitFor();

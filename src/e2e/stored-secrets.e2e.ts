@@ -7,7 +7,8 @@
  */
 import type { BrowserContext, Frame } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectCallState, launchStorageContext, openTab, panelRole, tasksFor, type MockPage, mockStage } from './support';
+import { answeredCall } from './agents';
+import { launchStorageContext, openTab, panelRole, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage();
 afterEach(() => stage.reset());
@@ -66,9 +67,7 @@ describe('no password and no session token left in browser storage', () => {
     for (const t of tabs) await t.panel.getByRole('combobox', { name: 'Status' }).waitFor();
     const token = pbx.agents.get('agent01')!.session!.token;
 
-    const { callId } = await from.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
-    await from.panel.getByRole('button', { name: 'Answer' }).click();
-    await expectCallState(from.panel, 'Connected');
+    const callId = await answeredCall(from);
     await from.panel.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => tasksFor(from, callId), { timeout: 8000 }).toHaveLength(1);
 
