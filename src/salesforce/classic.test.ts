@@ -46,3 +46,30 @@ describe('Classic directory numbers (getDirectoryNumbers)', () => {
     expect(await host.getDirectoryNumbers()).toEqual([]);
   });
 });
+
+describe('Classic click-to-dial (cti.onClickToDial)', () => {
+  function clicks(payloads: unknown[]) {
+    const api = {
+      cti: {
+        onClickToDial: (listener: (r: ClassicResponse) => void) => {
+          for (const payload of payloads) listener({ result: JSON.stringify(payload) });
+        },
+      },
+    } as unknown as SforceInteraction;
+    const heard: unknown[] = [];
+    const refused: string[] = [];
+    new ClassicHost(api).onClickToDial((request) => heard.push(request), (reason) => refused.push(reason));
+    return { heard, refused };
+  }
+
+  it('takes a click without a record (Classic sends empty strings) as a number with no record', () => {
+    const { heard, refused } = clicks([{ number: '03-5555-0101', objectId: '', objectName: '', object: '', displayName: '' }]);
+    expect(refused).toEqual([]);
+    expect(heard).toEqual([expect.objectContaining({ number: '03-5555-0101', recordId: null })]);
+  });
+
+  it('keeps the record of a click from one', () => {
+    const { heard } = clicks([{ number: '03-5555-0101', objectId: '0035555000001AA', objectName: '山田 太郎', object: 'Contact', displayName: '山田 太郎' }]);
+    expect(heard).toEqual([expect.objectContaining({ recordId: '0035555000001AA', recordName: '山田 太郎', objectType: 'Contact' })]);
+  });
+});

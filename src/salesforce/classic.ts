@@ -53,6 +53,9 @@ function parseJson(value: unknown): unknown {
   }
 }
 
+/** Classic says "no record" with empty strings (a phone field off a record page, the home tab): null. */
+const blankless = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
+
 /** Classic search results name the object in `object`, not `RecordType`. */
 function classicRecords(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -159,7 +162,7 @@ export class ClassicHost implements CtiHost {
       const raw = parseJson(response?.result) as Record<string, unknown> | null;
       const parsed = parseClickToDial(
         raw && typeof raw === 'object'
-          ? { number: raw.number, recordId: raw.objectId ?? null, recordName: raw.objectName ?? raw.displayName ?? null, objectType: raw.object ?? null }
+          ? { number: raw.number, recordId: blankless(raw.objectId), recordName: blankless(raw.objectName) ?? blankless(raw.displayName), objectType: blankless(raw.object) }
           : raw,
       );
       if (parsed.ok) listener(parsed.request);
@@ -170,7 +173,7 @@ export class ClassicHost implements CtiHost {
   private static pageInfo(value: unknown): NavigationInfo | null {
     const raw = parseJson(value) as Record<string, unknown> | null;
     if (!raw || typeof raw !== 'object') return null;
-    return parseNavigation({ url: raw.url ?? null, recordId: raw.objectId ?? null, recordName: raw.objectName ?? null, objectType: raw.object ?? null });
+    return parseNavigation({ url: raw.url ?? null, recordId: blankless(raw.objectId), recordName: blankless(raw.objectName), objectType: blankless(raw.object) });
   }
 
   async getNavigation(): Promise<NavigationInfo> {
