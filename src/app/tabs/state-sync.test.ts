@@ -1,26 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { makeCall } from '../../protocol/fixtures';
+import { endedEntry } from '../fake-host.test-support';
 import { pickShared } from '../shared-state';
 import { createPanelStore, type CallEntry, type PanelState } from '../store';
 import type { TabChannel } from './channel';
 import type { TabMessage } from './messages';
 import { StateReplica } from './state-sync';
 
-const call = makeCall({ callId: 'BZ1', state: 'connected' });
-const entry = (change: Partial<CallEntry> = {}): CallEntry => ({
-  call,
-  records: [],
-  searched: true,
-  popped: false,
-  noPop: null,
-  chosenRecordId: null,
-  contextRecord: null,
-  notes: '',
-  disposition: '',
-  earlierTalkSeconds: 0,
-  log: { status: 'none', taskId: null, error: null, attempts: 0 },
-  ...change,
-});
+// The guard is about what the agent types, whatever the call's state: an ended call's entry will do.
+const entry = (change: Partial<CallEntry> = {}): CallEntry => endedEntry({ callId: 'BZ1' }, change);
 
 /** A follower's replica, and a leader that posts its state with the given entry. */
 function follower() {
