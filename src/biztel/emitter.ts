@@ -1,20 +1,32 @@
-/** A tiny typed event emitter: `on()` returns its own unsubscribe. */
-export class Emitter<Events extends object> {
-  private readonly listeners = new Map<keyof Events, Set<(value: never) => void>>();
+/**
+ * Typed events whose `on()` returns its own unsubscribe. Built on the emitter socket.io-client
+ * already ships in the panel, so it costs no bytes of its own; the types live here.
+ */
+import { Emitter as SocketEmitter } from '@socket.io/component-emitter';
 
-  on<K extends keyof Events>(name: K, listener: (value: Events[K]) => void): () => void {
-    let set = this.listeners.get(name);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(name, set);
-    }
-    set.add(listener);
-    return () => set.delete(listener);
+type Listener = (value: unknown) => void;
+type Untyped = Record<string, Listener>;
+
+export class Emitter<Events extends object> {
+  private readonly inner = new SocketEmitter<Untyped, Untyped>();
+
+  on<K extends keyof Events & string>(name: K, listener: (value: Events[K]) => void): () => void {
+    // Only `emit` below feeds these listeners, always with an Events[K] for the name K.
+    const untyped = listener as Listener;
+    const event: string = name;
+    this.inner.on(event, untyped);
+    return () => {
+      this.inner.off(event, untyped);
+    };
   }
 
-  emit<K extends keyof Events>(name: K, value: Events[K]): void {
-    const set = this.listeners.get(name);
-    if (!set) return;
-    for (const listener of [...set]) (listener as (value: Events[K]) => void)(value);
+  emit<K extends keyof Events & string>(name: K, value: Events[K]): void {
+    const event: string = name;
+    this.inner.emit(event, value);
+  }
+
+  /** Drops every listener (the owner is closing). */
+  clear(): void {
+    this.inner.removeAllListeners();
   }
 }

@@ -1,15 +1,9 @@
 /** The BIZTEL link's public shapes, and how it reads a command's acknowledgement. */
 import type { Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
+import type { LinkStatus } from './link-machine';
 import { ackEnvelopeSchema, commandResponseSchemas, type AgentEvent, type CommandName, type CommandResponse, type ErrorCode, type Hello, type Session, type SessionEnded } from '../protocol';
 
-/**
- * connecting → ready; ready ↔ degraded (connected, but only over HTTP long-polling, or the server
- * stopped answering commands in time, or catching up after a reconnect failed and is retried);
- * → reconnecting when the transport drops; failed before the first connection or on a protocol
- * mismatch (socket.io keeps retrying); closed by us.
- */
-export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'degraded' | 'reconnecting' | 'failed' | 'closed';
 
 export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
 export interface LinkError {

@@ -21,26 +21,24 @@ import {
   type Session,
 } from '../protocol';
 import { Emitter } from './emitter';
-import { readAck, type CommandResult, type LinkEvents, type LinkOptions, type LinkStatus } from './link-types';
+import { INITIAL_LINK_STATE, isConnected, nextLinkState, type DegradedReason, type LinkInput, type LinkState, type LinkStatus } from './link-machine';
+import { readAck, type CommandResult, type LinkEvents, type LinkOptions } from './link-types';
 
-export type { CommandResult, Diagnostic, LinkError, LinkErrorCode, LinkEvents, LinkOptions, LinkStatus } from './link-types';
+export type { CommandResult, Diagnostic, LinkError, LinkErrorCode, LinkEvents, LinkOptions } from './link-types';
+export type { DegradedReason, LinkStatus } from './link-machine';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export class BiztelLink {
   private readonly emitter = new Emitter<LinkEvents>();
   private socket: ClientSocket | null = null;
-  private currentStatus: LinkStatus = 'idle';
-  private currentError: string | undefined;
+  private state: LinkState = INITIAL_LINK_STATE;
   private token: string | null = null;
   private lastSeq = 0;
-  private everConnected = false;
   private resyncing: Promise<void> | null = null;
   /** A failed catch-up is tried again (connected, so nothing else would trigger it): attempt and timer. */
   private resyncAttempt = 0;
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Why a connected link is degraded; empty = healthy. */
-  private readonly degraded = new Set<'polling' | 'timeouts' | 'resync'>();
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
   hello: Hello | null = null;
@@ -54,7 +52,7 @@ export class BiztelLink {
   }
 
   get status(): LinkStatus {
-    return this.currentStatus;
+    return this.state.status;
   }
 
   get signedIn(): boolean {
@@ -87,39 +85,37 @@ export class BiztelLink {
         timeout: 8000,
       })) as ClientSocket;
     this.socket = socket;
-    this.setStatus('connecting');
+    this.dispatch({ type: 'connect' });
 
     socket.on('hello', (raw: unknown) => this.onHello(raw));
     socket.on('agentEvent', (raw: unknown) => this.onAgentEvent(raw));
     socket.on('sessionEnded', (raw: unknown) => this.onSessionEnded(raw));
-    socket.on('connect_error', (error) => {
-      // Before the first connection this is the §7.2 ③ case; socket.io keeps retrying either way.
-      this.setStatus(this.everConnected ? 'reconnecting' : 'failed', error.message);
-    });
+    // Before the first connection this is "cannot reach the server"; socket.io keeps retrying either way.
+    socket.on('connect_error', (error) => this.dispatch({ type: 'connectError', message: error.message }));
     socket.on('disconnect', (reason) => {
-      if (this.currentStatus === 'closed') return;
+      if (this.state.status === 'closed') return;
       this.cancelResyncRetry(); // the next hello resyncs anyway
-      this.setStatus('reconnecting', reason);
+      this.dispatch({ type: 'disconnect', reason });
       if (reason === 'io server disconnect') socket.connect(); // the server kicked the transport
     });
   }
 
   close(): void {
     this.cancelResyncRetry();
-    this.setStatus('closed');
+    this.dispatch({ type: 'close' });
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
     this.token = null;
   }
 
-  private setStatus(status: LinkStatus, error?: string): void {
-    if (this.currentStatus === 'closed' && status !== 'closed') return;
-    // The same state for the same reason again (a retry failing as the last one did) is no news.
-    if (status === this.currentStatus && (error === undefined || error === this.currentError)) return;
-    this.currentStatus = status;
-    this.currentError = error;
-    this.emitter.emit('status', error === undefined ? { status } : { status, error });
+  /** The only way the link's status changes: an input to the state machine (link-machine.ts). */
+  private dispatch(input: LinkInput): void {
+    const next = nextLinkState(this.state, input);
+    if (next === this.state) return;
+    const changed = next.status !== this.state.status || next.error !== this.state.error;
+    this.state = next;
+    if (changed) this.emitter.emit('status', next.error === null ? { status: next.status } : { status: next.status, error: next.error });
   }
 
   private diagnose(source: string, message: string): void {
@@ -134,27 +130,20 @@ export class BiztelLink {
     }
     if (parsed.data.protocol !== PROTOCOL_VERSION) {
       this.diagnose('hello', `The server speaks protocol ${parsed.data.protocol}; this panel speaks ${PROTOCOL_VERSION}.`);
-      this.setStatus('failed', 'protocol');
+      this.dispatch({ type: 'protocolMismatch' });
       return;
     }
-    this.everConnected = true;
     this.hello = parsed.data;
     this.emitter.emit('hello', parsed.data);
     this.watchTransport();
+    // With a session, the link counts as connected once it has caught up (runResync), not before:
+    // commands sent meanwhile would act on a stale view of the calls.
     if (this.token) void this.resync();
-    else this.setConnected();
+    else this.dispatch({ type: 'hello' });
   }
 
-  /** Ready, or degraded while something is wrong with a connected link. */
-  private setConnected(): void {
-    this.setStatus(this.degraded.size > 0 ? 'degraded' : 'ready', this.degraded.size > 0 ? [...this.degraded].join(',') : undefined);
-  }
-
-  private markDegraded(reason: 'polling' | 'timeouts' | 'resync', on: boolean): void {
-    const had = this.degraded.has(reason);
-    if (on) this.degraded.add(reason);
-    else this.degraded.delete(reason);
-    if (had !== on && (this.currentStatus === 'ready' || this.currentStatus === 'degraded')) this.setConnected();
+  private markDegraded(reason: DegradedReason, on: boolean): void {
+    this.dispatch(on ? { type: 'degrade', reason } : { type: 'recover', reason });
   }
 
   /** WebSocket blocked by a proxy: it works over long-polling, slower; say so. */
@@ -210,12 +199,13 @@ export class BiztelLink {
     if (!result.ok) {
       if (result.error.code === 'SESSION_EXPIRED' || result.error.code === 'AUTH_FAILED') {
         this.token = null;
-        this.setConnected();
+        this.markDegraded('resync', false);
+        this.dispatch({ type: 'hello' });
         this.emitter.emit('sessionEnded', { reason: 'expired' });
       } else {
         // Connected but not caught up: say so (degraded, "resync") and try again with backoff.
         this.markDegraded('resync', true);
-        this.setConnected();
+        this.dispatch({ type: 'hello' });
         this.retryResync();
       }
       return;
@@ -229,7 +219,7 @@ export class BiztelLink {
       if (parsed.success) events.push(parsed.data);
       else this.diagnose('resume', z.prettifyError(parsed.error));
     }
-    this.setConnected();
+    this.dispatch({ type: 'hello' });
     // Missed events first, in order (a call that rang and ended while we were away), then the
     // snapshot, which is the latest truth.
     for (const event of events.sort((a, b) => a.seq - b.seq)) {
@@ -277,14 +267,13 @@ export class BiztelLink {
     if (!this.token) return Promise.resolve({ ok: false, error: { code: 'NOT_SIGNED_IN', message: 'Not signed in.' } });
     // Not caught up after a reconnect: the server may not know this connection's session yet, and
     // the panel's view of the calls may be stale. Refuse rather than act on it.
-    if (this.degraded.has('resync')) return Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Catching up with the BIZTEL server; try again in a moment.' } });
+    if (this.state.reasons.includes('resync')) return Promise.resolve({ ok: false, error: { code: 'OFFLINE', message: 'Catching up with the BIZTEL server; try again in a moment.' } });
     return this.send(name, request);
   }
 
   private async send<C extends CommandName>(name: C, request: CommandRequest<C>): Promise<CommandResult<CommandResponse<C>>> {
     const socket = this.socket;
-    const connected = this.currentStatus === 'ready' || this.currentStatus === 'degraded';
-    if (!socket?.connected || (!connected && name !== 'resume')) {
+    if (!socket?.connected || (!isConnected(this.state.status) && name !== 'resume')) {
       return { ok: false, error: { code: 'OFFLINE', message: 'The BIZTEL server is not connected.' } };
     }
     let raw: unknown;
