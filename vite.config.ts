@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -7,6 +8,9 @@ import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
 
 const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+/** Panels of another build (open during a package upgrade) must not share state with this one. */
+const panelBuild = `${version}+${Date.now().toString(36)}`;
 
 export default defineConfig(({ command, mode }): UserConfig => {
   const mock = mode === 'mock' || command === 'serve';
@@ -34,6 +38,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
         };
   return {
     plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',
     server: {

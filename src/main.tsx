@@ -1,43 +1,45 @@
 /** The panel's entry: what the Visualforce page (and the dev server's index.html) loads. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import * as z from 'zod/mini';
 import { BiztelLink } from './biztel/link';
-import { toLang } from './app/i18n';
-import { readLanguageOverride } from './app/language';
-import { PanelApp } from './app/panel-app';
-import { createPanelStore } from './app/store';
+import { Panel, createPanelStore, loadMessages, panelLang, readLanguageOverride, toLang } from './app';
 import { connectHost } from './salesforce/connect';
 import { parseLaunchParams } from './salesforce/launch';
 import { App } from './ui/App';
 import { PanelContext } from './ui/context';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import 'virtual:slds.css';
 import './ui/panel.css';
 
 // No code generation: the panel must run under a strict Content-Security-Policy (no 'unsafe-eval').
 z.config({ jitless: true });
 
+// Which build this is (diagnostics, and the tests that speak on the tab channel of this build).
+document.documentElement.dataset.panelBuild = __PANEL_BUILD__;
 const launch = parseLaunchParams(window.location.search);
 const store = createPanelStore(toLang(document.documentElement.dataset.userLanguage ?? navigator.language), readLanguageOverride());
-const app = new PanelApp({
+const panel = new Panel({
   store,
   launch,
-  connectHost: (kind) => connectHost(kind),
+  build: __PANEL_BUILD__,
+  connectHost: (kind, report) => connectHost(kind, report),
   createLink: (serverUrl, options) => new BiztelLink(serverUrl, options),
 });
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <PanelContext.Provider value={app}>
-        <App />
+// Only the language the panel speaks is downloaded; it is there before the first render.
+void loadMessages(panelLang(store.getState())).then(() => {
+  createRoot(root).render(
+    <StrictMode>
+      <PanelContext.Provider value={panel}>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </PanelContext.Provider>
-    </QueryClientProvider>
-  </StrictMode>,
-);
-void app.start();
-window.addEventListener('pagehide', () => app.stop());
+    </StrictMode>,
+  );
+});
+void panel.start();
+window.addEventListener('pagehide', () => panel.stop());

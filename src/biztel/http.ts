@@ -37,7 +37,7 @@ async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestIn
   return parsed.data;
 }
 
-/** Reachability probe for start-up diagnostics (§7.2 ③). */
+/** Reachability probe for the start-up diagnosis "cannot connect to the server". */
 export function fetchServerInfo(serverUrl: string, timeoutMs = 5000): Promise<Hello> {
   return getJson(new URL(HTTP_PATHS.info, serverUrl).href, infoSchema, { timeoutMs });
 }
@@ -49,11 +49,14 @@ export async function fetchRecentCalls(serverUrl: string, token: string, signal?
   return body.calls;
 }
 
-/** The agent's recent calls; keyed by agent so that another sign-in never shows the last one's. */
-export const recentCallsQuery = (serverUrl: string, agent: string, token: string | null) =>
+/**
+ * The agent's recent calls; keyed by agent so that another sign-in never shows the last one's.
+ * `fetch` is the panel's way to them: the leader asks the server with its session, a follower asks the
+ * leader (the session token stays in the panel that holds it).
+ */
+export const recentCallsQuery = (serverUrl: string, agent: string, fetch: (signal: AbortSignal) => Promise<RecentCall[]>) =>
   queryOptions({
     queryKey: recentCallsKey(serverUrl, agent),
-    queryFn: ({ signal }) => (token ? fetchRecentCalls(serverUrl, token, signal) : Promise.resolve([])),
-    enabled: token !== null,
+    queryFn: ({ signal }) => fetch(signal),
     staleTime: 30_000,
   });

@@ -11,7 +11,8 @@
  * the server since start-up, or it speaks another protocol (socket.io keeps retrying the former).
  * closed: closed by us; nothing leaves this state.
  */
-export type LinkStatus = 'idle' | 'connecting' | 'ready' | 'degraded' | 'reconnecting' | 'failed' | 'closed';
+export const LINK_STATUSES = ['idle', 'connecting', 'ready', 'degraded', 'reconnecting', 'failed', 'closed'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
 
 /**
  * polling: WebSocket is blocked (a proxy) and the link runs over HTTP long-polling, slower.

@@ -2,10 +2,12 @@
 import type { Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import type { LinkStatus } from './link-machine';
-import { ackEnvelopeSchema, commandResponseSchemas, type AgentEvent, type CommandName, type CommandResponse, type ErrorCode, type Hello, type Session, type SessionEnded } from '../protocol';
+import { ackEnvelopeSchema, errorCodeSchema, responseSchemaOf, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
 
 
-export type LinkErrorCode = ErrorCode | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
+/** The server's error codes, and the link's own: offline, no answer in time, an answer not understood. */
+export const linkErrorCodeSchema = z.enum([...errorCodeSchema.options, 'OFFLINE', 'TIMEOUT', 'BAD_RESPONSE']);
+export type LinkErrorCode = z.infer<typeof linkErrorCodeSchema>;
 export interface LinkError {
   code: LinkErrorCode;
   message: string;
@@ -51,8 +53,7 @@ export function readAck<C extends CommandName>(name: C, raw: unknown): { result:
   const envelope = ackEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return badResponse(z.prettifyError(envelope.error));
   if (!envelope.data.ok) return { result: { ok: false, error: envelope.data.error }, refused: null };
-  const schema = commandResponseSchemas[name] as unknown as z.ZodMiniType<CommandResponse<C>>;
-  const data = schema.safeParse(envelope.data.data);
+  const data = responseSchemaOf(name).safeParse(envelope.data.data);
   if (!data.success) return badResponse(z.prettifyError(data.error));
   return { result: { ok: true, data: data.data }, refused: null };
 }

@@ -24,7 +24,7 @@ import { Emitter } from './emitter';
 import { INITIAL_LINK_STATE, isConnected, nextLinkState, type DegradedReason, type LinkInput, type LinkState, type LinkStatus } from './link-machine';
 import { readAck, type CommandResult, type LinkEvents, type LinkOptions } from './link-types';
 
-export type { CommandResult, Diagnostic, LinkError, LinkErrorCode, LinkEvents, LinkOptions } from './link-types';
+export { linkErrorCodeSchema, type CommandResult, type Diagnostic, type LinkError, type LinkErrorCode, type LinkEvents, type LinkOptions } from './link-types';
 export type { DegradedReason, LinkStatus } from './link-machine';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -5,7 +5,7 @@
  * rules of the import file (OPENCTI.md §6) and that both files say the same.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { CALL_CENTER_ITEMS } from '../app/config';
+import { CALL_CENTER_ITEMS } from '../salesforce/package-names';
 
 export interface CallCenterItem {
   name: string;
@@ -23,7 +23,7 @@ export const REQUIRED_GENERAL_ITEMS = ['reqInternalName', 'reqDisplayName', 'req
 /** Words Salesforce reserves besides the `req` prefix. */
 const RESERVED_NAMES = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);
 
-/** The items the panel reads (src/app/config.ts), as [section, item] names. */
+/** The items the panel reads (src/salesforce/package-names.ts), as [section, item] names. */
 const PANEL_ITEMS = Object.values(CALL_CENTER_ITEMS).map((key) => key.split('/').slice(1) as [string, string]);
 
 interface RawNode {

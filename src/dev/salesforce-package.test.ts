@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APEX_CLASS, APEX_METHODS } from '../app/config';
+import { APEX_CLASS, APEX_METHODS } from '../salesforce/package-names';
 import { buildTask } from '../domain/call-log';
 import { FakeOrg, OrgError } from '../mock/org/org';
 import { seedCallCenter } from '../mock/org/seed';

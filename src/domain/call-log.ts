@@ -2,31 +2,38 @@
  * The call-log builder (履歴・録音連携): one Salesforce Task per call per agent, built from the
  * call as the PBX reported it and what the agent added. Pure, so a retry always writes the same fields.
  */
+import * as z from 'zod/mini';
 import type { Call, EndReason } from '../protocol';
 import { talkSeconds } from './call';
-import { formatNumber, searchDigits } from './phone';
+import { otherPartyShown } from './phone-format';
 import { linkFieldFor } from './salesforce-ids';
-import { fitTaskFields } from './task-limits';
+import { TASK_LIMITS, fitTaskFields } from './task-limits';
 
 export type Lang = 'ja' | 'en';
 
-/** Task fields as Salesforce names them, plus the package's recording URL field. */
-export interface TaskFields {
-  Subject: string;
-  Status: 'Completed';
-  Priority: 'Normal';
-  TaskSubtype: 'Call';
-  Type: 'Call';
-  CallType: 'Inbound' | 'Outbound' | 'Internal';
-  CallDurationInSeconds: number;
-  CallObject: string;
-  CallDisposition: string;
-  Description: string;
-  ActivityDate: string;
-  WhoId?: string;
-  WhatId?: string;
-  BIZTEL_Recording_URL__c?: string;
-}
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/**
+ * Task fields as Salesforce names them, plus the package's recording URL field. A schema because a
+ * Task also comes back from the browser's storage (the call-log outbox), written by another panel.
+ */
+export const taskFieldsSchema = z.object({
+  Subject: text(TASK_LIMITS.Subject),
+  Status: z.literal('Completed'),
+  Priority: z.literal('Normal'),
+  TaskSubtype: z.literal('Call'),
+  Type: z.literal('Call'),
+  CallType: z.enum(['Inbound', 'Outbound', 'Internal']),
+  CallDurationInSeconds: z.number().check(z.int(), z.nonnegative()),
+  CallObject: text(255),
+  CallDisposition: text(TASK_LIMITS.CallDisposition),
+  Description: text(TASK_LIMITS.Description),
+  ActivityDate: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+  WhoId: z.optional(text(18)),
+  WhatId: z.optional(text(18)),
+  BIZTEL_Recording_URL__c: z.optional(text(TASK_LIMITS.BIZTEL_Recording_URL__c)),
+});
+export type TaskFields = z.infer<typeof taskFieldsSchema>;
 
 export interface LinkedRecord {
   recordId: string;
@@ -71,17 +78,9 @@ const SUBJECT_WORDS: Record<Lang, Record<Call['direction'], string> & { anonymou
 };
 
 /** The other party's number as the agent would say it. */
-export function otherPartyNumber(call: Call): string | null {
-  if (call.direction === 'outbound') return call.to;
-  if (call.direction === 'internal') return call.placedByAgent ? call.to : call.from;
-  return call.from;
-}
-
 export function subjectFor(call: Call, lang: Lang): string {
   const words = SUBJECT_WORDS[lang];
-  const number = otherPartyNumber(call);
-  const shown = number === null ? words.anonymous : formatNumber(searchDigits(number) || number);
-  return `${words[call.direction]} ${shown}`;
+  return `${words[call.direction]} ${otherPartyShown(call, words.anonymous)}`;
 }
 
 function activityDate(at: number, utcOffsetMinutes: number): string {

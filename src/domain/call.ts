@@ -40,7 +40,12 @@ export function newerCall(current: Call | undefined, next: Call): Call {
 export const isNewLeg = (current: Call, next: Call): boolean =>
   next.startedAt !== current.startedAt || (current.state === 'ended' && next.state !== 'ended');
 
-export const isLive = (call: Call): boolean => call.state !== 'ended';
+/** The number of the other party: the caller (inbound), the dialled number (outbound), the other extension (internal). */
+export function otherPartyNumber(call: Call): string | null {
+  if (call.direction === 'outbound') return call.to;
+  if (call.direction === 'internal') return call.placedByAgent ? call.to : call.from;
+  return call.from;
+}
 
 /** Talk time: connected → ended, whole seconds; 0 when never answered. */
 export function talkSeconds(call: Call, now?: number): number {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, isExtension, normaliseNumber, searchDigits } from './phone';
+import { isExtension, normaliseNumber, searchDigits } from './phone';
+import { formatNumber } from './phone-format';
 
 describe('phone numbers', () => {
   it.each([

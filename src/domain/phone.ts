@@ -1,12 +1,9 @@
 /**
  * Phone-number normalisation for Japanese numbers: what click-to-call dials and what screen pops
  * search. Pure; every outside number passes through here before it reaches the PBX or Salesforce.
- * Display formatting is libphonenumber-js's, with Japan's metadata only (src/dev/phone-metadata.ts).
+ * Display formatting is in phone-format.ts (it brings libphonenumber's data, which the panel loads
+ * only once it shows numbers).
  */
-import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
-import japan from './phone-metadata.jp.json' with { type: 'json' };
-
-const JAPAN = japan as unknown as MetadataJson;
 
 /** Full-width ASCII (ＴＥＬ：０３（内線１２）), as Japanese data often has it; `\s` covers the ideographic space. */
 const FULL_WIDTH_ASCII = /[\uFF01-\uFF5E]/g;
@@ -69,17 +66,3 @@ export function searchDigits(input: string | null | undefined): string {
 
 /** An internal extension: short, no leading 0 (national numbers start with 0). */
 export const isExtension = (digits: string): boolean => /^[1-9]\d{1,5}$/.test(digits);
-
-/**
- * Display form of national digits, as Japanese numbers are written (`03-5555-0101`,
- * `0463-33-1234`, `090-1234-5678`): the area-code boundaries come from libphonenumber's data.
- * Extensions, partial and foreign numbers are shown as given.
- */
-export function formatNumber(digits: string): string {
-  if (!/^0\d+$/.test(digits)) return digits;
-  const parsed = parsePhoneNumberFromString(digits, 'JP', JAPAN);
-  if (!parsed?.isPossible() || parsed.country !== 'JP') return digits;
-  const formatted = parsed.formatNational();
-  // Only hyphens added: a number the data has no pattern for is never shown with digits changed.
-  return formatted.replace(/\D/g, '') === digits ? formatted : digits;
-}

@@ -1,8 +1,9 @@
 /** Salesforce record Id facts the panel relies on (key prefixes of standard objects). */
+import { SALESFORCE_ID } from '../protocol/schemas';
 
 const WHO_PREFIXES = new Set(['003', '00Q']); // Contact, Lead
 
-export const isSalesforceId = (value: string): boolean => /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value);
+export const isSalesforceId = (value: string): boolean => SALESFORCE_ID.test(value);
 
 /** Task.WhoId takes Contacts and Leads; every other record goes to WhatId. */
 export const linkFieldFor = (recordId: string): 'WhoId' | 'WhatId' =>

@@ -17,6 +17,16 @@ async function reloadPanel(m: MockPage): Promise<void> {
 
 const failure = (m: MockPage) => m.panel.getByRole('alert').first();
 
+/**
+ * The page's first panel is done with Salesforce: its sign-in screen is up and it has read the
+ * directory numbers (its last Apex call of a start-up). A failure armed after this can only be used up
+ * by the panel that the test starts next, never by this one finishing its start-up late.
+ */
+async function startedUp(m: MockPage): Promise<void> {
+  await m.panel.getByRole('textbox', { name: 'Login ID' }).waitFor();
+  await expect.poll(async () => (await hostCalls(m, 'runApex')).some((c) => (c.args as { methodName?: string }).methodName === 'getDirectoryNumbers')).toBe(true);
+}
+
 /** How often the panel asked Salesforce who the user is (the start-up's first Apex call) from `since` on. */
 const userInfoAsksSince = async (m: MockPage, since: number) =>
   (await hostCalls(m, 'runApex')).filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'getUserInfo').length;
@@ -33,6 +43,7 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
 
   it('② the profile lacks the package’s Apex class', async () => {
     const m = await page();
+    await startedUp(m);
     // Salesforce refuses the class (not SERVER_ERROR, which is what an expired session answers).
     await m.cti((cti) => cti.host.failNext('runApex', 1, { code: 'GENERIC_ERROR' }));
     await reloadPanel(m);
@@ -59,6 +70,7 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
 
   it('a passing SERVER_ERROR at start-up is tried again, not reported as ②', async () => {
     const m = await page();
+    await startedUp(m);
     await m.cti((cti) => cti.host.failNext('runApex'));
     const reloadAt = await m.cti(() => Date.now());
     await reloadPanel(m);

@@ -78,6 +78,13 @@ export const commandResponseSchemas = {
 
 export type CommandResponse<C extends CommandName> = z.infer<(typeof commandResponseSchemas)[C]>;
 
+/*
+ * One command's schemas, typed by its name. TypeScript sees the table's entry for a generic name as the
+ * union of every entry; the table's `satisfies` above is what guarantees each name its own schema.
+ */
+export const requestSchemaOf = <C extends CommandName>(name: C) => commandRequestSchemas[name] as unknown as z.ZodMiniType<CommandRequest<C>>;
+export const responseSchemaOf = <C extends CommandName>(name: C) => commandResponseSchemas[name] as unknown as z.ZodMiniType<CommandResponse<C>>;
+
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: CommandError };
 
 export const ackEnvelopeSchema = z.union([

@@ -5,12 +5,6 @@
 import type { Ack, CommandName, CommandRequest, CommandResponse } from './commands';
 import type { AgentEvent, Hello, SessionEnded } from './schemas';
 
-export const SERVER_EVENTS = {
-  hello: 'hello',
-  agentEvent: 'agentEvent',
-  sessionEnded: 'sessionEnded',
-} as const;
-
 export interface ServerToClientEvents {
   hello: (hello: Hello) => void;
   agentEvent: (event: AgentEvent) => void;

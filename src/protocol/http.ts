@@ -22,6 +22,6 @@ export const recentCallSchema = z.object({
   endReason: z.nullable(endReasonSchema),
 });
 export type RecentCall = z.infer<typeof recentCallSchema>;
-export const recentCallsSchema = z.object({ calls: z.array(recentCallSchema) });
+/** At most 200 calls: more than the panel shows, a bound against a misbehaving server. */
+export const recentCallsSchema = z.object({ calls: z.array(recentCallSchema).check(z.maxLength(200)) });
 
-export const httpErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

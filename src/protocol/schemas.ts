@@ -12,6 +12,13 @@ const text = (max = 200) => z.string().check(z.maxLength(max));
 const id = () => z.string().check(z.minLength(1), z.maxLength(100));
 const millis = () => z.number().check(z.int(), z.nonnegative());
 
+/**
+ * A Salesforce record Id: 15 characters, or 18 with the case-safe suffix. Here because the protocol
+ * carries one (the screen-transferred record); every other layer takes it from here.
+ */
+export const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+export const salesforceIdSchema = z.string().check(z.regex(SALESFORCE_ID));
+
 /** A BIZTEL product version such as `3.9.0`. */
 export const serverVersionSchema = z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/));
 
@@ -40,7 +47,7 @@ export type EndReason = z.infer<typeof endReasonSchema>;
 
 /** The Salesforce record that travels with a transferred call (screen transfer, 画面転送). */
 export const screenTransferSchema = z.object({
-  recordId: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)),
+  recordId: salesforceIdSchema,
   recordName: z.optional(text()),
   objectType: z.optional(text(80)),
   fromAgent: z.optional(id()),

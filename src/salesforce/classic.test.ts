@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ClassicHost, DIRECTORY_PAGE_SIZE, type ClassicResponse, type SforceInteraction } from './classic';
+import { ClassicHost, DIRECTORY_PAGE_SIZE } from './classic';
+import { ignoreDiagnostics } from './diagnostics';
+import type { ClassicResponse, SforceInteraction } from './opencti-api';
 
 /** A Classic whose directory holds `total` numbers and answers them page by page, as Salesforce does. */
 function pagedDirectory(total: number, answer: (page: number, entries: unknown[], hasNext: boolean) => unknown = (_p, e, n) => JSON.stringify({ directoryNumbers: e, hasNext: n })) {
@@ -15,7 +17,7 @@ function pagedDirectory(total: number, answer: (page: number, entries: unknown[]
       },
     },
   } as unknown as SforceInteraction;
-  return { host: new ClassicHost(api), asked };
+  return { host: new ClassicHost(api, ignoreDiagnostics), asked };
 }
 
 describe('Classic directory numbers (getDirectoryNumbers)', () => {
@@ -58,7 +60,7 @@ describe('Classic click-to-dial (cti.onClickToDial)', () => {
     } as unknown as SforceInteraction;
     const heard: unknown[] = [];
     const refused: string[] = [];
-    new ClassicHost(api).onClickToDial((request) => heard.push(request), (reason) => refused.push(reason));
+    new ClassicHost(api, ignoreDiagnostics).onClickToDial((request) => heard.push(request), (reason) => refused.push(reason));
     return { heard, refused };
   }
 

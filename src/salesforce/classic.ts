@@ -3,6 +3,20 @@
  * answers, many results as JSON text). Classic has no deferred search; the package's Apex finds
  * records for linking instead, and Classic never pops outbound calls (the policy knows).
  */
+import {
+  OBJECT_NAME,
+  classicLayoutSchema,
+  classicRecordRefSchema,
+  classicSearchSchema,
+  directoryEntrySchema,
+  directoryPageSchema,
+  parseJson,
+  recordRefInPanelNames,
+  searchPhoneSchema,
+} from './classic-payloads';
+import type { ReportHostDiagnostic } from './diagnostics';
+import type { ClassicResponse, SforceInteraction } from './opencti-api';
+import { APEX_CLASS, APEX_METHODS } from './package-names';
 import { parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
 import {
   HostError,
@@ -14,68 +28,21 @@ import {
   type SearchResult,
 } from './types';
 
-export interface ClassicResponse {
-  result?: unknown;
-  error?: unknown;
-}
-type Cb = (response: ClassicResponse) => void;
-
-export interface SforceInteraction {
-  cti: {
-    getCallCenterSettings(cb: Cb): void;
-    getSoftphoneLayout(cb: Cb): void;
-    getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb, resultSetPage?: number, resultSetPageSize?: number): void;
-    enableClickToDial(cb: Cb): void;
-    disableClickToDial(cb: Cb): void;
-    onClickToDial(listener: Cb): void;
-    notifyInitializationComplete(): void;
-  };
-  searchAndScreenPop(searchParams: string, queryParams: string, callType: string, cb: Cb): void;
-  screenPop(url: string, force: boolean, cb: Cb): void;
-  runApex(apexClass: string, methodName: string, methodParams: string, cb: Cb): void;
-  setVisible(visible: boolean, cb: Cb): void;
-  getPageInfo(cb: Cb): void;
-  onFocus(listener: Cb): void;
-}
-
-const APEX_CLASS = 'BIZTELOpenCTIController';
 /** Salesforce's default page size for getDirectoryNumbers (its maximum is 10,000). */
 export const DIRECTORY_PAGE_SIZE = 5000;
 /** A bound on the pages read, in case a host keeps saying hasNext: 100,000 numbers. */
 const DIRECTORY_MAX_PAGES = 20;
-
-function parseJson(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
-}
-
-/** Classic says "no record" with empty strings (a phone field off a record page, the home tab): null. */
-const blankless = (value: unknown): unknown => (value === '' || value === undefined ? null : value);
-
-/** Classic search results name the object in `object`, not `RecordType`. */
-function classicRecords(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [id, entry] of Object.entries(value)) {
-    const record = (entry ?? {}) as Record<string, unknown>;
-    out[id] = { Id: id, RecordType: record.object, ...record };
-  }
-  return out;
-}
 
 export class ClassicHost implements CtiHost {
   readonly kind = 'classic' as const;
 
   constructor(
     private readonly api: SforceInteraction,
+    private readonly report: ReportHostDiagnostic,
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private call(method: string, run: (cb: Cb) => void): Promise<unknown> {
+  private call(method: string, run: (cb: (response: ClassicResponse) => void) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new HostError('TIMEOUT', `Salesforce did not answer ${method}.`)), this.timeoutMs);
       try {
@@ -93,7 +60,7 @@ export class ClassicHost implements CtiHost {
   }
 
   async getCallCenterSettings(): Promise<Record<string, string>> {
-    return parseSettings(parseJson(await this.call('getCallCenterSettings', (cb) => this.api.cti.getCallCenterSettings(cb))));
+    return parseSettings(parseJson(await this.call('getCallCenterSettings', (cb) => this.api.cti.getCallCenterSettings(cb))), this.report);
   }
 
   notifyInitializationComplete(): void {
@@ -107,11 +74,11 @@ export class ClassicHost implements CtiHost {
    */
   private async layoutObjects(callType: SearchRequest['callType']): Promise<string[]> {
     try {
-      const layout = parseJson(await this.call('getSoftphoneLayout', (cb) => this.api.cti.getSoftphoneLayout(cb)));
+      const layout = classicLayoutSchema.safeParse(parseJson(await this.call('getSoftphoneLayout', (cb) => this.api.cti.getSoftphoneLayout(cb))));
       const key = callType === 'inbound' ? 'Inbound' : callType === 'outbound' ? 'Outbound' : 'Internal';
-      const objects = (layout as Record<string, { objects?: unknown } | undefined> | null)?.[key]?.objects;
-      if (objects === null || typeof objects !== 'object') return [];
-      return Object.keys(objects).filter((name) => /^[A-Za-z][A-Za-z0-9_]{0,79}$/.test(name)).slice(0, 46);
+      const objects = layout.success ? layout.data[key]?.objects : undefined;
+      // A layout searches at most 46 objects.
+      return objects ? Object.keys(objects).filter((name) => OBJECT_NAME.test(name)).slice(0, 46) : [];
     } catch {
       return [];
     }
@@ -120,21 +87,23 @@ export class ClassicHost implements CtiHost {
   async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
     if (request.deferred) {
       const objects = await this.layoutObjects(request.callType);
-      const text = await this.runApex(APEX_CLASS, 'searchPhone', { phone: request.searchParams, objects: objects.join(',') });
-      const list = parseJson(text);
-      const map: Record<string, unknown> = {};
-      if (Array.isArray(list)) {
-        for (const r of list as unknown[]) {
-          const id = (r as { Id?: unknown } | null)?.Id;
-          if (typeof id === 'string') map[id] = r;
-        }
-      }
-      return { records: parseSearchRecords(map).records, deferredPop: null };
+      const text = await this.runApex(APEX_CLASS, APEX_METHODS.searchPhone, { phone: request.searchParams, objects: objects.join(',') });
+      const list = searchPhoneSchema.safeParse(parseJson(text));
+      if (!list.success) this.report({ kind: 'searchRecord', message: 'searchPhone did not answer a list of records.' });
+      const map = Object.fromEntries((list.success ? list.data : []).map((record) => [record.Id, record]));
+      return { records: parseSearchRecords(map, this.report).records, deferredPop: null };
     }
     const value = await this.call('searchAndScreenPop', (cb) =>
       this.api.searchAndScreenPop(request.searchParams, `biztelCallId=${encodeURIComponent(request.callId)}`, request.callType, cb),
     );
-    return { records: parseSearchRecords(classicRecords(parseJson(value))).records, deferredPop: null };
+    const found = classicSearchSchema.safeParse(parseJson(value));
+    if (!found.success) {
+      this.report({ kind: 'searchRecord', message: 'The search answer is not a map of records.' });
+      return { records: [], deferredPop: null };
+    }
+    // Classic names the object in `object`, Lightning in `RecordType`: one shape for the shared checks.
+    const records = Object.fromEntries(Object.entries(found.data ?? {}).map(([id, r]) => [id, { Id: id, RecordType: r?.object, ...r }]));
+    return { records: parseSearchRecords(records, this.report).records, deferredPop: null };
   }
 
   async popRecord(recordId: string): Promise<void> {
@@ -159,31 +128,32 @@ export class ClassicHost implements CtiHost {
 
   onClickToDial(listener: (request: ClickToDialRequest) => void, onInvalid: (reason: string) => void): void {
     this.api.cti.onClickToDial((response) => {
-      const raw = parseJson(response?.result) as Record<string, unknown> | null;
-      const parsed = parseClickToDial(
-        raw && typeof raw === 'object'
-          ? { number: raw.number, recordId: blankless(raw.objectId), recordName: blankless(raw.objectName) ?? blankless(raw.displayName), objectType: blankless(raw.object) }
-          : raw,
-      );
+      const ref = classicRecordRefSchema.safeParse(parseJson(response?.result));
+      const parsed = parseClickToDial(ref.success ? { number: ref.data.number, ...recordRefInPanelNames(ref.data) } : null, this.report);
       if (parsed.ok) listener(parsed.request);
       else onInvalid(parsed.reason);
     });
   }
 
-  private static pageInfo(value: unknown): NavigationInfo | null {
-    const raw = parseJson(value) as Record<string, unknown> | null;
-    if (!raw || typeof raw !== 'object') return null;
-    return parseNavigation({ url: raw.url ?? null, recordId: blankless(raw.objectId), recordName: blankless(raw.objectName), objectType: blankless(raw.object) });
+  private pageInfo(value: unknown): NavigationInfo | null {
+    const ref = classicRecordRefSchema.safeParse(parseJson(value));
+    if (!ref.success) {
+      this.report({ kind: 'navigation', message: 'The page info is not an object.' });
+      return null;
+    }
+    const { recordId, objectType } = recordRefInPanelNames(ref.data);
+    // The page's own name, not a click's display name.
+    return parseNavigation({ url: ref.data.url ?? null, recordId, recordName: ref.data.objectName || null, objectType }, this.report);
   }
 
   async getNavigation(): Promise<NavigationInfo> {
     const value = await this.call('getPageInfo', (cb) => this.api.getPageInfo(cb));
-    return ClassicHost.pageInfo(value) ?? { recordId: null, recordName: null, objectType: null, url: null };
+    return this.pageInfo(value) ?? { recordId: null, recordName: null, objectType: null, url: null };
   }
 
   onNavigationChange(listener: (info: NavigationInfo) => void): void {
     this.api.onFocus((response) => {
-      const info = ClassicHost.pageInfo(response?.result);
+      const info = this.pageInfo(response?.result);
       if (info) listener(info);
     });
   }
@@ -207,17 +177,17 @@ export class ClassicHost implements CtiHost {
   async getDirectoryNumbers(): Promise<DirectoryNumber[]> {
     const numbers: DirectoryNumber[] = [];
     for (let page = 0; page < DIRECTORY_MAX_PAGES; page += 1) {
-      const value = parseJson(
-        await this.call('getDirectoryNumbers', (cb) => this.api.cti.getDirectoryNumbers(false, null, cb, page, DIRECTORY_PAGE_SIZE)),
-      ) as { directoryNumbers?: unknown; hasNext?: unknown } | null;
-      const list = value?.directoryNumbers;
-      if (!Array.isArray(list)) break;
-      for (const entry of list as unknown[]) {
-        const e = entry as { name?: unknown; phone?: unknown } | null;
-        if (e && typeof e.name === 'string' && typeof e.phone === 'string') numbers.push({ name: e.name, phone: e.phone });
+      const value = directoryPageSchema.safeParse(
+        parseJson(await this.call('getDirectoryNumbers', (cb) => this.api.cti.getDirectoryNumbers(false, null, cb, page, DIRECTORY_PAGE_SIZE))),
+      );
+      if (!value.success) break;
+      const list = value.data.directoryNumbers;
+      for (const entry of list) {
+        const parsed = directoryEntrySchema.safeParse(entry);
+        if (parsed.success) numbers.push({ name: parsed.data.name, phone: parsed.data.phone });
       }
       // An empty page that claims more would loop for nothing.
-      if (value?.hasNext !== true || list.length === 0) break;
+      if (value.data.hasNext !== true || list.length === 0) break;
     }
     return numbers;
   }

@@ -1,10 +1,12 @@
 /** Picks and loads the Open CTI API for the mode Salesforce passed, and wraps it in a `CtiHost`. */
+import type { ReportHostDiagnostic } from './diagnostics';
 import { LightningHost } from './lightning';
 import { loadScript, openCtiScriptPath } from './launch';
 import type { SforceWindow } from './opencti-api';
 import { HostError, type CtiHost, type HostKind } from './types';
 
-export async function connectHost(kind: HostKind, win: Window & SforceWindow = window): Promise<CtiHost> {
+/** `report` hears of every Salesforce payload the host refused (diagnostics.ts). */
+export async function connectHost(kind: HostKind, report: ReportHostDiagnostic, win: Window & SforceWindow = window): Promise<CtiHost> {
   const src = openCtiScriptPath(kind);
   // The Visualforce page may have included the script already (for the mode Salesforce passed).
   const present = kind === 'lightning' ? win.sforce?.opencti : win.sforce?.interaction;
@@ -18,10 +20,10 @@ export async function connectHost(kind: HostKind, win: Window & SforceWindow = w
   if (kind === 'lightning') {
     const api = win.sforce?.opencti;
     if (!api) throw new HostError('UNAVAILABLE', 'sforce.opencti is not available after loading Open CTI.');
-    return new LightningHost(api);
+    return new LightningHost(api, report);
   }
   const { ClassicHost } = await import('./classic');
   const api = win.sforce?.interaction;
   if (!api) throw new HostError('UNAVAILABLE', 'sforce.interaction is not available after loading Open CTI.');
-  return new ClassicHost(api as ConstructorParameters<typeof ClassicHost>[0]);
+  return new ClassicHost(api, report);
 }

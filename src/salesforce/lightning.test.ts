@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onHostDiagnostic, type HostDiagnostic } from './diagnostics';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HostDiagnostic } from './diagnostics';
 import { LightningHost } from './lightning';
 import type { SforceOpenCti } from './opencti-api';
 import { HostError } from './types';
@@ -18,26 +18,24 @@ function fakeApi(answer: () => unknown) {
 }
 
 let heard: HostDiagnostic[] = [];
-let off = () => {};
+const report = (d: HostDiagnostic) => {
+  heard.push(d);
+};
 beforeEach(() => {
   heard = [];
-  off = onHostDiagnostic((d) => {
-    heard.push(d);
-  });
 });
-afterEach(() => off());
 
 const search = { searchParams: '0355550101', callType: 'inbound' as const, deferred: false, callId: 'BZ1' };
 
 describe('the Lightning host refuses what it cannot trust, and says so', () => {
   it.each([null, 'ok', 5, [], { success: 'yes' }])('an answer that is not an Open CTI response (%j): BAD_RESPONSE and a diagnostic', async (answer) => {
-    const host = new LightningHost(fakeApi(() => answer).api);
+    const host = new LightningHost(fakeApi(() => answer).api, report);
     await expect(host.searchAndScreenPop(search)).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
     expect(heard.map((d) => d.kind)).toEqual(['response']);
   });
 
   it('a failed answer with garbage errors is a GENERIC_ERROR, not a crash', async () => {
-    const host = new LightningHost(fakeApi(() => ({ success: false, errors: 'boom' })).api);
+    const host = new LightningHost(fakeApi(() => ({ success: false, errors: 'boom' })).api, report);
     const error: unknown = await host.popRecord('0035555000001AA').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HostError);
     expect(error).toMatchObject({ code: 'GENERIC_ERROR' });
@@ -46,7 +44,7 @@ describe('the Lightning host refuses what it cannot trust, and says so', () => {
 
   it('keeps the good records of a search answer and reports each bad one', async () => {
     const returnValue = { '0035555000001AA': { Id: '0035555000001AA', Name: '山田 太郎', RecordType: 'Contact' }, x: { Id: '<b>' }, y: 'z' };
-    const host = new LightningHost(fakeApi(() => ({ success: true, returnValue })).api);
+    const host = new LightningHost(fakeApi(() => ({ success: true, returnValue })).api, report);
     expect((await host.searchAndScreenPop(search)).records).toEqual([{ recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' }]);
     expect(heard.map((d) => d.kind)).toEqual(['searchRecord', 'searchRecord']);
   });
@@ -54,7 +52,7 @@ describe('the Lightning host refuses what it cannot trust, and says so', () => {
   it('drops a bad navigation push with a diagnostic, and passes a good one on', () => {
     const { api, listeners } = fakeApi(() => ({ success: true }));
     const seen: unknown[] = [];
-    new LightningHost(api).onNavigationChange((info) => seen.push(info));
+    new LightningHost(api, report).onNavigationChange((info) => seen.push(info));
     listeners.onNavigationChange?.({ recordId: 42 });
     listeners.onNavigationChange?.({ url: 'https://x', recordId: '0035555000001AA' });
     expect(seen).toEqual([{ url: 'https://x', recordId: '0035555000001AA', recordName: null, objectType: null }]);

@@ -1,7 +1,7 @@
 /** The Lightning Experience host: `sforce.opencti`, promisified, with timeouts and validation. */
-import { reportHostDiagnostic } from './diagnostics';
-import { firstError, isOpenCtiResponse, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
-import type { OpenCtiResponse, SforceOpenCti } from './opencti-api';
+import type { ReportHostDiagnostic } from './diagnostics';
+import { deferredPopSchema, firstError, openCtiResponseSchema, runApexResultSchema, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import type { SforceOpenCti } from './opencti-api';
 import {
   HostError,
   type ClickToDialRequest,
@@ -12,35 +12,38 @@ import {
   type SearchResult,
 } from './types';
 
-const KNOWN_CODES = new Set(['INVALID_PARAM', 'GENERIC_ERROR', 'SERVER_ERROR', 'SOFTPHONE_CONTAINER_ERROR']);
+const KNOWN_CODES: ReadonlySet<string> = new Set<HostErrorCode>(['INVALID_PARAM', 'GENERIC_ERROR', 'SERVER_ERROR', 'SOFTPHONE_CONTAINER_ERROR']);
+const isKnownCode = (code: string | null): code is HostErrorCode => code !== null && KNOWN_CODES.has(code);
 
 export class LightningHost implements CtiHost {
   readonly kind = 'lightning' as const;
 
   constructor(
     private readonly api: SforceOpenCti,
+    private readonly report: ReportHostDiagnostic,
     private readonly timeoutMs = 15_000,
   ) {}
 
-  private call(method: string, run: (callback: (response: OpenCtiResponse) => void) => void): Promise<unknown> {
+  private call(method: string, run: (callback: (response: unknown) => void) => void): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new HostError('TIMEOUT', `Salesforce did not answer ${method}.`)), this.timeoutMs);
       try {
         run((raw: unknown) => {
           clearTimeout(timer);
           // Whatever reaches a callback came over postMessage: check the envelope before trusting it.
-          if (!isOpenCtiResponse(raw)) {
-            reportHostDiagnostic('response', `${method}: the answer is not an Open CTI response.`);
+          const parsed = openCtiResponseSchema.safeParse(raw);
+          if (!parsed.success) {
+            this.report({ kind: 'response', message: `${method}: the answer is not an Open CTI response.` });
             reject(new HostError('BAD_RESPONSE', `Salesforce's answer to ${method} was not understood.`));
             return;
           }
-          if (raw.success) {
-            resolve(raw.returnValue);
+          const response = parsed.data;
+          if (response.success) {
+            resolve(response.returnValue);
             return;
           }
-          const first = firstError(raw.errors);
-          const code = (first.code !== null && KNOWN_CODES.has(first.code) ? first.code : 'GENERIC_ERROR') as HostErrorCode;
-          reject(new HostError(code, first.description ?? `${method} failed.`));
+          const first = firstError(response.errors);
+          reject(new HostError(isKnownCode(first.code) ? first.code : 'GENERIC_ERROR', first.description ?? `${method} failed.`));
         });
       } catch (error) {
         clearTimeout(timer);
@@ -50,7 +53,7 @@ export class LightningHost implements CtiHost {
   }
 
   async getCallCenterSettings(): Promise<Record<string, string>> {
-    return parseSettings(await this.call('getCallCenterSettings', (callback) => this.api.getCallCenterSettings({ callback })));
+    return parseSettings(await this.call('getCallCenterSettings', (callback) => this.api.getCallCenterSettings({ callback })), this.report);
   }
 
   notifyInitializationComplete(): void {
@@ -69,7 +72,7 @@ export class LightningHost implements CtiHost {
         callback,
       }),
     );
-    const { records, deferredPop } = parseSearchRecords(value);
+    const { records, deferredPop } = parseSearchRecords(value, this.report);
     return { records, deferredPop };
   }
 
@@ -78,10 +81,9 @@ export class LightningHost implements CtiHost {
   }
 
   async popDeferred(result: SearchResult): Promise<void> {
-    const data = result.deferredPop as { type?: unknown; params?: unknown } | null;
-    if (!data || typeof data.type !== 'string' || typeof data.params !== 'object' || data.params === null) return;
-    const type = data.type;
-    const params = data.params as Record<string, unknown>;
+    const data = deferredPopSchema.safeParse(result.deferredPop);
+    if (!data.success || data.data === null) return; // the layout pops nothing for this search
+    const { type, params } = data.data;
     await this.call('screenPop', (callback) => this.api.screenPop({ type, params, callback }));
   }
 
@@ -89,9 +91,9 @@ export class LightningHost implements CtiHost {
     // Salesforce's guide: a method without parameters gets methodParams "none", not an empty string.
     const methodParams = new URLSearchParams(params).toString() || 'none';
     const value = await this.call('runApex', (callback) => this.api.runApex({ apexClass, methodName, methodParams, callback }));
-    const result = (value as { runApex?: unknown } | null)?.runApex;
-    if (typeof result !== 'string') throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
-    return result;
+    const result = runApexResultSchema.safeParse(value);
+    if (!result.success) throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
+    return result.data.runApex;
   }
 
   async setClickToDial(enabled: boolean): Promise<void> {
@@ -103,7 +105,7 @@ export class LightningHost implements CtiHost {
   onClickToDial(listener: (request: ClickToDialRequest) => void, onInvalid: (reason: string) => void): void {
     this.api.onClickToDial({
       listener: (payload) => {
-        const parsed = parseClickToDial(payload);
+        const parsed = parseClickToDial(payload, this.report);
         if (parsed.ok) listener(parsed.request);
         else onInvalid(parsed.reason);
       },
@@ -112,13 +114,13 @@ export class LightningHost implements CtiHost {
 
   async getNavigation(): Promise<NavigationInfo> {
     const value = await this.call('getAppViewInfo', (callback) => this.api.getAppViewInfo({ callback }));
-    return parseNavigation(value) ?? { recordId: null, recordName: null, objectType: null, url: null };
+    return parseNavigation(value, this.report) ?? { recordId: null, recordName: null, objectType: null, url: null };
   }
 
   onNavigationChange(listener: (info: NavigationInfo) => void): void {
     this.api.onNavigationChange({
       listener: (payload) => {
-        const info = parseNavigation(payload);
+        const info = parseNavigation(payload, this.report);
         if (info) listener(info);
       },
     });

@@ -1,11 +1,6 @@
-/** The parts of Salesforce's `sforce.opencti` (Lightning) the panel uses, as Salesforce documents them. */
-export interface OpenCtiResponse {
-  success: boolean;
-  returnValue?: unknown;
-  errors?: { code?: string; description?: string; details?: unknown }[] | null;
-}
-
-type Callback = (response: OpenCtiResponse) => void;
+/** The parts of Salesforce's Open CTI APIs the panel uses, as Salesforce documents them: Lightning's `sforce.opencti` and Classic's `sforce.interaction`. */
+/** What reaches a callback came over postMessage: unknown until parsed (payloads.ts). */
+type Callback = (response: unknown) => void;
 type WithCallback<A> = A & { callback?: Callback };
 
 export interface SforceOpenCti {
@@ -35,6 +30,31 @@ export interface SforceOpenCti {
   CALL_TYPE: Record<string, string>;
 }
 
+/** Classic answers `{result, error}`; many results are JSON text. */
+export interface ClassicResponse {
+  result?: unknown;
+  error?: unknown;
+}
+type Cb = (response: ClassicResponse) => void;
+
+export interface SforceInteraction {
+  cti: {
+    getCallCenterSettings(cb: Cb): void;
+    getSoftphoneLayout(cb: Cb): void;
+    getDirectoryNumbers(isGlobal: boolean, callCenterName: string | null, cb: Cb, resultSetPage?: number, resultSetPageSize?: number): void;
+    enableClickToDial(cb: Cb): void;
+    disableClickToDial(cb: Cb): void;
+    onClickToDial(listener: Cb): void;
+    notifyInitializationComplete(): void;
+  };
+  searchAndScreenPop(searchParams: string, queryParams: string, callType: string, cb: Cb): void;
+  screenPop(url: string, force: boolean, cb: Cb): void;
+  runApex(apexClass: string, methodName: string, methodParams: string, cb: Cb): void;
+  setVisible(visible: boolean, cb: Cb): void;
+  getPageInfo(cb: Cb): void;
+  onFocus(listener: Cb): void;
+}
+
 export interface SforceWindow {
-  sforce?: { opencti?: SforceOpenCti; interaction?: unknown };
+  sforce?: { opencti?: SforceOpenCti; interaction?: SforceInteraction };
 }

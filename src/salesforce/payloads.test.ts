@@ -1,14 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { onHostDiagnostic, type HostDiagnostic } from './diagnostics';
-import { firstError, isOpenCtiResponse, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { HostDiagnostic } from './diagnostics';
+import { firstError, openCtiResponseSchema, parseClickToDial as parseClick, parseNavigation as parseNav, parseSearchRecords as parseSearch, parseSettings as parseSet } from './payloads';
 
 let heard: HostDiagnostic[] = [];
-let off: () => void = () => {};
+const report = (d: HostDiagnostic) => {
+  heard.push(d);
+};
 beforeEach(() => {
   heard = [];
-  off = onHostDiagnostic((d) => heard.push(d));
 });
-afterEach(() => off());
+const parseClickToDial = (value: unknown) => parseClick(value, report);
+const parseNavigation = (value: unknown) => parseNav(value, report);
+const parseSearchRecords = (value: unknown) => parseSearch(value, report);
+const parseSettings = (value: unknown) => parseSet(value, report);
+const isOpenCtiResponse = (value: unknown) => openCtiResponseSchema.safeParse(value).success;
 const kinds = () => heard.map((d) => d.kind);
 
 describe('validating what Salesforce hands the panel', () => {

@@ -1,28 +1,29 @@
 /**
  * Validation of everything Salesforce hands the panel: search results, clicks, navigation, settings,
- * the answers themselves. What fails is dropped and reported (`diagnostics.ts`).
+ * the answers themselves. What fails is dropped and reported to the caller's `report` (`diagnostics.ts`).
  */
 import * as z from 'zod/mini';
-import { reportHostDiagnostic } from './diagnostics';
+import { salesforceIdSchema as sfId } from '../protocol';
+import type { ReportHostDiagnostic } from './diagnostics';
 import type { ClickToDialRequest, FoundRecord, NavigationInfo } from './types';
-
-const sfId = z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/));
 const optionalText = z.optional(z.nullable(z.string().check(z.maxLength(1000))));
 
 const foundSchema = z.looseObject({
   Id: sfId,
   Name: optionalText,
+  /** People's records without a Name field in the layout still have their last name. */
+  LastName: optionalText,
   RecordType: z.string().check(z.minLength(1), z.maxLength(80)),
 });
 
 /** Records of a searchAndScreenPop answer (a map keyed by record Id; SCREEN_POP_DATA is not a record). */
-export function parseSearchRecords(value: unknown): { records: FoundRecord[]; deferredPop: unknown; dropped: number } {
+export function parseSearchRecords(value: unknown, report: ReportHostDiagnostic): { records: FoundRecord[]; deferredPop: unknown; dropped: number } {
   const records: FoundRecord[] = [];
   let dropped = 0;
   let deferredPop: unknown = null;
   if (value === null || value === undefined) return { records, deferredPop, dropped }; // nothing found
   if (typeof value !== 'object' || Array.isArray(value)) {
-    reportHostDiagnostic('searchRecord', `The search answer is not a map of records: ${typeof value}.`);
+    report({ kind: 'searchRecord', message: `The search answer is not a map of records: ${typeof value}.` });
     return { records, deferredPop, dropped: 1 };
   }
   for (const [key, entry] of Object.entries(value)) {
@@ -33,11 +34,11 @@ export function parseSearchRecords(value: unknown): { records: FoundRecord[]; de
     const parsed = foundSchema.safeParse(entry);
     if (!parsed.success) {
       dropped += 1;
-      reportHostDiagnostic('searchRecord', `${key.slice(0, 40)}: ${z.prettifyError(parsed.error)}`);
+      report({ kind: 'searchRecord', message: `${key.slice(0, 40)}: ${z.prettifyError(parsed.error)}`.slice(0, 300) });
       continue;
     }
-    const name = parsed.data.Name ?? (parsed.data as Record<string, unknown>).LastName;
-    records.push({ recordId: parsed.data.Id, name: typeof name === 'string' ? name : parsed.data.Id, objectType: parsed.data.RecordType });
+    const name = parsed.data.Name ?? parsed.data.LastName;
+    records.push({ recordId: parsed.data.Id, name: (name ?? parsed.data.Id).slice(0, 255), objectType: parsed.data.RecordType });
   }
   return { records, deferredPop, dropped };
 }
@@ -60,9 +61,9 @@ function numberText(number: string | number): string {
   return digits.length === 9 || digits.length === 10 ? `0${digits}` : digits;
 }
 
-export function parseClickToDial(value: unknown): { ok: true; request: ClickToDialRequest } | { ok: false; reason: string } {
+export function parseClickToDial(value: unknown, report: ReportHostDiagnostic): { ok: true; request: ClickToDialRequest } | { ok: false; reason: string } {
   const refuse = (reason: string) => {
-    reportHostDiagnostic('clickToDial', reason);
+    report({ kind: 'clickToDial', message: reason.slice(0, 300) });
     return { ok: false as const, reason };
   };
   const parsed = clickToDialSchema.safeParse(value);
@@ -82,10 +83,10 @@ const navigationSchema = z.looseObject({
   objectType: optionalText,
 });
 
-export function parseNavigation(value: unknown): NavigationInfo | null {
+export function parseNavigation(value: unknown, report: ReportHostDiagnostic): NavigationInfo | null {
   const parsed = navigationSchema.safeParse(value);
   if (!parsed.success) {
-    reportHostDiagnostic('navigation', z.prettifyError(parsed.error));
+    report({ kind: 'navigation', message: z.prettifyError(parsed.error).slice(0, 300) });
     return null;
   }
   return {
@@ -96,28 +97,39 @@ export function parseNavigation(value: unknown): NavigationInfo | null {
   };
 }
 
-export function parseSettings(value: unknown): Record<string, string> {
+export function parseSettings(value: unknown, report: ReportHostDiagnostic): Record<string, string> {
   const settings: Record<string, string> = {};
   if (value === null || typeof value !== 'object') {
-    reportHostDiagnostic('settings', `The call center settings are not a map: ${value === null ? 'null' : typeof value}.`);
+    report({ kind: 'settings', message: `The call center settings are not a map: ${value === null ? 'null' : typeof value}.` });
     return settings;
   }
   for (const [key, entry] of Object.entries(value)) {
     if (typeof entry === 'string') settings[key] = entry;
-    else reportHostDiagnostic('settings', `${key.slice(0, 80)} is not text.`);
+    else report({ kind: 'settings', message: `${key.slice(0, 80)} is not text.` });
   }
   return settings;
 }
 
-/** An Open CTI answer has this envelope ({success, returnValue, errors}); anything else is refused. */
-export function isOpenCtiResponse(value: unknown): value is { success: boolean; returnValue?: unknown; errors?: unknown } {
-  return typeof value === 'object' && value !== null && typeof (value as { success?: unknown }).success === 'boolean';
-}
+/**
+ * An Open CTI answer's envelope, `{success, returnValue, errors}`; anything else is refused. Its errors
+ * are read on their own (firstError): a failure whose errors are malformed is still a failure.
+ */
+export const openCtiResponseSchema = z.looseObject({ success: z.boolean(), returnValue: z.optional(z.unknown()), errors: z.optional(z.unknown()) });
+
+const firstErrorSchema = z.tuple([z.looseObject({ code: z.optional(z.unknown()), description: z.optional(z.unknown()) })], z.unknown());
 
 /** The first error of a failed answer, when it has one of the documented shape. */
 export function firstError(errors: unknown): { code: string | null; description: string | null } {
-  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
-  if (typeof first !== 'object' || first === null) return { code: null, description: null };
-  const { code, description } = first as { code?: unknown; description?: unknown };
-  return { code: typeof code === 'string' ? code : null, description: typeof description === 'string' ? description.slice(0, 500) : null };
+  const parsed = firstErrorSchema.safeParse(errors);
+  const first = parsed.success ? parsed.data[0] : null;
+  return {
+    code: typeof first?.code === 'string' ? first.code : null,
+    description: typeof first?.description === 'string' ? first.description.slice(0, 500) : null,
+  };
 }
+
+/** runApex's returnValue: the text the Apex method returned. */
+export const runApexResultSchema = z.looseObject({ runApex: z.string() });
+
+/** SCREEN_POP_DATA of a Lightning deferred search: screenPop's type and params (null: the layout pops nothing). */
+export const deferredPopSchema = z.nullable(z.looseObject({ type: z.string().check(z.maxLength(40)), params: z.record(z.string(), z.unknown()) }));

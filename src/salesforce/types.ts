@@ -2,8 +2,11 @@
  * The one interface the panel uses to talk to Salesforce. Open CTI is in maintenance mode and will be
  * retired; everything Salesforce-specific stays behind this, so another host can replace it.
  */
-export type HostKind = 'lightning' | 'classic';
-export type CallType = 'inbound' | 'outbound' | 'internal';
+import * as z from 'zod/mini';
+import type { CallType, HostKind } from '../domain/pop-policy';
+import { salesforceIdSchema } from '../protocol';
+
+export type { CallType, HostKind };
 
 export type HostErrorCode =
   | 'INVALID_PARAM'
@@ -24,12 +27,13 @@ export class HostError extends Error {
   }
 }
 
-/** A record a search found. */
-export interface FoundRecord {
-  recordId: string;
-  name: string;
-  objectType: string;
-}
+/** A record a search found. A schema because it also crosses the tab channel. */
+export const foundRecordSchema = z.object({
+  recordId: salesforceIdSchema,
+  name: z.string().check(z.maxLength(255)),
+  objectType: z.string().check(z.maxLength(80)),
+});
+export type FoundRecord = z.infer<typeof foundRecordSchema>;
 
 export interface SearchResult {
   records: FoundRecord[];

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { liveCalls } from '../app/store';
+import { isOnCall } from '../app';
 import { useActions, usePanel, useT } from './context';
 import { LinkIndicator } from './LinkIndicator';
 import { Field, IconButton } from './parts';
@@ -7,8 +7,8 @@ import { Field, IconButton } from './parts';
 export function AgentBar() {
   const t = useT();
   const actions = useActions();
-  const session = usePanel((s) => s.session);
-  const onCall = usePanel((s) => liveCalls(s).length > 0);
+  const session = usePanel((s) => s.shared.session);
+  const onCall = usePanel(isOnCall);
   const statusField = useId();
   if (!session) return null;
   const { agent, statuses } = session;

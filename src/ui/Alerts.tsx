@@ -4,8 +4,8 @@ import { Notice } from './parts';
 export function Alerts() {
   const t = useT();
   const actions = useActions();
-  const alerts = usePanel((s) => s.alerts);
-  const signedOutReason = usePanel((s) => s.signedOutReason);
+  const alerts = usePanel((s) => s.local.alerts);
+  const signedOutReason = usePanel((s) => s.shared.signedOutReason);
   return (
     <div className="panel__alerts">
       {signedOutReason && (

@@ -1,30 +1,30 @@
-import { useEffect, useRef } from 'react';
-import { liveCalls, panelLang } from '../app/store';
+import { Suspense, lazy, useEffect, useRef } from 'react';
+import { panelLang, selectPhase } from '../app';
 import { usePanel, useT } from './context';
-import { Alerts } from './Alerts';
-import { AgentBar } from './AgentBar';
-import { CallCard } from './CallCard';
 import { DiagnosticsNotice } from './DiagnosticsNotice';
-import { DialPad } from './DialPad';
+import { FaultView } from './ErrorBoundary';
+import { Notices } from './Notices';
 import { PanelFooter } from './PanelFooter';
-import { PendingLogs } from './PendingLogs';
-import { PhoneNotice } from './PhoneNotice';
-import { RecentCalls } from './RecentCalls';
-import { RingAnnouncer } from './RingAnnouncer';
-import { RefusedLogs } from './RefusedLogs';
-import { VersionNotice } from './VersionNotice';
 import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 import { runShortcut, shortcutOf } from './shortcuts';
 
+const loadSignedIn = () => import('./SignedIn');
+const SignedIn = lazy(loadSignedIn);
+
 export function App() {
   const t = useT();
-  const phase = usePanel((s) => s.phase);
-  const signedIn = usePanel((s) => s.session !== null);
-  const onCall = usePanel((s) => liveCalls(s).length > 0);
+  const phase = usePanel(selectPhase);
+  const signedIn = usePanel((s) => s.shared.session !== null);
   const lang = usePanel(panelLang);
-  const role = usePanel((s) => s.role);
+  const role = usePanel((s) => s.local.role);
+  const fault = usePanel((s) => s.local.fault);
   const main = useRef<HTMLElement>(null);
+
+  // The signed-in views load after the first screen is up, so signing in does not wait for them.
+  useEffect(() => {
+    if (phase === 'ready') void loadSignedIn();
+  }, [phase]);
 
   // The document's language too, so screen readers and fonts follow the panel's language.
   useEffect(() => {
@@ -42,25 +42,23 @@ export function App() {
 
   return (
     <main ref={main} className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
+      {fault !== null && <FaultView reason={fault} />}
       {phase === 'starting' && <p className="panel__starting">{t('app.starting')}</p>}
       {phase === 'bare' && <BareNotice />}
       {phase === 'failed' && <StartupFailureView />}
-      {phase === 'ready' && (
+      {phase === 'ready' && !signedIn && (
         <>
-          {signedIn && <AgentBar />}
-          <VersionNotice />
-          <Alerts />
-          {signedIn && <PhoneNotice />}
-          <PendingLogs />
-          <RefusedLogs />
-          {signedIn ? <CallCard /> : <SignInForm />}
-          {signedIn && !onCall && <DialPad />}
-          {signedIn && <RecentCalls />}
+          <Notices />
+          <SignInForm />
         </>
+      )}
+      {phase === 'ready' && signedIn && (
+        <Suspense fallback={<p className="panel__starting">{t('app.starting')}</p>}>
+          <SignedIn />
+        </Suspense>
       )}
       {phase !== 'starting' && phase !== 'bare' && <DiagnosticsNotice />}
       {phase !== 'starting' && <PanelFooter />}
-      <RingAnnouncer />
     </main>
   );
 }

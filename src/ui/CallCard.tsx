@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { callPhase } from '../domain/call';
-import { otherPartyNumber } from '../domain/call-log';
-import { formatNumber, searchDigits } from '../domain/phone';
-import type { CallEntry } from '../app/store';
+import { searchDigits } from '../domain/phone';
+import { formatNumber, otherPartyShown } from '../domain/phone-format';
+import { selectActiveCallId, typedField, type CallEntry } from '../app';
 import { useActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
@@ -14,7 +14,10 @@ import { RelatedRecords } from './RelatedRecords';
 const DIRECTION_ICON: Record<string, IconName> = { inbound: 'incoming_call', outbound: 'outbound_call', internal: 'call' };
 
 export function CallCard() {
-  const entry = usePanel((s) => (s.activeCallId ? s.calls[s.activeCallId] : undefined));
+  const entry = usePanel((s) => {
+    const id = selectActiveCallId(s);
+    return id === null ? undefined : s.shared.calls[id];
+  });
   if (!entry) return null;
   return <ActiveCall entry={entry} />;
 }
@@ -25,10 +28,10 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
   const ids = useId();
   const { call } = entry;
   const phase = callPhase(call);
-  const number = otherPartyNumber(call);
-  const shown = number === null ? t('call.anonymous') : formatNumber(searchDigits(number) || number);
+  const shown = otherPartyShown(call, t('call.anonymous'));
   const screen = call.screenTransfer;
-  const directory = usePanel((s) => s.directory);
+  const directory = usePanel((s) => s.local.directory);
+  const notes = usePanel((s) => typedField(s, call.callId, 'notes'));
   const destinationDigits = call.direction === 'inbound' ? searchDigits(call.to) : '';
   const destinationName = destinationDigits ? directory[destinationDigits] : undefined;
 
@@ -69,7 +72,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       <RelatedRecords entry={entry} />
       <CallResult entry={entry} />
       <Field id={`${ids}-notes`} label={t('call.notes')}>
-        <textarea className="slds-textarea" id={`${ids}-notes`} rows={3} value={entry.notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
+        <textarea className="slds-textarea" id={`${ids}-notes`} rows={3} value={notes} onChange={(e) => actions.setNotes(call.callId, e.target.value)} />
       </Field>
       <LogStatus entry={entry} />
     </section>
@@ -81,6 +84,7 @@ function CallResult({ entry }: { entry: CallEntry }) {
   const t = useT();
   const actions = useActions();
   const id = useId();
+  const disposition = usePanel((s) => typedField(s, entry.call.callId, 'disposition'));
   return (
     <Field id={id} label={t('call.result')}>
       <input
@@ -89,7 +93,7 @@ function CallResult({ entry }: { entry: CallEntry }) {
         type="text"
         maxLength={255}
         autoComplete="off"
-        value={entry.disposition}
+        value={disposition}
         onChange={(e) => actions.setDisposition(entry.call.callId, e.target.value)}
       />
     </Field>

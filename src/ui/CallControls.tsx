@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Call } from '../protocol';
 import { availableActions } from '../domain/call';
-import type { PanelActions } from '../app/actions';
+import type { AgentActions } from '../app';
 import { useActions, usePanel, useT } from './context';
 import type { IconName } from './icon-names';
 import { Keypad } from './Keypad';
@@ -13,7 +13,7 @@ interface ButtonSpec {
   key: string;
   label: string;
   icon: IconName;
-  run: (actions: PanelActions, callId: string) => Promise<void>;
+  run: (actions: AgentActions, callId: string) => Promise<void>;
   tone?: Tone;
 }
 
@@ -21,8 +21,8 @@ interface ButtonSpec {
 export function CallControls({ call }: { call: Call }) {
   const t = useT();
   const actions = useActions();
-  const phoneRegistered = usePanel((s) => s.session?.agent.phoneRegistered ?? false);
-  const pending = usePanel((s) => s.pending);
+  const phoneRegistered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? false);
+  const pending = usePanel((s) => s.local.pending);
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
   const can = new Set(availableActions(call));
   const consulting = call.consult !== null;

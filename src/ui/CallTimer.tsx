@@ -10,7 +10,7 @@ export const formatDuration = (seconds: number) =>
 /** Talk time from the PBX's timestamps, ticking every second while the call is up. */
 export function CallTimer({ call }: { call: Call }) {
   const t = useT();
-  const offset = usePanel((s) => s.clockOffsetMs);
+  const offset = usePanel((s) => s.shared.clockOffsetMs);
   const [now, setNow] = useState(() => Date.now());
   const running = call.connectedAt !== null && call.endedAt === null;
   useEffect(() => {

@@ -1,5 +1,4 @@
-import type { DiagnosticKind } from '../app/diagnostics';
-import type { MessageKey } from '../app/i18n';
+import type { DiagnosticKind, MessageKey } from '../app';
 import { usePanel, useT, type Translate } from './context';
 import { Notice } from './parts';
 
@@ -16,7 +15,7 @@ function kindLabel(t: Translate, kind: DiagnosticKind): string {
  */
 export function DiagnosticsNotice() {
   const t = useT();
-  const diagnostics = usePanel((s) => s.diagnostics);
+  const diagnostics = usePanel((s) => s.local.diagnostics);
   if (diagnostics.total === 0) return null;
   const kinds = Object.entries(diagnostics.byKind) as [DiagnosticKind, number][];
   return (

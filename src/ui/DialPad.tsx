@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { formatNumber, searchDigits } from '../domain/phone';
+import { searchDigits } from '../domain/phone';
+import { formatNumber } from '../domain/phone-format';
 import { useActions, usePanel, useT } from './context';
 import { Keypad } from './Keypad';
 import { Button, Field } from './parts';
@@ -8,10 +9,10 @@ import { Button, Field } from './parts';
 export function DialPad() {
   const t = useT();
   const actions = useActions();
-  const session = usePanel((s) => s.session);
-  const pending = usePanel((s) => s.pending.dial === true);
-  const draft = usePanel((s) => s.dialDraft);
-  const directory = usePanel((s) => s.directory);
+  const session = usePanel((s) => s.shared.session);
+  const pending = usePanel((s) => s.local.pending.dial === true);
+  const draft = usePanel((s) => s.local.dialDraft);
+  const directory = usePanel((s) => s.local.directory);
   const [keypadOpen, setKeypadOpen] = useState(false);
   const numberField = useId();
   const callerIdField = useId();

@@ -5,8 +5,8 @@ const DETAILS = ['polling', 'timeouts', 'resync'] as const;
 /** The BIZTEL link's state as a coloured badge with its words (never colour alone). */
 export function LinkIndicator() {
   const t = useT();
-  const status = usePanel((s) => s.linkStatus);
-  const error = usePanel((s) => s.linkError);
+  const status = usePanel((s) => s.shared.link.status);
+  const error = usePanel((s) => s.shared.link.error);
   const details = status === 'degraded' ? DETAILS.filter((d) => error?.includes(d)).map((d) => t(`link.detail.${d}`)) : [];
   const state = [t(`link.${status}`), ...details].join(' ');
   return (

@@ -15,7 +15,7 @@ const SHORTCUT_LABELS: Record<ShortcutAction, 'shortcuts.answer' | 'shortcuts.ha
 export function PanelFooter() {
   const t = useT();
   const actions = useActions();
-  const override = usePanel((s) => s.langOverride);
+  const override = usePanel((s) => s.local.langOverride);
   const [showKeys, setShowKeys] = useState(false);
   const langField = useId();
   const keysId = useId();
@@ -31,7 +31,7 @@ export function PanelFooter() {
             className="slds-select"
             id={langField}
             value={override ?? 'auto'}
-            onChange={(e) => actions.setLanguage(e.target.value === 'auto' ? null : (e.target.value as Lang))}
+            onChange={(e) => void actions.setLanguage(e.target.value === 'auto' ? null : (e.target.value as Lang))}
           >
             <option value="auto">{t('lang.auto')}</option>
             <option value="ja" lang="ja">

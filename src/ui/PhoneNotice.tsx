@@ -4,7 +4,7 @@ import { Notice } from './parts';
 /** The ★ functions of the manual need the BIZTEL softphone (or a desk phone): say so plainly. */
 export function PhoneNotice() {
   const t = useT();
-  const registered = usePanel((s) => s.session?.agent.phoneRegistered ?? true);
+  const registered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? true);
   if (registered) return null;
   return (
     <Notice tone="warning" role="note" id="phone-not-registered">

@@ -1,9 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { recentCallsKey, recentCallsQuery } from '../biztel/http';
-import { formatNumber, searchDigits } from '../domain/phone';
+import { searchDigits } from '../domain/phone';
+import { formatNumber } from '../domain/phone-format';
 import type { RecentCall } from '../protocol';
-import { liveCalls, panelLang } from '../app/store';
+import { isOnCall, panelLang } from '../app';
 import { useActions, usePanel, usePanelApp, useT } from './context';
 import { formatDuration } from './CallTimer';
 import { Icon } from './Icon';
@@ -18,18 +19,17 @@ export function RecentCalls() {
   const app = usePanelApp();
   const actions = useActions();
   const queryClient = useQueryClient();
-  const serverUrl = usePanel((s) => s.serverUrl);
-  const agent = usePanel((s) => s.session?.agent ?? null);
+  const serverUrl = usePanel((s) => s.frame.serverUrl);
+  const agent = usePanel((s) => s.shared.session?.agent ?? null);
   const lang = usePanel(panelLang);
-  const directory = usePanel((s) => s.directory);
-  const canCall = usePanel((s) => liveCalls(s).length === 0 && s.linkStatus === 'ready' && s.pending.dial !== true);
-  const ended = usePanel((s) => Object.values(s.calls).filter((e) => e.call.state === 'ended').length);
+  const directory = usePanel((s) => s.local.directory);
+  const canCall = usePanel((s) => !isOnCall(s) && s.shared.link.status === 'ready' && s.local.pending.dial !== true);
+  const ended = usePanel((s) => Object.values(s.shared.calls).filter((e) => e.call.state === 'ended').length);
   const [open, setOpen] = useState(false);
   const time = useMemo(() => new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-US', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }), [lang]);
   const listId = useId();
   const loginId = agent?.loginId ?? '';
-  const token = agent ? app.sessionToken() : null;
-  const query = useQuery({ ...recentCallsQuery(serverUrl ?? '', loginId, token), enabled: open && token !== null && serverUrl !== null });
+  const query = useQuery({ ...recentCallsQuery(serverUrl ?? '', loginId, (signal) => app.recentCalls(signal)), enabled: open && agent !== null && serverUrl !== null });
 
   // A call that ended here is a new line in the list.
   useEffect(() => {

@@ -7,7 +7,7 @@ import { Notice } from './parts';
  */
 export function RefusedLogs() {
   const t = useT();
-  const refused = usePanel((s) => s.refusedLogs);
+  const refused = usePanel((s) => s.shared.logs.refused);
   if (refused.length === 0) return null;
   return (
     <Notice tone="error" role="alert">

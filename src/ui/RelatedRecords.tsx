@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import type { CallEntry } from '../app/store';
-import { otherPartyNumber } from '../domain/call-log';
+import type { CallEntry } from '../app';
+import { otherPartyNumber } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { useActions, useT } from './context';
 

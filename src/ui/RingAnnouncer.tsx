@@ -1,6 +1,6 @@
 import { callPhase } from '../domain/call';
-import { otherPartyNumber } from '../domain/call-log';
-import { formatNumber, searchDigits } from '../domain/phone';
+import { otherPartyShown } from '../domain/phone-format';
+import { selectActiveCallId } from '../app';
 import { usePanel, useT } from './context';
 
 /**
@@ -11,13 +11,13 @@ import { usePanel, useT } from './context';
 export function RingAnnouncer() {
   const t = useT();
   const ringing = usePanel((s) => {
-    const entry = s.activeCallId ? s.calls[s.activeCallId] : undefined;
+    const id = selectActiveCallId(s);
+    const entry = id === null ? undefined : s.shared.calls[id];
     return entry && callPhase(entry.call) === 'ringing' ? entry.call : null;
   });
   let text = '';
   if (ringing) {
-    const number = otherPartyNumber(ringing);
-    text = t('call.announceRinging', { number: number === null ? t('call.anonymous') : formatNumber(searchDigits(number) || number) });
+    text = t('call.announceRinging', { number: otherPartyShown(ringing, t('call.anonymous')) });
   }
   return (
     <p className="slds-assistive-text" aria-live="assertive">

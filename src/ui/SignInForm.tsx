@@ -5,7 +5,7 @@ import { Button, Field } from './parts';
 export function SignInForm() {
   const t = useT();
   const actions = useActions();
-  const pending = usePanel((s) => s.pending.signIn === true);
+  const pending = usePanel((s) => s.local.pending.signIn === true);
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const idField = useId();

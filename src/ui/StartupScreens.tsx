@@ -1,6 +1,4 @@
-import type { ServerProbe } from '../app/server-probe';
-import type { StartupFailure } from '../app/store';
-import type { MessageKey } from '../app/i18n';
+import { selectFailure, type MessageKey, type ServerProbe, type StartupFailure } from '../app';
 import { usePanel, useT } from './context';
 
 export function BareNotice() {
@@ -32,9 +30,9 @@ function probeParams(probe: ServerProbe): Record<string, string | number> {
 
 export function StartupFailureView() {
   const t = useT();
-  const failure = usePanel((s) => s.failure);
-  const linkStatus = usePanel((s) => s.linkStatus);
-  const sandbox = usePanel((s) => s.riskySandbox);
+  const failure = usePanel(selectFailure);
+  const linkStatus = usePanel((s) => s.shared.link.status);
+  const sandbox = usePanel((s) => s.frame.riskySandbox);
   if (!failure) return null;
   const p = params(failure);
   const detail = 'detail' in failure ? failure.detail : null;

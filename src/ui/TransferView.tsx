@@ -7,8 +7,8 @@ import { Button, Field } from './parts';
 export function TransferView({ call, onDone }: { call: Call; onDone: () => void }) {
   const t = useT();
   const actions = useActions();
-  const pending = usePanel((s) => s.pending);
-  const phoneRegistered = usePanel((s) => s.session?.agent.phoneRegistered ?? false);
+  const pending = usePanel((s) => s.local.pending);
+  const phoneRegistered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? false);
   const [target, setTarget] = useState('');
   const field = useId();
   const consult = call.consult;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { readSession, writeSession } from '../app/safe-storage';
+import { readSession, selectCaps, writeSession } from '../app';
 import { checkScheduledUpgrade, parseVersion, THIS_PACKAGE } from '../domain/version';
 import { usePanel, useT } from './context';
 import { Notice } from './parts';
@@ -13,9 +13,9 @@ const KEY = 'biztel.versionNotice';
  */
 export function VersionNotice() {
   const t = useT();
-  const hello = usePanel((s) => s.hello);
-  const caps = usePanel((s) => s.caps);
-  const enhancedHost = usePanel((s) => s.enhancedDomainHost);
+  const hello = usePanel((s) => s.shared.hello);
+  const caps = usePanel(selectCaps);
+  const enhancedHost = usePanel((s) => s.frame.enhancedDomainHost);
   const [dismissed, setDismissed] = useState(() => readSession(KEY));
   if (!hello || !caps?.supported) return null;
   const lines: string[] = [];

@@ -1,13 +1,11 @@
-/** How components reach the panel: the store through selectors, actions, and the translator. */
+/** How components reach the panel: the store through selectors, the agent's actions, and the translator. */
 import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
-import type { PanelApp } from '../app/panel-app';
-import { panelLang, type PanelState } from '../app/store';
-import { translate, type MessageKey } from '../app/i18n';
+import { panelLang, translate, type AgentActions, type MessageKey, type Panel, type PanelState } from '../app';
 
-export const PanelContext = createContext<PanelApp | null>(null);
+export const PanelContext = createContext<Panel | null>(null);
 
-export function usePanelApp(): PanelApp {
+export function usePanelApp(): Panel {
   const app = useContext(PanelContext);
   if (!app) throw new Error('PanelContext is missing');
   return app;
@@ -17,7 +15,7 @@ export function usePanel<T>(selector: (state: PanelState) => T): T {
   return useStore(usePanelApp().store, selector);
 }
 
-export const useActions = () => usePanelApp().actions;
+export const useActions = (): AgentActions => usePanelApp().actions;
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 

@@ -1,9 +1,12 @@
-import type { MessageKey } from './ja';
+import type { MessageKey } from './keys';
 
 /** English. Same keys as `ja.ts` (the compiler checks). */
 export const en: Record<MessageKey, string> = {
   'app.title': 'BIZTEL Open CTI',
   'app.starting': 'Starting…',
+  'fault.title': 'Please reload this panel',
+  'fault.body': 'The panel met something it did not expect (for example another tab runs another version of the panel). Calls carry on in BIZTEL. Reloading shows the true state again.',
+  'fault.reload': 'Reload',
   'bare.title': 'This page runs inside Salesforce',
   'bare.body': 'Open the BIZTEL Open CTI softphone from a Salesforce call center (Open CTI) or from the mock-CTI development page.',
   'bare.link': 'Open the mock-CTI page',

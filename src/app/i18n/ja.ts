@@ -2,6 +2,9 @@
 export const ja = {
   'app.title': 'BIZTEL Open CTI',
   'app.starting': '初期化しています…',
+  'fault.title': 'このパネルを表示し直してください',
+  'fault.body': 'パネルが想定していない状態になりました(別のタブのパネルが別のバージョンである場合など)。通話は BIZTEL 側で続いています。再読み込みすると正しい状態を表示します。',
+  'fault.reload': '再読み込み',
   'bare.title': 'このページは Salesforce の中で動作します',
   'bare.body': 'BIZTEL Open CTI ソフトフォンは Salesforce のコールセンター(Open CTI)または開発用のモック CTI ページの中で表示してください。',
   'bare.link': 'モック CTI ページを開く',
@@ -206,4 +209,3 @@ export const ja = {
   'shortcuts.transfer': '転送先の入力を開く',
 } as const;
 
-export type MessageKey = keyof typeof ja;

@@ -1,0 +1,88 @@
+/**
+ * The call-log outbox: a Task is stored here before it is written to Salesforce and removed only
+ * when Salesforce confirms, so a log survives a failed write, a reload or a crash. IndexedDB when
+ * the framed panel may use it; memory when the browser blocks third-party storage (then a reload
+ * loses what was not written yet — the panel says which mode it is in).
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import * as z from 'zod/mini';
+import { taskFieldsSchema } from '../../domain/call-log';
+
+/** One call's Task as it waits for Salesforce. A schema: another panel (another version) may have stored it. */
+export const outboxItemSchema = z.object({
+  /** The BIZTEL call id (one Task per call per agent; the store is per Salesforce user). */
+  key: z.string().check(z.minLength(1), z.maxLength(100)),
+  task: taskFieldsSchema,
+  /** Bumped on every change; a confirmation removes the item only if nothing newer was stored. */
+  version: z.number().check(z.int(), z.nonnegative()),
+  attempts: z.number().check(z.int(), z.nonnegative()),
+  updatedAt: z.number(),
+});
+export type OutboxItem = z.infer<typeof outboxItemSchema>;
+
+export interface OutboxStore {
+  readonly durable: boolean;
+  put(item: OutboxItem): Promise<void>;
+  /** Removes the item if its stored version is still `version`. */
+  remove(key: string, version: number): Promise<void>;
+  /** What is stored and readable; an item of another shape is left out. */
+  list(): Promise<OutboxItem[]>;
+}
+
+export class MemoryOutbox implements OutboxStore {
+  readonly durable: boolean = false;
+  private readonly items = new Map<string, OutboxItem>();
+  put(item: OutboxItem): Promise<void> {
+    this.items.set(item.key, structuredClone(item));
+    return Promise.resolve();
+  }
+  remove(key: string, version: number): Promise<void> {
+    if (this.items.get(key)?.version === version) this.items.delete(key);
+    return Promise.resolve();
+  }
+  list(): Promise<OutboxItem[]> {
+    return Promise.resolve([...this.items.values()].map((i) => structuredClone(i)));
+  }
+}
+
+interface OutboxDb extends DBSchema {
+  outbox: { key: string; value: unknown };
+}
+
+class IndexedDbOutbox implements OutboxStore {
+  readonly durable = true;
+  constructor(private readonly db: IDBPDatabase<OutboxDb>) {}
+
+  async put(item: OutboxItem): Promise<void> {
+    await this.db.put('outbox', item);
+  }
+
+  async remove(key: string, version: number): Promise<void> {
+    const tx = this.db.transaction('outbox', 'readwrite');
+    const current = outboxItemSchema.safeParse(await tx.store.get(key));
+    if (current.success && current.data.version === version) await tx.store.delete(key);
+    await tx.done;
+  }
+
+  async list(): Promise<OutboxItem[]> {
+    return (await this.db.getAll('outbox')).flatMap((raw) => {
+      const parsed = outboxItemSchema.safeParse(raw);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+/** Opens the user's outbox in IndexedDB, or falls back to memory when the browser refuses. */
+export async function openOutbox(userId: string): Promise<OutboxStore> {
+  if (typeof indexedDB === 'undefined') return new MemoryOutbox();
+  try {
+    const db = await openDB<OutboxDb>(`biztel-cti-outbox:${userId}`, 1, {
+      upgrade: (database) => {
+        if (!database.objectStoreNames.contains('outbox')) database.createObjectStore('outbox', { keyPath: 'key' });
+      },
+    });
+    return new IndexedDbOutbox(db);
+  } catch {
+    return new MemoryOutbox();
+  }
+}

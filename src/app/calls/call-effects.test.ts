@@ -1,0 +1,141 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Call, SystemSettings } from '../../protocol';
+import { makeCall } from '../../protocol/fixtures';
+import { CallLogger, MemoryOutbox } from '../call-log';
+import { FakeHost, YAMADA, leaderStore, type FakeHostOptions } from '../testing/fake-host.test-support';
+import { CallEffects } from './call-effects';
+import { PopRouter } from './pop-router';
+
+const T0 = Date.UTC(2026, 10, 24, 1, 0, 0);
+
+/** The leader's wiring without a link: views of calls go in by hand, Salesforce is a fake. */
+function wiring(settings: SystemSettings = { inboundPopup: 'ring' }, hostOptions: FakeHostOptions = {}) {
+  const store = leaderStore({ hostKind: hostOptions.kind ?? 'lightning', version: '3.9.0' });
+  store.getState().signedIn({
+    agent: { loginId: 'agent01', name: 'エージェント01', extension: '2001', statusId: 'ready', phoneRegistered: true, callerId: null },
+    statuses: [],
+    callerIds: [],
+    settings,
+  });
+  const host = new FakeHost(hostOptions);
+  const logger = new CallLogger(store, () => host, new MemoryOutbox(), { backoffMs: () => 50, notesDebounceMs: 10 });
+  const effects = new CallEffects(store, new PopRouter(host, null), logger);
+  return { store, host, logger, effects };
+}
+
+/** Views as the link delivers them, with (fake) time for Salesforce to answer between them. */
+async function play(effects: CallEffects, views: Call[], live = true): Promise<void> {
+  for (const view of views) {
+    effects.onCall(view, live);
+    await vi.advanceTimersByTimeAsync(20);
+  }
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: T0 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('a call that comes to the agent again (transferred back)', () => {
+  // Two legs of one call at agent01: 10 s of talk, transferred; back 60 s later, 20 s of talk.
+  const leg1: Call[] = [
+    makeCall({ rev: 0, startedAt: T0 }),
+    makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 2000 }),
+    makeCall({ rev: 2, startedAt: T0, state: 'ended', connectedAt: T0 + 2000, endedAt: T0 + 12_000, endReason: 'transferred' }),
+  ];
+  const back = T0 + 60_000;
+  const leg2: Call[] = [
+    makeCall({ rev: 3, startedAt: back }),
+    makeCall({ rev: 4, startedAt: back, state: 'connected', connectedAt: back + 1000 }),
+    makeCall({ rev: 5, startedAt: back, state: 'ended', connectedAt: back + 1000, endedAt: back + 21_000, endReason: 'completed' }),
+  ];
+
+  it('rings and pops again, keeps the notes, and rewrites the one Task with the talk time of both legs', async () => {
+    const { store, host, effects } = wiring();
+    await play(effects, leg1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Transferred', CallDurationInSeconds: 10 });
+    store.getState().callUpdated('BZTEST0001', () => ({ notes: 'asked for billing' }));
+
+    await play(effects, leg2.slice(0, 1));
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ call: { state: 'ringing', rev: 3 }, notes: 'asked for billing', log: { status: 'none' } });
+    expect(host.pops).toHaveLength(2); // a search that popped at each ring
+    await play(effects, leg2.slice(1));
+    expect(host.tasks.size).toBe(1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({
+      CallDisposition: 'Completed',
+      CallDurationInSeconds: 30,
+      Description: 'asked for billing',
+      WhoId: YAMADA.recordId,
+    });
+  });
+
+  it('ignores a late view of the earlier leg once the new one is known', async () => {
+    const { store, host, effects } = wiring();
+    await play(effects, [...leg1, leg2[0]!, leg1[1]!, leg1[2]!]);
+    expect(store.getState().shared.calls.BZTEST0001?.call).toMatchObject({ state: 'ringing', startedAt: back });
+    expect(host.pops).toHaveLength(2);
+  });
+
+  it('logs a second leg first seen already ended (its ring and talk were missed)', async () => {
+    const { host, effects } = wiring();
+    await play(effects, leg1);
+    await play(effects, leg2.slice(2), false);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Completed', CallDurationInSeconds: 30 });
+  });
+});
+
+describe('the Task within 2 s of the end (SPEC "Decisions")', () => {
+  it('is written at once while a slow Salesforce search (5 s) is still out, and the answer links the same Task', async () => {
+    const slowSearch = () => new Promise<void>((resolve) => setTimeout(resolve, 5000));
+    const { host, effects } = wiring({ inboundPopup: 'ring' }, { searchGate: slowSearch });
+    effects.onCall(makeCall({ rev: 0, startedAt: T0 }), true);
+    await vi.advanceTimersByTimeAsync(500);
+    effects.onCall(makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 500 }), true);
+    await vi.advanceTimersByTimeAsync(1000);
+    const endedAt = Date.now();
+    effects.onCall(makeCall({ rev: 2, startedAt: T0, state: 'ended', connectedAt: T0 + 500, endedAt, endReason: 'completed' }), true);
+    await vi.advanceTimersByTimeAsync(2000);
+
+    const writes = host.calls.flatMap((c) => (c.method === 'upsertCallLog' ? [c] : []));
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.at - endedAt).toBeLessThanOrEqual(2000);
+    expect(writes[0]!.task).toMatchObject({ CallObject: 'BZTEST0001', CallDurationInSeconds: 1 });
+    expect(writes[0]!.task.WhoId).toBeUndefined(); // the search has not answered yet
+
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(host.tasks.size).toBe(1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ WhoId: YAMADA.recordId, CallDurationInSeconds: 1 });
+  });
+});
+
+describe('pop at answer (timing "on answer")', () => {
+  const ringing = makeCall({ rev: 0, startedAt: T0 });
+  const answered = makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 3000 });
+
+  it('Lightning: pops the deferred search’s SCREEN_POP_DATA at answer, without a second search', async () => {
+    const { store, host, effects } = wiring({ inboundPopup: 'answer' });
+    await play(effects, [ringing]);
+    expect(host.searches).toEqual([expect.objectContaining({ deferred: true, searchParams: '0355550101' })]);
+    expect(host.pops).toEqual([]);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ noPop: 'timingLater', records: [YAMADA] });
+    await play(effects, [answered]);
+    expect(host.searches).toHaveLength(1);
+    expect(host.pops).toEqual([expect.objectContaining({ method: 'popDeferred', deferredPop: { type: 'sobject', params: { recordId: YAMADA.recordId } } })]);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ popped: true, noPop: null });
+  });
+
+  it('Classic (no SCREEN_POP_DATA): searches and pops at answer', async () => {
+    const { host, effects } = wiring({ inboundPopup: 'answer' }, { kind: 'classic' });
+    await play(effects, [ringing, answered]);
+    expect(host.searches.map((r) => r.deferred)).toEqual([true, false]);
+  });
+
+  it('a call that ends before it is answered pops nothing', async () => {
+    const { host, effects } = wiring({ inboundPopup: 'answer' });
+    await play(effects, [ringing, makeCall({ rev: 1, startedAt: T0, state: 'ended', endedAt: T0 + 4000, endReason: 'missed' })]);
+    expect(host.pops).toEqual([]);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Missed', WhoId: YAMADA.recordId });
+  });
+});

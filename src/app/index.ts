@@ -1,0 +1,7 @@
+/** The app layer's surface for the UI and the panel's entry: the panel, its store, its texts. */
+export { Panel, type PanelDeps } from './panel';
+export type { AgentActions } from './agent';
+export { clickToDialAvailable } from './agent';
+export * from './store';
+export { loadMessages, messagesLoaded, toLang, translate, type Lang, type MessageKey } from './i18n';
+export { readLanguageOverride, readSession, writeSession } from './platform';

@@ -1,0 +1,4 @@
+/** The panel that holds the BIZTEL link, and how the other panels reach it. */
+export { LeaderCore, type LeaderDeps } from './leader';
+export { RemotePort, serveFollowers } from './remote-port';
+export type { CallChange, CallCommand, CommandPort } from './port';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { CtiHost } from '../../salesforce/types';
+import { createPanelStore, selectPhase } from '../store';
+import { startFrame } from './start-frame';
+
+/** A Salesforce that answers nothing until `release` is called, and records the order of calls. */
+function slowSalesforce() {
+  const order: string[] = [];
+  let release = () => {};
+  const answered = new Promise<void>((resolve) => (release = resolve));
+  const host = {
+    kind: 'lightning',
+    notifyInitializationComplete: () => order.push('notifyInitializationComplete'),
+    getCallCenterSettings: async () => {
+      order.push('getCallCenterSettings');
+      await answered;
+      return { '/biztelSettings/serverUrl': 'https://s1.u.biztel.jp:8000/' };
+    },
+    runApex: () => {
+      order.push('runApex');
+      return Promise.resolve(JSON.stringify({ userId: '0055555000001AA', language: 'ja' }));
+    },
+  } as unknown as CtiHost;
+  return { host, order, release };
+}
+
+describe('start-up in a Salesforce tab', () => {
+  it('tells Salesforce the panel is up as soon as it can show itself, before a slow Salesforce answers', async () => {
+    const store = createPanelStore('en');
+    const { host, order, release } = slowSalesforce();
+    const started = startFrame({ store, launch: { kind: 'lightning', sfdcOrigin: 'https://acme.lightning.force.com' }, connectHost: () => Promise.resolve(host), ownHostname: 'acme--c.vf.force.com', stopped: () => false });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(order).toEqual(['notifyInitializationComplete', 'getCallCenterSettings']);
+    expect(selectPhase(store.getState())).toBe('starting'); // the panel says so while Salesforce is slow
+    release();
+    expect(await started).toMatchObject({ info: { userId: '0055555000001AA', serverUrl: 'https://s1.u.biztel.jp:8000/' } });
+    expect(store.getState().frame).toMatchObject({ status: 'started', hostKind: 'lightning', salesforceLang: 'ja' });
+  });
+
+  it('says when the panel was opened outside Salesforce, and when Open CTI cannot run', async () => {
+    const bare = createPanelStore('en');
+    expect(await startFrame({ store: bare, launch: { kind: null, sfdcOrigin: null }, connectHost: () => Promise.reject(new Error('unused')), ownHostname: 'x', stopped: () => false })).toBeNull();
+    expect(selectPhase(bare.getState())).toBe('bare');
+    const broken = createPanelStore('en');
+    await startFrame({ store: broken, launch: { kind: 'classic', sfdcOrigin: null }, connectHost: () => Promise.reject(new Error('no sforce')), ownHostname: 'x', stopped: () => false });
+    expect(broken.getState().frame.failure).toMatchObject({ kind: 'openCtiUnavailable', detail: 'no sforce' });
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * What a signed-in agent sees: loaded after the sign-in screen (its own chunk, with the recent calls'
+ * query client), so the first screen downloads only what it shows.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { isOnCall } from '../app';
+import { AgentBar } from './AgentBar';
+import { CallCard } from './CallCard';
+import { DialPad } from './DialPad';
+import { Notices } from './Notices';
+import { PhoneNotice } from './PhoneNotice';
+import { RecentCalls } from './RecentCalls';
+import { RingAnnouncer } from './RingAnnouncer';
+import { usePanel } from './context';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
+
+export default function SignedIn() {
+  const onCall = usePanel(isOnCall);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <AgentBar />
+      <Notices>
+        <PhoneNotice />
+      </Notices>
+      <CallCard />
+      {!onCall && <DialPad />}
+      <RecentCalls />
+      <RingAnnouncer />
+    </QueryClientProvider>
+  );
+}
