@@ -12,18 +12,18 @@ const CALL_FIELDS: ReadonlySet<string> = new Set(Object.keys(callSchema.shape));
 
 /** `{}` disarms quirks armed before. */
 export const callQuirksSchema = z.object({
-    /** The caller ID (inbound), caller ID used (outbound) or extension (internal), as sent. */
-    from: z.optional(z.string().check(z.maxLength(1_000))),
-    /** Sent when the call ends, in place of the recording page's link. */
-    recordingUrl: z.optional(z.string().check(z.maxLength(10_000))),
-    /** Unknown fields, added to the call in every view of it: in events, snapshots and answers. */
-    extra: z.optional(
-      z.record(z.string(), z.unknown()).check(
-        z.refine((extra) => Object.keys(extra).every((key) => !CALL_FIELDS.has(key)), {
-          message: 'extra adds fields a call does not have; set from and recordingUrl by their own names, and no other known field',
-        }),
-      ),
+  /** The caller ID (inbound), caller ID used (outbound) or extension (internal), as sent. */
+  from: z.optional(z.string().check(z.maxLength(1_000))),
+  /** Sent when the call ends, in place of the recording page's link. */
+  recordingUrl: z.optional(z.string().check(z.maxLength(10_000))),
+  /** Unknown fields, added to the call in every view of it: in events, snapshots and answers. */
+  extra: z.optional(
+    z.record(z.string(), z.unknown()).check(
+      z.refine((extra) => Object.keys(extra).every((key) => !CALL_FIELDS.has(key)), {
+        message: 'extra adds fields a call does not have; set from and recordingUrl by their own names, and no other known field',
+      }),
     ),
+  ),
 });
 
 export type CallQuirks = z.infer<typeof callQuirksSchema>;
