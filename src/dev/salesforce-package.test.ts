@@ -68,7 +68,7 @@ describe('the mock org plays the same controller', () => {
 
   it('answers every webService method of the Apex class and no other', () => {
     const sample: Record<string, Record<string, string>> = {
-      upsertCallLog: { log: JSON.stringify({ CallObject: 'BZMOCK1', Subject: 'x' }) },
+      upsertCallLog: { log: JSON.stringify({ CallObject: '17900000000000000011', Subject: 'x' }) },
       searchPhone: { phone: '03-5555-0101', objects: 'Contact,Lead,Account' },
     };
     for (const { name } of apexClassShape(controllerSource).webServiceMethods) expect(() => apex(name, sample[name])).not.toThrow();
@@ -78,16 +78,16 @@ describe('the mock org plays the same controller', () => {
   it('accepts the Task fields the Apex accepts and refuses others, as the Apex does', () => {
     const log: Record<string, unknown> = {
       Subject: '着信 03-5555-0101', Status: 'Completed', Priority: 'Normal', TaskSubtype: 'Call', Type: 'Call', CallType: 'Inbound',
-      CallDurationInSeconds: 12, CallObject: 'BZMOCK2', CallDisposition: 'Completed', Description: 'memo', ActivityDate: '2026-11-24',
-      WhoId: '0035555000001AA', WhatId: '0015555000001AA', BIZTEL_Recording_URL__c: 'https://s0.u.biztel.jp:8000/recordings/BZMOCK2.wav',
+      CallDurationInSeconds: 12, CallObject: '17900000000000000012', CallDisposition: 'Completed', Description: 'memo', ActivityDate: '2026-11-24',
+      WhoId: '0035555000001AA', WhatId: '0015555000001AA', BIZTEL_Recording_URL__c: 'https://s0.u.biztel.jp:8000/monitor_link/17900000000000000012',
     };
     expect(Object.keys(log).sort()).toEqual([...apexTaskFields].sort());
     expect(apex('upsertCallLog', { log: JSON.stringify(log) })).toMatch(/^00T/);
-    expect(() => apex('upsertCallLog', { log: JSON.stringify({ CallObject: 'BZMOCK3', OwnerId: user.Id }) })).toThrow(/OwnerId/);
+    expect(() => apex('upsertCallLog', { log: JSON.stringify({ CallObject: '17900000000000000013', OwnerId: user.Id }) })).toThrow(/OwnerId/);
   });
 
   it('every field the panel writes is one the Apex accepts', () => {
-    const call = makeCall({ state: 'ended', connectedAt: 1_000, endedAt: 9_000, endReason: 'completed', recordingUrl: 'https://s0.u.biztel.jp:8000/r.wav' });
+    const call = makeCall({ state: 'ended', connectedAt: 1_000, endedAt: 9_000, endReason: 'completed', recordingUrl: 'https://s0.u.biztel.jp:8000/monitor_link/17900000000000000014' });
     for (const record of ['0035555000001AA', '0015555000001AA']) {
       const task = buildTask({ call, lang: 'ja', record: { recordId: record }, notes: 'n', utcOffsetMinutes: 540 });
       for (const field of Object.keys(task)) expect(apexTaskFields).toContain(field);

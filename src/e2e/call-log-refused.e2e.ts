@@ -16,7 +16,7 @@ describe('call logs Salesforce would refuse', () => {
     const callId = await answeredCall(m);
     await m.panel.getByRole('textbox', { name: 'Notes' }).fill('n'.repeat(32_000));
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
-    const recording = `http://localhost:${stage.stack.simulator.port}/recordings/${callId}.wav`;
+    const recording = `http://localhost:${stage.stack.simulator.port}/monitor_link/${callId}`;
     await expect
       .poll(async () => (await tasksFor(m, callId)).map((t) => ({ length: String(t.Description).length, tail: String(t.Description).slice(-recording.length - 12) })), { timeout: 10_000 })
       .toEqual([{ length: 32_000, tail: `\nRecording: ${recording}` }]);

@@ -205,7 +205,7 @@ describe('CTI policies in Classic', () => {
     await answerAndHangUp(m);
     await expect.poll(() => tasksFor(m, callId)).toHaveLength(1);
     const [first] = await tasksFor(m, callId);
-    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(/\/recordings\/.+\.wav$/);
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(new RegExp(`/monitor_link/${callId}$`));
     const tasks = await tasksFor(m, callId);
     expect(tasks).toEqual([expect.objectContaining({ Id: first!.Id })]);
     expect(tasks[0]?.Description).toMatch(/^Recording: http/);

@@ -200,7 +200,7 @@ describe('call log and recording linkage (履歴・録音連携)', () => {
       await expect.poll(() => tasksFor(m, callId)).toHaveLength(1);
       return (await tasksFor(m, callId))[0]!;
     })();
-    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(/\/recordings\/.+\.wav$/);
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.BIZTEL_Recording_URL__c)).toMatch(new RegExp(`/monitor_link/${callId}$`));
     await m.panel.getByRole('textbox', { name: 'Notes' }).fill('Wants a call back tomorrow');
     await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.Description), { timeout: 5000 }).toMatch(/^Wants a call back tomorrow\nRecording: http/);
     const tasks = await tasksFor(m, callId);
@@ -220,7 +220,7 @@ describe('call log and recording linkage (履歴・録音連携)', () => {
     const [task] = await tasksFor(m, callId);
     await settle(1000);
     // One write, the recording link already in it (it came while the link was down); the same Task.
-    expect(await logWrites(m, droppedAt, callId)).toEqual([expect.objectContaining({ CallObject: callId, BIZTEL_Recording_URL__c: expect.stringMatching(/\.wav$/) as unknown })]);
+    expect(await logWrites(m, droppedAt, callId)).toEqual([expect.objectContaining({ CallObject: callId, BIZTEL_Recording_URL__c: expect.stringMatching(new RegExp(`/monitor_link/${callId}$`)) as unknown })]);
     expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ Id: task!.Id })]);
   });
 });

@@ -164,7 +164,7 @@ describe('the activity timeline', () => {
     await m.panel.getByRole('button', { name: 'Answer' }).click();
     await expectCallState(m.panel, 'Connected');
     await m.panel.getByRole('button', { name: 'Hang up' }).click();
-    await expect.poll(async () => (await tasksFor(m, callId))[0]?.BIZTEL_Recording_URL__c, { timeout: 5000 }).toMatch(/\/recordings\/.+\.wav$/);
+    await expect.poll(async () => (await tasksFor(m, callId))[0]?.BIZTEL_Recording_URL__c, { timeout: 5000 }).toBe(`${stack.simulator.url}monitor_link/${callId}`);
     const [task] = await tasksFor(m, callId);
     const onRecord = m.page.getByRole('list', { name: 'Activity of 山田 太郎' });
     await onRecord.getByRole('link', { name: 'Recording' }).waitFor();
@@ -174,6 +174,13 @@ describe('the activity timeline', () => {
     await article.getByText(callId, { exact: true }).first().waitFor();
     expect(await article.getByRole('link', { name: 'Recording' }).getAttribute('href')).toBe(task!.BIZTEL_Recording_URL__c);
     await article.getByText('山田 太郎 (0035555000001AA)').waitFor();
+    // The link opens BIZTEL's recording page (not an audio file): "being prepared" at first, then a
+    // player and a download link, the page reloading itself until then.
+    const [recording] = await Promise.all([m.page.context().waitForEvent('page'), article.getByRole('link', { name: 'Recording' }).click()]);
+    expect(recording.url()).toBe(task!.BIZTEL_Recording_URL__c);
+    await recording.locator(`audio[src="${callId}/recording.wav"]`).waitFor({ state: 'attached', timeout: 15_000 });
+    await recording.getByRole('link', { name: 'ダウンロード / Download' }).waitFor();
+    await recording.close();
   });
 
   it('reset() puts the org and the simulator back to the seed data', async () => {

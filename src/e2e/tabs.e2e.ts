@@ -42,7 +42,7 @@ describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce ta
     await b!.panel.getByRole('textbox', { name: 'Notes' }).fill('typed in another tab');
     await a!.panel.getByRole('button', { name: 'Hang up' }).click();
     for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Ended');
-    await expect.poll(() => tasksFor(a!, callId).then((t) => t.map((x) => x.Description)), { timeout: 8000 }).toEqual(['typed in another tab\nRecording: ' + `http://localhost:${stage.stack.simulator.port}/recordings/${callId}.wav`]);
+    await expect.poll(() => tasksFor(a!, callId).then((t) => t.map((x) => x.Description)), { timeout: 8000 }).toEqual(['typed in another tab\nRecording: ' + `http://localhost:${stage.stack.simulator.port}/monitor_link/${callId}`]);
     await settle(500);
     expect(await tasksFor(a!, callId)).toHaveLength(1);
     expect((await allPops([a!, b!, c!])).reduce((x, y) => x + y, 0)).toBe(1);

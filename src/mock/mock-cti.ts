@@ -6,10 +6,10 @@
 import type { HostMode } from './host/params';
 import type { ScreenPop, WireLogEntry } from './host/host-core';
 import type { FailureRate, InjectedCode, PendingFailure } from './host/failures';
-import type { Outcome, SimCall, SystemSettings } from './host/sim-client';
+import type { CallQuirks, Outcome, SimCall, SystemSettings } from './host/sim-client';
 import type { SoftphoneLayout } from './org/types';
 
-export type { FailureRate, InjectedCode, Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
+export type { CallQuirks, FailureRate, InjectedCode, Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
 
 export interface MockCti {
   /** Host up, panel framed, Open CTI initialised (the panel called notifyInitializationComplete). */
@@ -80,6 +80,22 @@ export interface MockCti {
     setAfterCallWork(enabled: boolean): Promise<void>;
     /** Cuts every socket and refuses new ones for `forMs`. */
     dropConnections(forMs: number): Promise<void>;
+    /**
+     * The BIZTEL server crashes and restarts on the same version: every socket drops, every session is
+     * lost (panels that reconnect find it gone: SESSION_EXPIRED) and every live call ends at that
+     * moment as `failed`. Agents, version, settings and the calls it knew stay (`calls()` lists the cut
+     * ones as ended), and call ids keep rising.
+     */
+    restart(): Promise<void>;
+    /**
+     * The next call the simulator creates (inbound, outbound or internal) carries these values
+     * unchecked, as a misbehaving or newer BIZTEL server might send them: `from` (up to 1,000
+     * characters of anything) in place of its caller ID, `recordingUrl` (any string up to 10,000
+     * characters) sent when it ends in place of the recording page's link (answered calls only, as
+     * usual), `extra` fields a call does not have, added to it in every event, snapshot and answer.
+     * Rejects quirks beyond those bounds; `{}` disarms quirks armed before; `reset()` does too.
+     */
+    nextCallQuirks(quirks: CallQuirks): Promise<void>;
     /** Every call since the last reset, ended ones included. */
     calls(): Promise<SimCall[]>;
   };

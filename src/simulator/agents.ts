@@ -112,6 +112,24 @@ export class AgentBook {
     return session;
   }
 
+  /**
+   * A crash: every session is gone at once and nobody is told (a crashed server has no time to say
+   * so). A client's next command or resume with its token is refused as SESSION_EXPIRED.
+   */
+  forgetSessions(): void {
+    this.byToken.clear();
+    for (const agent of this.agents.values()) agent.session = null;
+  }
+
+  /** After a crash nobody is signed in, and agents start as a fresh sign-in would (受付可). */
+  afterRestart(): void {
+    for (const agent of this.agents.values()) {
+      agent.statusId = STATUS_IDS.ready;
+      agent.statusAfterCall = STATUS_IDS.ready;
+      agent.requestedStatusId = null;
+    }
+  }
+
   session(token: string): SessionRecord {
     const session = this.byToken.get(token);
     if (!session) throw new PbxError('SESSION_EXPIRED', 'The session has ended; sign in again.');

@@ -2,11 +2,14 @@
  * The PBX's call table: calls with one leg per agent, the bookkeeping every command shares (views,
  * state-machine checks, events to agents, system statuses, ends, recordings, timers).
  */
-import type { Call, CallState, EndReason, RecentCall } from '../protocol';
-import { canTransition, talkSeconds } from '../domain/call';
+import type { Call, CallState, EndReason } from '../protocol';
+import { canTransition } from '../domain/call';
 import type { AgentBook, AgentRecord } from './agents';
 import { PbxError } from './errors';
 import { Leg, type LegInit } from './leg';
+import { monitorLink, type RecordingState } from './monitor-link';
+import { withExtra, type CallQuirks } from './quirks';
+import { requestIds } from './request-id';
 import { STATUS_IDS } from './seed';
 
 export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
@@ -18,8 +21,10 @@ export interface PbxTiming {
   noAnswerMs: number;
   /** How long a set outcome (answer, busy, no answer, invalid) takes to happen. */
   outcomeDelayMs: number;
-  /** The recording becomes available this long after the call ended. */
+  /** The call's recording link is sent this long after the call ended. */
   recordingDelayMs: number;
+  /** The recording page has its player this long after the hang-up; before, it says "being prepared". */
+  recordingReadyMs: number;
 }
 
 export const DEFAULT_TIMING: PbxTiming = {
@@ -27,19 +32,8 @@ export const DEFAULT_TIMING: PbxTiming = {
   noAnswerMs: 45_000,
   outcomeDelayMs: 800,
   recordingDelayMs: 400,
+  recordingReadyMs: 5_000,
 };
-
-/** CONTRACTS.md §4 `SimCall`. */
-export interface SimCall {
-  callId: string;
-  state: CallState;
-  direction: Call['direction'];
-  from: string | null;
-  to: string;
-  agent?: string;
-  /** Tones the agent sent with the keypad. */
-  dtmf: string;
-}
 
 export interface CallRecord {
   callId: string;
@@ -51,24 +45,28 @@ export interface CallRecord {
   /** The agent holding the call now; null when it went to an outside number. */
   holder: string | null;
   ended: boolean;
+  /** When the whole call ended (the hang-up): its recording is ready `recordingReadyMs` later. */
+  endedAt: number | null;
   everConnected: boolean;
   recordingUrl: string | null;
   dtmf: string;
-  /** A consult to an outside number (agent targets have a leg of their own). */
   /**
    * A transfer to an outside number in progress: who started it, and how. A blind one hands the call
    * over once the number answers; a consult connects the agent to it first.
    */
   externalConsult: { number: string; holder: string; mode: 'blind' | 'consult' } | null;
   timers: Set<ReturnType<typeof setTimeout>>;
+  /** What this call carries unchecked (`nextCallQuirks`), or null for an ordinary call. */
+  quirks: CallQuirks | null;
 }
 
 export class CallTable {
   readonly calls = new Map<string, CallRecord>();
   readonly outcomes = new Map<string, Outcome>();
-  private callCounter = 0;
   private parkCounter = 0;
   private recordingBaseUrl: string;
+  /** Quirks for the next call created (any kind), armed by the control API. */
+  pendingQuirks: CallQuirks | null = null;
 
   constructor(
     readonly agents: AgentBook,
@@ -88,8 +86,13 @@ export class CallTable {
     for (const call of this.calls.values()) for (const t of call.timers) clearTimeout(t);
     this.calls.clear();
     this.outcomes.clear();
-    this.callCounter = 0;
+    this.pendingQuirks = null;
     this.parkCounter = 0;
+  }
+
+  /** A crash: every live call ends at this moment, as failed (the PBX cut it). Ended calls stay known. */
+  cutLiveCalls(): void {
+    for (const call of this.calls.values()) if (!call.ended) this.endCall(call, () => 'failed');
   }
 
   nextParkNumber(): string {
@@ -98,7 +101,7 @@ export class CallTable {
   }
 
   view(call: CallRecord, leg: Leg): Call {
-    return leg.view(call.callId, call.queue, call.recordingUrl);
+    return withExtra(leg.view(call.callId, call.queue, call.recordingUrl), call.quirks);
   }
 
   liveLegs(loginId: string): Leg[] {
@@ -124,20 +127,28 @@ export class CallTable {
     }
   }
 
+  /**
+   * A new call with a new request ID. It takes the quirks armed for the next call, if any: their `from`
+   * replaces the one given, so its legs (built from `call.from`) carry it too.
+   */
   newCall(init: Pick<CallRecord, 'direction' | 'from' | 'to' | 'queue'>): CallRecord {
-    this.callCounter += 1;
-    const callId = `BZ${this.now().toString(36).toUpperCase()}${String(this.callCounter).padStart(4, '0')}`;
+    const callId = requestIds.next();
+    const quirks = this.pendingQuirks;
+    this.pendingQuirks = null;
     const call: CallRecord = {
       ...init,
+      from: quirks?.from ?? init.from,
       callId,
       legs: new Map(),
       holder: null,
       ended: false,
+      endedAt: null,
       everConnected: false,
       recordingUrl: null,
       dtmf: '',
       externalConsult: null,
       timers: new Set(),
+      quirks,
     };
     this.calls.set(callId, call);
     return call;
@@ -197,6 +208,7 @@ export class CallTable {
   endCall(call: CallRecord, reasonFor: (leg: Leg) => EndReason): void {
     if (call.ended) return;
     call.ended = true;
+    call.endedAt = this.now();
     for (const t of call.timers) clearTimeout(t);
     call.timers.clear();
     for (const leg of call.legs.values()) this.endLeg(call, leg, reasonFor(leg));
@@ -205,9 +217,10 @@ export class CallTable {
     timer.unref?.();
   }
 
+  /** The link to the call's recording page (or what its quirks say to send instead), sent to who talked on it. */
   attachRecording(call: CallRecord): void {
     if (this.calls.get(call.callId) !== call) return; // reset since
-    call.recordingUrl = new URL(`/recordings/${call.callId}.wav`, this.recordingBaseUrl).href;
+    call.recordingUrl = call.quirks?.recordingUrl ?? monitorLink(this.recordingBaseUrl, call.callId);
     for (const leg of call.legs.values()) {
       if (leg.connectedAt === null) continue;
       leg.touch();
@@ -215,8 +228,11 @@ export class CallTable {
     }
   }
 
-  recordingExists(callId: string): boolean {
-    return this.calls.get(callId)?.recordingUrl != null;
+  /** What the call's recording page shows now: only answered calls are recorded. */
+  recordingState(callId: string): RecordingState {
+    const call = this.calls.get(callId);
+    if (!call?.everConnected) return 'none';
+    return call.endedAt !== null && this.now() >= call.endedAt + this.timing.recordingReadyMs ? 'ready' : 'preparing';
   }
 
   ringTimeout(call: CallRecord, leg: Leg): void {
@@ -267,39 +283,6 @@ export class CallTable {
     this.endLeg(call, targetLeg, 'consultCanceled');
     const owner = this.consultOwner(call);
     if (owner?.consult) this.update(call, owner, { consult: { ...owner.consult, state: 'failed', failure } });
-  }
-
-  simCalls(): SimCall[] {
-    return [...this.calls.values()].map((call) => {
-      const holderLeg = call.holder ? call.legs.get(call.holder) : undefined;
-      let state: CallState;
-      if (call.ended) state = 'ended';
-      else if (holderLeg && holderLeg.state !== 'ended') state = holderLeg.consult ? 'held' : holderLeg.state;
-      else if (!call.holder && [...call.legs.values()].some((l) => l.state === 'ringing')) state = 'ringing'; // a ring-all queue, not answered yet
-      else state = 'connected'; // handed to an outside number; the PBX still carries it
-      const sim: SimCall = { callId: call.callId, state, direction: call.direction, from: call.from, to: call.to, dtmf: call.dtmf };
-      if (call.holder) sim.agent = call.holder;
-      return sim;
-    });
-  }
-
-  recentCalls(token: string): RecentCall[] {
-    const agent = this.agentFor(token);
-    const recent: RecentCall[] = [];
-    for (const call of this.calls.values()) {
-      const leg = call.legs.get(agent.loginId);
-      if (!leg || leg.state !== 'ended' || leg.endReason === 'consultCanceled') continue;
-      const view = this.view(call, leg);
-      recent.push({
-        callId: call.callId,
-        direction: leg.direction,
-        number: leg.direction === 'outbound' || (leg.direction === 'internal' && leg.placedByAgent) ? leg.to : leg.from,
-        startedAt: leg.startedAt,
-        durationSeconds: talkSeconds(view),
-        endReason: leg.endReason,
-      });
-    }
-    return recent.sort((a, b) => b.startedAt - a.startedAt).slice(0, 50);
   }
 
   agentFor(token: string): AgentRecord {

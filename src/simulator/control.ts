@@ -8,6 +8,7 @@ import { inboundPopupSchema, outboundPopupSchema } from '../protocol';
 import { PbxError } from './errors';
 import { readJson, sendJson } from './http-util';
 import type { Pbx } from './pbx';
+import { callQuirksSchema } from './quirks';
 
 const str = (max = 100) => z.string().check(z.maxLength(max));
 const version = z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/));
@@ -33,6 +34,7 @@ const schemas = {
   desktopSoftphone: z.object({ agent: str(), running: z.boolean() }),
   dropConnections: z.object({ forMs: z.number().check(z.int(), z.nonnegative(), z.maximum(600_000)) }),
   afterCallWork: z.object({ enabled: z.boolean() }),
+  nextCallQuirks: callQuirksSchema,
 };
 
 async function body<T>(req: IncomingMessage, schema: z.ZodMiniType<T>): Promise<T> {
@@ -61,6 +63,12 @@ export async function handleControl(
   else if (method !== 'POST') return false;
   else if (path === '/control/reset') {
     pbx.reset();
+    ok();
+  } else if (path === '/control/restart') {
+    pbx.restart();
+    ok();
+  } else if (path === '/control/next-call-quirks') {
+    pbx.nextCallQuirks(await body(req, schemas.nextCallQuirks));
     ok();
   } else if (path === '/control/incoming-call') sendJson(res, 200, pbx.incomingCall(await body(req, schemas.incomingCall)));
   else if (call) {
@@ -103,6 +111,7 @@ function state(pbx: Pbx) {
     settings: pbx.config.settings,
     visibleSettings: pbx.config.visibleSettings(),
     afterCallWork: pbx.agents.afterCallWork,
+    nextCallQuirks: pbx.table.pendingQuirks,
     agents: pbx.agents.all().map((a) => ({ ...pbx.agents.view(a), signedIn: a.session !== null })),
     calls: pbx.simCalls(),
   };

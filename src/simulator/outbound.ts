@@ -1,4 +1,7 @@
-/** Calls an agent places: outside numbers (per the far end's outcome) and other agents' extensions. */
+/**
+ * Calls an agent places: outside numbers (per the far end's outcome) and other agents' extensions. Legs
+ * take `call.from`, which the next call's quirks may have replaced.
+ */
 import type { Call } from '../protocol';
 import { isExtension, normaliseNumber } from '../domain/phone';
 import type { AgentRecord } from './agents';
@@ -19,7 +22,7 @@ export function dial(t: CallTable, token: string, number: string, callerId?: str
   }
   const call = t.newCall({ direction: 'outbound', from: chosen, to: n.digits, queue: undefined });
   call.holder = agent.loginId;
-  const leg = t.addLeg(call, agent, { direction: 'outbound', placedByAgent: true, state: 'dialing', from: chosen, to: n.digits });
+  const leg = t.addLeg(call, agent, { direction: 'outbound', placedByAgent: true, state: 'dialing', from: call.from, to: n.digits });
   t.scheduleOutcome(call, n.digits, (outcome) => {
     if (outcome === 'answer') t.update(call, leg, { state: 'connected' });
     else t.endCall(call, () => (outcome === 'busy' ? 'busy' : outcome === 'invalid' ? 'invalidNumber' : 'noAnswer'));
@@ -37,7 +40,7 @@ function dialExtension(t: CallTable, agent: AgentRecord, extension: string): Cal
     direction: 'internal',
     placedByAgent: true,
     state: 'dialing',
-    from: agent.extension,
+    from: call.from,
     to: extension,
     peerName: target.name,
   });
@@ -48,7 +51,7 @@ function dialExtension(t: CallTable, agent: AgentRecord, extension: string): Cal
       direction: 'internal',
       placedByAgent: false,
       state: 'ringing',
-      from: agent.extension,
+      from: call.from,
       to: extension,
       peerName: agent.name,
     });

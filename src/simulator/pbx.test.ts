@@ -8,15 +8,16 @@ function pbxWithClock() {
   /** Each agent's call views, in the order they were sent. */
   const views = new Map<string, Call[]>();
   const ended: SessionEnded[] = [];
+  let restarts = 0;
   const onEvent = (loginId: string, e: AgentEvent) => {
     events.push(e);
     if (e.type === 'call') views.set(loginId, [...(views.get(loginId) ?? []), e.call]);
   };
   const pbx = new Pbx(
-    { agentEvent: (session, e) => onEvent(session.loginId, e), sessionEnded: (_s, e) => ended.push(e), restart: () => {} },
+    { agentEvent: (session, e) => onEvent(session.loginId, e), sessionEnded: (_s, e) => ended.push(e), restart: () => (restarts += 1) },
     { recordingBaseUrl: 'http://localhost:8000/', now: () => now, timing: { recordingDelayMs: 1 } },
   );
-  return { pbx, events, views, ended, advance: (ms: number) => (now += ms) };
+  return { pbx, events, views, ended, restarts: () => restarts, now: () => now, advance: (ms: number) => (now += ms) };
 }
 
 describe('the simulated PBX', () => {
@@ -165,5 +166,58 @@ describe('the simulated PBX', () => {
     expect(pbx.simCalls()[0]?.state).not.toBe('ended');
     pbx.decline(b.token, callId);
     expect(pbx.simCalls()[0]?.state).toBe('ended');
+  });
+
+  it('restarts like a crash: sessions lost without a word, live calls failed at that moment, ended ones kept, transports dropped', () => {
+    const { pbx, events, ended, restarts, now, advance } = pbxWithClock();
+    const a = pbx.signIn('agent01', 'biztel');
+    const b = pbx.signIn('agent02', 'biztel');
+    const done = pbx.incomingCall({ from: '0355550101', agent: 'agent01' });
+    pbx.answer(a.token, done.callId);
+    pbx.remoteHangup(done.callId);
+    const talking = pbx.incomingCall({ from: '0355550101', agent: 'agent01' });
+    pbx.answer(a.token, talking.callId);
+    const answeredAt = now();
+    const ringing = pbx.incomingCall({ from: '0312345678', agent: 'agent02' });
+    advance(4_000);
+    const sent = events.length;
+    const cutAt = now();
+
+    pbx.restart();
+    expect(restarts()).toBe(1);
+    expect(events).toHaveLength(sent); // a crashed server tells nobody anything
+    expect(ended).toEqual([]);
+    for (const token of [a.token, b.token]) {
+      expect(() => pbx.resume(token, 0)).toThrow(expect.objectContaining({ code: 'SESSION_EXPIRED' }));
+      expect(() => pbx.setStatus(token, 'break')).toThrow(expect.objectContaining({ code: 'SESSION_EXPIRED' }));
+    }
+    expect(pbx.simCalls().map((c) => [c.callId, c.state])).toEqual([done, talking, ringing].map((c) => [c.callId, 'ended']));
+    expect(pbx.agents.all().map((x) => [x.session, x.statusId])).toEqual(pbx.agents.all().map(() => [null, 'ready']));
+
+    // The agents sign in again: the snapshot still knows the calls, the cut ones failed at the restart.
+    advance(30_000);
+    const again = pbx.signIn('agent01', 'biztel');
+    expect(again.calls).toEqual([
+      expect.objectContaining({ callId: done.callId, state: 'ended', endReason: 'completed' }),
+      expect.objectContaining({ callId: talking.callId, state: 'ended', endReason: 'failed', connectedAt: answeredAt, endedAt: cutAt }),
+    ]);
+    expect(pbx.signIn('agent02', 'biztel').calls).toEqual([expect.objectContaining({ callId: ringing.callId, endReason: 'failed', connectedAt: null, endedAt: cutAt })]);
+    expect(again.agent.statusId).toBe('ready');
+  });
+
+  it('never gives a call id twice: ids keep rising across restart and reset', () => {
+    const { pbx } = pbxWithClock();
+    pbx.signIn('agent01', 'biztel');
+    const ids = [pbx.incomingCall({ from: null, agent: 'agent01' }).callId];
+    pbx.restart();
+    pbx.signIn('agent01', 'biztel');
+    ids.push(pbx.incomingCall({ from: null, agent: 'agent01' }).callId);
+    pbx.reset();
+    pbx.signIn('agent01', 'biztel');
+    ids.push(pbx.incomingCall({ from: null, agent: 'agent01' }).callId);
+    for (const id of ids) expect(id).toMatch(/^\d{20}$/);
+    const numbers = ids.map((id) => BigInt(id));
+    expect(numbers).toEqual([...numbers].sort((x, y) => (x < y ? -1 : 1)));
+    expect(new Set(ids).size).toBe(3);
   });
 });

@@ -6,10 +6,14 @@ import type { Call, Hello, RecentCall, Session } from '../protocol';
 import { PROTOCOL_VERSION } from '../protocol';
 import { normaliseNumber } from '../domain/phone';
 import { AgentBook, type AgentListener, type AgentRecord, type SessionRecord } from './agents';
-import { CallTable, DEFAULT_TIMING, type Outcome, type PbxTiming, type SimCall } from './call-table';
+import { CallTable, DEFAULT_TIMING, type Outcome, type PbxTiming } from './call-table';
 import { PbxError } from './errors';
+import { recentCalls, simCalls, type SimCall } from './lists';
+import type { RecordingState } from './monitor-link';
+import { incomingCall, type IncomingCallInput } from './inbound';
 import { dial } from './outbound';
-import { SEED_CALLER_IDS, SEED_COMPANY_NUMBER, STATUS_IDS } from './seed';
+import { SEED_CALLER_IDS } from './seed';
+import type { CallQuirks } from './quirks';
 import { ServerConfig } from './server-config';
 import { cancelTransfer, completeTransfer, outsideAnswered, transfer, type TransferInput } from './transfer';
 
@@ -17,7 +21,7 @@ export type { Outcome, PbxTiming, SimCall, TransferInput };
 export { DEFAULT_TIMING };
 
 export interface PbxListener extends AgentListener {
-  /** The server "restarts" (a version change): every transport drops, clients reconnect. */
+  /** The server restarts (a version change, a crash): every transport drops, clients reconnect. */
   restart(): void;
 }
 
@@ -48,6 +52,25 @@ export class Pbx {
     this.table.reset();
     this.config.reset();
     this.agents.reset();
+  }
+
+  /**
+   * A crash and restart on the same version. Sessions are lost without a word (a crashed server says
+   * nothing), live calls end at this moment as failed, and every transport drops; clients that come
+   * back find their session gone. What a server keeps on disk stays: agents, version, settings, the
+   * calls it knew (a new session's snapshot still lists the recently ended ones), what QA set up.
+   */
+  restart(): void {
+    this.agents.forgetSessions();
+    this.table.cutLiveCalls();
+    this.agents.afterRestart();
+    this.listener.restart();
+  }
+
+  /** The next call the PBX creates carries these values unchecked (see `quirks.ts`); `{}` disarms. */
+  nextCallQuirks(quirks: CallQuirks): void {
+    const armed = quirks.from !== undefined || quirks.recordingUrl !== undefined || quirks.extra !== undefined;
+    this.table.pendingQuirks = armed ? quirks : null;
   }
 
   hello(): Hello {
@@ -140,38 +163,11 @@ export class Pbx {
     this.agents.setCallerId(this.table.agentFor(token), number);
   }
 
-  // ---- calls: views and bookkeeping ----
-
   // ---- inbound ----
 
-  /**
-   * An inbound call to an agent, or to a queue: one 受付可 agent, or with `ringAll` every free 受付可
-   * agent at once (the first to answer takes it; the others' rings end as answered elsewhere).
-   */
-  incomingCall(input: { from: string | null; to?: string | undefined; agent?: string | undefined; queue?: string | undefined; ringAll?: boolean | undefined }): { callId: string } {
-    let targets: AgentRecord[];
-    if (input.agent) {
-      const target = this.agents.get(input.agent);
-      if (!target) throw new PbxError('BAD_REQUEST', `No agent ${input.agent}.`);
-      if (!target.session) throw new PbxError('NOT_SIGNED_IN', `${input.agent} is not signed in.`);
-      if (this.table.liveLegs(target.loginId).length > 0) throw new PbxError('INVALID_STATE', `${input.agent} is on a call.`);
-      targets = [target];
-    } else if (input.queue) {
-      const ready = this.agents.all().filter((a) => a.session && a.statusId === STATUS_IDS.ready && this.table.liveLegs(a.loginId).length === 0);
-      if (ready.length === 0) throw new PbxError('TARGET_UNAVAILABLE', `No 受付可 agent for queue ${input.queue}.`);
-      targets = input.ringAll ? ready : ready.slice(0, 1);
-    } else {
-      throw new PbxError('BAD_REQUEST', 'An incoming call needs an agent or a queue.');
-    }
-    const from = input.from === null || input.from.trim() === '' ? null : input.from.trim();
-    const call = this.table.newCall({ direction: 'inbound', from, to: input.to ?? SEED_COMPANY_NUMBER, queue: input.queue });
-    // Nobody holds a call ringing at several agents until one answers.
-    call.holder = targets.length === 1 ? (targets[0]?.loginId ?? null) : null;
-    for (const target of targets) {
-      const leg = this.table.addLeg(call, target, { direction: 'inbound', placedByAgent: false, state: 'ringing', from, to: call.to });
-      this.table.ringTimeout(call, leg);
-    }
-    return { callId: call.callId };
+  /** An inbound call to an agent, or to a queue (`inbound.ts`). */
+  incomingCall(input: IncomingCallInput): { callId: string } {
+    return incomingCall(this.table, input);
   }
 
   answer(token: string, callId: string): Call {
@@ -313,15 +309,15 @@ export class Pbx {
   // ---- lists ----
 
   simCalls(): SimCall[] {
-    return this.table.simCalls();
+    return simCalls(this.table);
   }
 
   recentCalls(token: string): RecentCall[] {
-    return this.table.recentCalls(token);
+    return recentCalls(this.table, token);
   }
 
-  recordingExists(callId: string): boolean {
-    return this.table.recordingExists(callId);
+  recordingState(callId: string): RecordingState {
+    return this.table.recordingState(callId);
   }
 
   agentFor(token: string): AgentRecord {

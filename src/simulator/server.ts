@@ -18,8 +18,8 @@ import {
 import { handleControl } from './control';
 import { PbxError } from './errors';
 import { BadRequest, cors, sendError, sendJson } from './http-util';
+import { parseMonitorPath, sendMonitor } from './monitor-link';
 import { Pbx, type PbxTiming } from './pbx';
-import { recordingWav } from './wav';
 
 interface SocketData {
   token: string | null;
@@ -133,13 +133,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       return;
     }
-    const recording = /^\/recordings\/([A-Za-z0-9]+)\.wav$/.exec(path);
-    if (req.method === 'GET' && recording) {
-      if (!pbx.recordingExists(recording[1] ?? '')) {
-        sendError(res, 404, 'NOT_FOUND', 'No such recording.');
-        return;
-      }
-      res.writeHead(200, { 'content-type': 'audio/wav' }).end(recordingWav());
+    const monitor = req.method === 'GET' ? parseMonitorPath(path) : null;
+    if (monitor) {
+      sendMonitor(res, monitor, pbx.recordingState(monitor.callId));
       return;
     }
     if (req.method === 'GET' && path === '/') {

@@ -1,4 +1,4 @@
-/** The BIZTEL server as its admin sees it: version, scheduled upgrade, §10 system settings, ACW, outages. */
+/** The BIZTEL server as its admin sees it: version, scheduled upgrade, §10 system settings, ACW, outages, a crash. */
 import { useState, type SubmitEvent } from 'react';
 import { useMock } from './context';
 import { LiveCheckbox } from './LiveCheckbox';
@@ -71,6 +71,16 @@ export function SimServer({ act }: { act: SimAct }) {
         <button type="submit">Cut connections</button>
         <p className="sim__hint">Every socket drops; new ones are refused for this long. Panels reconnect by themselves.</p>
       </form>
+      <div>
+        <button type="button" onClick={() => void act('Restart server', () => sim.restart())}>
+          Restart server (forget everything)
+        </button>
+        <p className="sim__hint">
+          A crash and restart on the same version (サーバ再起動): every socket drops, every session is lost and every live call ends at
+          once, as failed. Panels reconnect and find their session gone; agents sign in again. Agents, version and settings stay;
+          ended calls stay in the list.
+        </p>
+      </div>
     </section>
   );
 }

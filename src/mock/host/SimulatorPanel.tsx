@@ -5,6 +5,7 @@ import { USERS } from './params';
 import { useSimAction, useSimState, type SimAct } from './sim-hooks';
 import type { Outcome } from './sim-client';
 import { SimAgents } from './SimAgents';
+import { SimQuirks } from './SimQuirks';
 import { SimServer } from './SimServer';
 
 export function SimulatorPanel() {
@@ -17,6 +18,7 @@ export function SimulatorPanel() {
         {done ? `Done: ${done}` : ''}
       </p>
       <IncomingCallForm act={act} />
+      <SimQuirks act={act} />
       <SimCalls act={act} />
       <OutcomeForm act={act} />
       <SimServer act={act} />
@@ -74,6 +76,9 @@ function IncomingCallForm({ act }: { act: SimAct }) {
   );
 }
 
+/** A caller ID as a quirky call may carry it (up to 1,000 characters), cut for the table. */
+const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}… (${text.length} characters)` : text);
+
 /** Every call of the simulator, with what the outside party can do to it. */
 function SimCalls({ act }: { act: SimAct }) {
   const { sim } = useMock();
@@ -94,7 +99,7 @@ function SimCalls({ act }: { act: SimAct }) {
                   <td>
                     <code>{c.callId}</code>
                     <br />
-                    {c.direction} · {c.from ?? '非通知'} → {c.to} · {c.agent ?? '-'}
+                    {c.direction} · {shorten(c.from ?? '非通知')} → {c.to} · {c.agent ?? '-'}
                   </td>
                   <td>{c.state}</td>
                   <td>

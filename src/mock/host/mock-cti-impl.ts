@@ -96,6 +96,12 @@ export function createMockCti(host: MockHost, org: OrgMirror, sim: SimClient, fr
       dropConnections: async (forMs) => {
         await sim.dropConnections(forMs);
       },
+      restart: async () => {
+        await sim.restart();
+      },
+      nextCallQuirks: async (quirks) => {
+        await sim.nextCallQuirks(quirks);
+      },
       calls: () => sim.calls(),
     },
   };

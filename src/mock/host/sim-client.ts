@@ -18,12 +18,19 @@ const settingsSchema = z.object({
   outboundPopup: z.enum(['never', 'dial', 'answer']),
   anonymousPopup: z.boolean(),
 });
+/** What the next call carries unchecked (the simulator checks only their own bounds). */
+const quirksSchema = z.object({
+  from: z.optional(z.string()),
+  recordingUrl: z.optional(z.string()),
+  extra: z.optional(z.record(z.string(), z.unknown())),
+});
 const stateSchema = z.object({
   version: z.string(),
   scheduledUpgrade: z.nullable(z.string()),
   settings: settingsSchema,
   visibleSettings: z.partial(settingsSchema),
   afterCallWork: z.boolean(),
+  nextCallQuirks: z.nullable(quirksSchema),
   agents: z.array(
     z.looseObject({
       loginId: z.string(),
@@ -43,6 +50,8 @@ export type SimCall = z.infer<typeof simCallSchema>;
 export type SystemSettings = z.infer<typeof settingsSchema>;
 export type SimulatorState = z.infer<typeof stateSchema>;
 export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
+/** CONTRACTS.md §4 `nextCallQuirks`' argument. */
+export type CallQuirks = z.infer<typeof quirksSchema>;
 
 const ok = z.looseObject({});
 
@@ -78,6 +87,8 @@ export class SimClient {
   setDesktopSoftphone = (agent: string, running: boolean) => this.request('/control/desktop-softphone', ok, { agent, running });
   dropConnections = (forMs: number) => this.request('/control/drop-connections', ok, { forMs });
   setAfterCallWork = (enabled: boolean) => this.request('/control/after-call-work', ok, { enabled });
+  restart = () => this.request('/control/restart', ok, {});
+  nextCallQuirks = (quirks: CallQuirks) => this.request('/control/next-call-quirks', ok, quirks);
   calls = () => this.request('/control/calls', z.array(simCallSchema));
   state = () => this.request('/control/state', stateSchema);
 }
