@@ -131,6 +131,8 @@ export class ClassicHost implements CtiHost {
       }
       return { records: parseSearchRecords(map).records, deferredPop: null };
     }
+    // queryParams is documented as query parameters for the pop's URL: a Visualforce pop page
+    // learns which BIZTEL call it pops for; other pops ignore it.
     const value = await this.call('searchAndScreenPop', (cb) =>
       this.api.searchAndScreenPop(request.searchParams, `biztelCallId=${encodeURIComponent(request.callId)}`, request.callType, cb),
     );

@@ -16,7 +16,6 @@ export interface SforceOpenCti {
       searchParams: string;
       callType: string;
       deferred?: boolean;
-      params?: string;
       queryParams?: string;
       defaultFieldValues?: Record<string, string>;
     }>,
