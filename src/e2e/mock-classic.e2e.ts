@@ -126,12 +126,12 @@ describe('the Classic host: the softphone in the left pane, on sforce.interactio
     const box = () => m.page.locator(PANEL_FRAME).evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
     const before = await box();
     try {
-      expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ method: expect.stringMatching(/^setSoftphoneHeight_\d+$/), result: true, error: null });
-      expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ method: expect.stringMatching(/^setSoftphoneWidth_\d+$/), result: true, error: null });
+      expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ method: expect.stringMatching(/^setSoftphoneHeight_\d+$/) as unknown, result: true, error: null });
+      expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ method: expect.stringMatching(/^setSoftphoneWidth_\d+$/) as unknown, result: true, error: null });
       await expect.poll(box).toEqual({ width: 320, height: 600 });
       // Out of Salesforce's ranges: refused, and the size stays.
       // Classic says false, with the error.
-      expect(await classic('cti.setSoftphoneHeight', 10)).toMatchObject({ result: false, error: expect.stringMatching(/^INVALID_PARAM: height must be 240–2560/) });
+      expect(await classic('cti.setSoftphoneHeight', 10)).toMatchObject({ result: false, error: expect.stringMatching(/^INVALID_PARAM: height must be 240–2560/) as unknown });
       expect((await classic('cti.setSoftphoneWidth', 'wide')).error).toMatch(/^INVALID_PARAM: width must be 200–1920/);
       expect(await box()).toEqual({ width: 320, height: 600 });
     } finally {
