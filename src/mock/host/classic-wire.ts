@@ -158,8 +158,12 @@ export class ClassicWire {
   private port: PanelPort<string> | null = null;
   private nonce: string | null = null;
   private readonly listeners = new Set<string>();
-  /** Callback numbers already used by this panel instance: the script never repeats one. */
-  private readonly used = new Set<number>();
+  /**
+   * Callback numbers of calls not answered yet: a second call under one of them could not be told
+   * apart from the first (the script never does that; a document reloaded in the same frame starts
+   * again from 0, after its earlier calls were answered).
+   */
+  private readonly inFlight = new Set<number>();
 
   constructor(private readonly host: MockHost) {
     host.push = (kind, payload) => this.push(kind, payload);
@@ -170,7 +174,7 @@ export class ClassicWire {
     this.port = port;
     this.nonce = nonce;
     this.listeners.clear();
-    this.used.clear();
+    this.inFlight.clear();
   }
 
   disconnect(port: PanelPort<string>): void {
@@ -178,7 +182,7 @@ export class ClassicWire {
     this.port = null;
     this.nonce = null;
     this.listeners.clear();
-    this.used.clear();
+    this.inFlight.clear();
   }
 
   onMessage(event: MessageEvent<unknown>, panelWindow: Window | null | undefined, port: PanelPort<string>): void {
@@ -192,19 +196,21 @@ export class ClassicWire {
       this.host.logWire('dropped', `${port.name}: ${request} ${describeData(event.data)}`);
       return;
     }
-    if (request.callbackId !== null) {
-      if (this.used.has(request.callbackId)) {
-        this.host.logWire('dropped', `${port.name}: callback number ${request.callbackId} used twice ${describeData(event.data)}`);
+    const { callbackId } = request;
+    if (callbackId !== null) {
+      if (this.inFlight.has(callbackId)) {
+        this.host.logWire('dropped', `${port.name}: callback number ${callbackId} is still in flight ${describeData(event.data)}`);
         return;
       }
-      this.used.add(request.callbackId);
+      this.inFlight.add(callbackId);
     }
     this.host.logWire('in', logLine(port, request.api, request.callbackId, '', event.data as string, request.args));
     if (request.listener) this.listeners.add(request.wireMethod);
     void dispatch(this.host, request).then((result) => {
       // Nothing to answer without a callback; nor to a panel instance that is gone.
-      if (request.callbackId === null || this.port !== port) return;
-      this.send(port, request.api, request.callbackId, result.ok ? ' ok' : ` ${result.code}`, encodeInteraction(answer(request, result)));
+      if (callbackId === null || this.port !== port) return;
+      this.inFlight.delete(callbackId);
+      this.send(port, request.api, callbackId, result.ok ? ' ok' : ` ${result.code}`, encodeInteraction(answer(request, result)));
     });
   }
 

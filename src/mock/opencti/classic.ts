@@ -13,6 +13,9 @@
  * - an answer is a string of the same form from that origin (compared lower-cased): split on `&` and
  *   `=`, each value decoded (an empty one is null), a `result` of `true`/`false` made a boolean; the
  *   callbacks get that object (`method`, `result`, `error` and anything else it holds).
+ * Not here: Salesforce's script also reads its origin and nonce from a Canvas signed request, and
+ * has the entity feed API (`entityFeed.refreshObject`, `onObjectUpdate`, over `entityFeedApi/`
+ * messages); the panel uses neither and the mock host speaks neither.
  * Built as a classic script (IIFE) with no imports.
  */
 
@@ -74,7 +77,12 @@ type Pairs = [string, unknown][];
       const registered = callbacks.get(method);
       if (!registered) return;
       if (!LISTENERS.has(method)) callbacks.delete(method);
-      for (const callback of registered) callback({ ...response });
+      // Like Salesforce's script: a callback that throws is logged, and the others of the call skipped.
+      try {
+        for (const callback of registered) callback({ ...response });
+      } catch {
+        console.log('Failed to process API response.');
+      }
     });
   }
 
