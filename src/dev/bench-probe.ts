@@ -111,7 +111,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
     window.addEventListener('message', (event) => {
       const data = event.data;
       if (!data || data.apiType !== 'opencti' || data.methodName !== 'searchAndScreenPop' || !data.args || data.args.deferred) return;
-      const callId = callIdOf(data.args.params);
+      const callId = callIdOf(data.args.queryParams);
       if (callId && !hostArrivals.has(callId)) hostArrivals.set(callId, wall());
     }, true);
     return;
@@ -162,7 +162,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
       value.searchAndScreenPop = function (input) {
         const result = original.apply(this, arguments);
         const leftPanelAt = wall();
-        const callId = callIdOf(input && input.params);
+        const callId = callIdOf(input && input.queryParams);
         if (!callId || (input && input.deferred) || pops.has(callId)) return result;
         const pop = { callId, leftPanelAt, ringReceivedAt: ringsReceived.get(callId) ?? null };
         pops.set(callId, pop);

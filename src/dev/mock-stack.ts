@@ -1,15 +1,25 @@
 /**
  * The whole mock stage from built files, for end-to-end tests and the benchmark: the simulator, the
  * fake org, the mock page (`dist-mock/`) and the production panel (`dist/`), with no dev server (so no
- * reloads mid-test). Each test file starts its own on free ports.
+ * reloads mid-test). Each test file starts its own on free ports. `INTERACTION_JS` / `OPENCTI_MIN_JS`
+ * put Salesforce's own Open CTI script in place of our stand-in, as `npm start` does.
  */
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOrgApi } from '../mock/org/api';
 import { FakeOrg } from '../mock/org/org';
+import { realScriptFile } from '../mock/real-scripts';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server';
 import { DIST, DIST_MOCK } from './paths';
 import { sendFile } from './static-files';
+
+/** Salesforce's own Open CTI script, from a file a QA engineer named (INTERACTION_JS, OPENCTI_MIN_JS). */
+async function sendRealScript(res: ServerResponse, file: string): Promise<boolean> {
+  const body = await readFile(file);
+  res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  return true;
+}
 
 /** For the tests that took it from here before src/dev/paths.ts. */
 export { PROJECT_ROOT } from './paths';
@@ -43,7 +53,9 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
     const path = new URL(req.url ?? '/', 'http://stack').pathname;
     if (options.routes && (await options.routes(req, res, path))) return;
     let served = false;
+    const realScript = realScriptFile(path);
     if (path === '/mock' || path === '/mock/' || path === '/mock/index.html') served = await sendFile(res, DIST_MOCK, 'src/mock/index.html');
+    else if (realScript) served = await sendRealScript(res, realScript);
     else if (path.startsWith('/mock-assets/') || path.startsWith('/support/')) served = await sendFile(res, DIST_MOCK, path);
     else if (path === '/' || path === '/index.html') served = await sendFile(res, DIST, 'index.html', options.panelHeaders);
     else served = await sendFile(res, DIST, path);

@@ -97,7 +97,7 @@ describe('chaos', () => {
     for (const t of tasks) perCall.set(String(t.CallObject), (perCall.get(String(t.CallObject)) ?? 0) + 1);
 
     const pops = (await Promise.all(tabs.map((t) => screenPops(t)))).flat();
-    // Exact attribution: every searchAndScreenPop carries the BIZTEL call id in its params.
+    // Exact attribution: every searchAndScreenPop carries the BIZTEL call id in its queryParams.
     const popRequests = (
       await Promise.all(
         tabs.map((t) =>
@@ -105,7 +105,7 @@ describe('chaos', () => {
             cti.host
               .calls()
               .filter((c) => c.methodName === 'searchAndScreenPop' && (c.args as { deferred?: boolean }).deferred !== true)
-              .map((c) => new URLSearchParams((c.args as { params?: string }).params ?? '').get('biztelCallId')),
+              .map((c) => new URLSearchParams((c.args as { queryParams?: string }).queryParams ?? '').get('biztelCallId')),
           ),
         ),
       )

@@ -97,8 +97,9 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
     stage.stack.org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
     const m = await classicAgent();
     await expect.poll(() => hostCalls(m, 'cti.getDirectoryNumbers')).not.toEqual([]);
-    // Paged as Classic documents it (one page here: two numbers).
-    expect((await hostCalls(m, 'cti.getDirectoryNumbers'))[0]?.args).toEqual({ isGlobal: false, callCenterName: null, resultSetPage: 0, resultSetPageSize: 5000 });
+    // Paged as Classic documents it (one page here: two numbers). The arguments as the wire carries
+    // them: text, and no call center name or page 0 (the script sends only truthy ones).
+    expect((await hostCalls(m, 'cti.getDirectoryNumbers'))[0]?.args).toEqual({ isGlobal: 'false', resultSetPageSize: '5000' });
     await expect.poll(() => m.panel.getByRole('combobox', { name: 'Caller ID' }).locator('option').nth(1).textContent()).toContain('サポート窓口');
     await settle(100);
     expect(await hostCalls(m, 'setSoftphonePanelLabel')).toEqual([]); // Classic has no utility bar

@@ -20,7 +20,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Calls `sforce.interaction[...path]` with positional arguments and returns Classic's `{result, error}`. */
+/** Calls `sforce.interaction[...path]` with positional arguments and returns Classic's `{method, result, error}`. */
 function classic(path: string, ...args: unknown[]): Promise<{ result?: unknown; error?: unknown }> {
   return frame.evaluate(
     ([name, positional]) =>
@@ -100,11 +100,12 @@ describe('the Classic host: the softphone in the left pane, on sforce.interactio
     await m.cti((cti) => cti.host.expireSession());
     expect((await classic('runApex', 'BIZTELOpenCTIController', 'getUserInfo', '')).error).toMatch(/^SERVER_ERROR/);
     expect((await classic('cti.getSoftphoneLayout')).error).toMatch(/^SERVER_ERROR/);
-    expect((await classic('cti.getCallCenterSettings')).error).toBeUndefined();
+    // No error: the wire's empty `error`, which the script reads as null.
+    expect((await classic('cti.getCallCenterSettings')).error).toBeNull();
     await m.cti((cti) => cti.host.restoreSession());
     await m.cti((cti) => cti.host.failNext('getSoftphoneLayout'));
     expect((await classic('cti.getSoftphoneLayout')).error).toMatch(/^SERVER_ERROR: Injected failure of cti.getSoftphoneLayout/);
-    expect((await classic('cti.getSoftphoneLayout')).error).toBeUndefined();
+    expect((await classic('cti.getSoftphoneLayout')).error).toBeNull();
   });
 
   it('pushes onFocus on navigation and cti.onClickToDial on a phone click', async () => {
@@ -125,11 +126,12 @@ describe('the Classic host: the softphone in the left pane, on sforce.interactio
     const box = () => m.page.locator(PANEL_FRAME).evaluate((el) => ({ width: el.getBoundingClientRect().width, height: el.getBoundingClientRect().height }));
     const before = await box();
     try {
-      expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ result: true });
-      expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ result: true });
+      expect(await classic('cti.setSoftphoneHeight', 600)).toEqual({ method: expect.stringMatching(/^setSoftphoneHeight_\d+$/) as unknown, result: true, error: null });
+      expect(await classic('cti.setSoftphoneWidth', 320)).toEqual({ method: expect.stringMatching(/^setSoftphoneWidth_\d+$/) as unknown, result: true, error: null });
       await expect.poll(box).toEqual({ width: 320, height: 600 });
       // Out of Salesforce's ranges: refused, and the size stays.
-      expect((await classic('cti.setSoftphoneHeight', 10)).error).toMatch(/^INVALID_PARAM: height must be 240–2560/);
+      // Classic says false, with the error.
+      expect(await classic('cti.setSoftphoneHeight', 10)).toMatchObject({ result: false, error: expect.stringMatching(/^INVALID_PARAM: height must be 240–2560/) as unknown });
       expect((await classic('cti.setSoftphoneWidth', 'wide')).error).toMatch(/^INVALID_PARAM: width must be 200–1920/);
       expect(await box()).toEqual({ width: 320, height: 600 });
     } finally {

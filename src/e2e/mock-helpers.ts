@@ -65,8 +65,8 @@ export async function expectSimDone(m: MockPage, text: string | RegExp): Promise
 
 /**
  * Registers a listener (`onClickToDial`, `onNavigationChange`) through the panel's own Open CTI
- * script, recording what the host pushes; read it back with `heard`. It replaces the panel's own
- * listener of that name, which is fine for a test of the host.
+ * script, recording what the host pushes; read it back with `heard`. As with Salesforce's script, it
+ * is added beside the panel's own listener of that name: both hear every event.
  */
 export async function listenInPanel(frame: Frame, method: 'onClickToDial' | 'onNavigationChange'): Promise<void> {
   await frame.evaluate((name) => {

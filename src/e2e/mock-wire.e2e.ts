@@ -9,7 +9,7 @@ let browser: Browser;
 let m: MockPage;
 let frame: Frame;
 
-/** A well-formed Lightning Open CTI request (OPENCTI.md §3), as Salesforce's opencti_min.js sends it. */
+/** A well-formed Lightning Open CTI request, as Salesforce's opencti_min.js sends it. */
 const request = (callId: number, extra: Record<string, unknown> = {}) => ({
   methodName: 'getCallCenterSettings',
   callId,
@@ -51,7 +51,7 @@ afterAll(async () => {
   await stack?.close();
 });
 
-describe("the Lightning host checks every message as Salesforce does (OPENCTI.md §3)", () => {
+describe("the Lightning host checks every message as Salesforce does", () => {
   it('answers a well-formed raw protocol message from the panel frame', async () => {
     await postFrom(frame, [request(90001)], stack.origin);
     await expect.poll(async () => (await answersIn(frame)).filter((a) => a.callId === 90001)).toHaveLength(1);
@@ -75,6 +75,64 @@ describe("the Lightning host checks every message as Salesforce does (OPENCTI.md
     await expect.poll(box).toEqual({ width: 360, height: 520 });
     expect(await callOpenCti(frame, 'setSoftphonePanelHeight', { heightPX: 4000 })).toMatchObject({ success: false, errors: [{ code: 'INVALID_PARAM' }] });
     expect(await box()).toEqual({ width: 360, height: 520 });
+  });
+
+  it("refuses in the caller's face what Salesforce's opencti_min.js refuses: it throws, nothing is sent", async () => {
+    // A property whose value is FN becomes a function in the frame (functions do not cross evaluate).
+    const FN = '(function)';
+    const thrown = (method: string, ...given: unknown[]) =>
+      frame.evaluate(
+        ([name, args, fn]) => {
+          const api = (window as unknown as { sforce: { opencti: Record<string, (...a: unknown[]) => void> } }).sforce.opencti;
+          const real = args.map((a) =>
+            a && typeof a === 'object' ? Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v === fn ? () => undefined : v])) : a,
+          );
+          try {
+            api[name]!(...real);
+            return null;
+          } catch (error) {
+            return error instanceof Error ? error.message : String(error);
+          }
+        },
+        [method, given, FN] as const,
+      );
+    const before = (await wireLog(m)).length;
+    const oneObject = 'Must pass in only one object which holds arguments to this API method call.';
+    expect(await thrown('searchAndScreenPop')).toBe(oneObject);
+    expect(await thrown('searchAndScreenPop', {})).toBe(oneObject);
+    expect(await thrown('runApex', { apexClass: 'A' }, { methodName: 'm' })).toBe(oneObject);
+    expect(await thrown('setSoftphonePanelLabel', 'Phone')).toBe(oneObject);
+    expect(await thrown('getCallCenterSettings', { listener: FN })).toBe('Missing the required argument `callback`!');
+    expect(await thrown('onClickToDial', { callback: FN })).toBe('Missing the required argument `listener`!');
+    expect(await thrown('saveLog', { callback: FN })).toBe('Missing the required argument `value object`!');
+    expect((await wireLog(m)).slice(before).filter((e) => e.direction === 'in')).toEqual([]);
+    // These may go without anything at all.
+    expect(await thrown('enableClickToDial')).toBeNull();
+    expect(await thrown('refreshView')).toBeNull();
+  });
+
+  it('answers INVALID_PARAM for what the script passes on unchecked: call and screen-pop types, argument types', async () => {
+    const invalid = { success: false, errors: [{ code: 'INVALID_PARAM' }] };
+    const pops = (await m.cti((cti) => cti.host.screenPops())).length;
+    for (const args of [
+      { searchParams: '0355550101' },
+      { searchParams: '0355550101', callType: 'sideways' },
+      { searchParams: 355550101, callType: 'inbound' },
+      // params is an object for flows only: never a query string.
+      { searchParams: '0355550101', callType: 'inbound', params: 'biztelCallId=BZ1' },
+      { searchParams: '0355550101', callType: 'inbound', queryParams: { biztelCallId: 'BZ1' } },
+      { searchParams: '0355550101', callType: 'inbound', defaultFieldValues: 'Phone=0355550101' },
+      { searchParams: '0355550101', callType: 'inbound', deferred: 'yes' },
+    ]) {
+      expect(await callOpenCti(frame, 'searchAndScreenPop', args), JSON.stringify(args)).toMatchObject(invalid);
+    }
+    expect(await callOpenCti(frame, 'screenPop', { type: 'record', params: { recordId: '0035555000001AA' } })).toMatchObject(invalid);
+    expect(await callOpenCti(frame, 'screenPop', { type: 'sobject' })).toMatchObject(invalid);
+    expect(await callOpenCti(frame, 'screenPop', { type: 'sobject', params: 'recordId=0035555000001AA' })).toMatchObject(invalid);
+    expect(await callOpenCti(frame, 'runApex', { apexClass: 'BIZTELOpenCTIController', methodName: 'getUserInfo', methodParams: 5 })).toMatchObject(invalid);
+    expect((await m.cti((cti) => cti.host.screenPops())).length).toBe(pops);
+    // The documented shapes work.
+    expect(await callOpenCti(frame, 'searchAndScreenPop', { searchParams: '0355550101', callType: 'inbound', queryParams: 'biztelCallId=BZ1', deferred: true })).toMatchObject({ success: true });
   });
 
   it('drops messages of the wrong shape from the panel frame: no answer, a "dropped" entry each', async () => {

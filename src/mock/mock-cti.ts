@@ -20,7 +20,10 @@ export interface MockCti {
   /** The fake Salesforce user of this page = the BIZTEL agent of the same name. */
   user: string;
   host: {
-    /** Every Open CTI call from the panel, Classic ones by Classic's names with named arguments. */
+    /**
+     * Every Open CTI call from the panel. Classic ones by Classic's names (never the wire's `NAME_n`)
+     * with named arguments, as the text the Classic wire carries.
+     */
     calls(): { methodName: string; args: unknown; at: number }[];
     /** Navigations the host performed (record, search, new record, flow, URL); not deferred searches. */
     screenPops(): ScreenPop[];

@@ -8,19 +8,14 @@ import { dirname, join } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
 import { createOrgApi } from './org/api.ts';
 import { FakeOrg } from './org/org.ts';
+import { realScriptFile } from './real-scripts.ts';
 import { STAND_IN_PATHS, buildStandIn } from './stand-ins.ts';
 
 export const MOCK_PAGE_HTML = '/src/mock/index.html';
 
-const LIGHTNING_SCRIPT = '/support/api/57.0/lightning/opencti_min.js';
-
-/**
- * `OPENCTI_MIN_JS=<file>`: serve that file (Salesforce's own opencti_min.js, saved from an org) at
- * the Lightning path instead of our stand-in. It refuses to start unless the page runs under
- * Salesforce-like names, so use it behind the HTTPS proxy (README, "QA").
- */
-function realScript(): Promise<string> | null {
-  const file = process.env.OPENCTI_MIN_JS;
+/** Salesforce's own script for that path when an environment variable names one (`real-scripts.ts`). */
+function realScript(path: string): Promise<string> | null {
+  const file = realScriptFile(path);
   return file ? readFile(file, 'utf8') : null;
 }
 
@@ -48,7 +43,7 @@ export function mockCtiPlugin(options: { simulatorUrl: string }): Plugin {
         if (entry) {
           let code = standIns.get(entry);
           if (!code) {
-            code = (url.pathname === LIGHTNING_SCRIPT ? realScript() : null) ?? buildStandIn(entry);
+            code = realScript(url.pathname) ?? buildStandIn(entry);
             standIns.set(entry, code);
           }
           code.then(

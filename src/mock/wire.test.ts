@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClassicRequest, parseLightningRequest } from './wire';
+import { parseLightningRequest } from './wire';
 
 const lightning = {
   methodName: 'searchAndScreenPop',
@@ -28,12 +28,5 @@ describe('the hosts check the shape of every Open CTI message', () => {
     [{ ...lightning, args: null }, 'args is not an object'],
   ])('refuses a message that is wrong: %$', (message, reason) => {
     expect(parseLightningRequest(message)).toBe(reason);
-  });
-
-  it('accepts Classic requests by Classic names only', () => {
-    const classic = { apiType: 'interaction', methodName: 'cti.getCallCenterSettings', callId: 0, args: {} };
-    expect(parseClassicRequest(classic)).toEqual(classic);
-    expect(parseClassicRequest({ ...classic, methodName: 'getCallCenterSettings' })).toBe('unknown methodName getCallCenterSettings');
-    expect(parseClassicRequest({ ...classic, apiType: 'opencti' })).toBe('apiType is not interaction');
   });
 });

@@ -1,7 +1,7 @@
 /**
- * The postMessage wire between the panel's Open CTI script and the host page. Lightning's is
- * Salesforce's real protocol (OPENCTI.md §3); Classic's is not public, so the mock uses its own.
- * Both sides check the origin and the shape of every message.
+ * Lightning's postMessage wire between the panel's Open CTI script (`opencti_min.js`) and the host
+ * page, as Salesforce's own script speaks it: one object per call, answered by callId. Both sides
+ * check the origin and the shape of every message. Classic's wire is in `interaction-wire.ts`.
  */
 
 /** Every `sforce.opencti` method and the argument names it sends. */
@@ -60,46 +60,4 @@ export function parseLightningRequest(data: unknown): LightningRequest | string 
   if (typeof data.isCallbackRegistered !== 'boolean' || typeof data.isListenerRegistered !== 'boolean') return 'registration flags missing';
   if (!isObject(data.args)) return 'args is not an object';
   return data as unknown as LightningRequest;
-}
-
-/** Classic (`sforce.interaction`): named arguments; the stand-in and host share this shape. */
-export const CLASSIC_METHODS = [
-  'cti.getCallCenterSettings',
-  'cti.getSoftphoneLayout',
-  'cti.getDirectoryNumbers',
-  'cti.setSoftphoneHeight',
-  'cti.setSoftphoneWidth',
-  'cti.enableClickToDial',
-  'cti.disableClickToDial',
-  'cti.onClickToDial',
-  'cti.notifyInitializationComplete',
-  'searchAndScreenPop',
-  'screenPop',
-  'saveLog',
-  'runApex',
-  'isVisible',
-  'setVisible',
-  'getPageInfo',
-  'onFocus',
-  'refreshPage',
-  'refreshRelatedList',
-  'isInConsole',
-] as const;
-export type ClassicMethod = (typeof CLASSIC_METHODS)[number];
-export const CLASSIC_LISTENERS = ['cti.onClickToDial', 'onFocus'] as const;
-
-export interface ClassicRequest {
-  apiType: 'interaction';
-  methodName: ClassicMethod;
-  callId: number;
-  args: Record<string, unknown>;
-}
-
-export function parseClassicRequest(data: unknown): ClassicRequest | string {
-  if (!isObject(data)) return 'not an object';
-  if (data.apiType !== 'interaction') return 'apiType is not interaction';
-  if (typeof data.methodName !== 'string' || !(CLASSIC_METHODS as readonly string[]).includes(data.methodName)) return `unknown methodName ${String(data.methodName)}`;
-  if (!Number.isInteger(data.callId) || (data.callId as number) < 0) return 'callId is not a counter';
-  if (!isObject(data.args)) return 'args is not an object';
-  return data as unknown as ClassicRequest;
 }

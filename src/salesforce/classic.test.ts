@@ -75,3 +75,18 @@ describe('Classic click-to-dial (cti.onClickToDial)', () => {
     expect(heard).toEqual([expect.objectContaining({ recordId: '0035555000001AA', recordName: '山田 太郎', objectType: 'Contact' })]);
   });
 });
+
+describe('Classic searchAndScreenPop', () => {
+  it('passes the call id as queryParams, the query string Classic adds to the pop URL', async () => {
+    const asked: unknown[][] = [];
+    const api = {
+      searchAndScreenPop: (searchParams: string, queryParams: string, callType: string, cb: (r: ClassicResponse) => void) => {
+        asked.push([searchParams, queryParams, callType]);
+        cb({ result: JSON.stringify({ '0035555000001AA': { Name: '山田 太郎', object: 'Contact' } }), error: null });
+      },
+    } as unknown as SforceInteraction;
+    const result = await new ClassicHost(api).searchAndScreenPop({ searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ 1&x' });
+    expect(asked).toEqual([['0355550101', 'biztelCallId=BZ%201%26x', 'inbound']]);
+    expect(result.records).toEqual([{ recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' }]);
+  });
+});

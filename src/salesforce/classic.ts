@@ -93,6 +93,8 @@ export class ClassicHost implements CtiHost {
       const map = Object.fromEntries((list.success ? list.data : []).map((record) => [record.Id, record]));
       return { records: parseSearchRecords(map, this.report).records, deferredPop: null };
     }
+    // queryParams is documented as query parameters for the pop's URL: a Visualforce pop page
+    // learns which BIZTEL call it pops for; other pops ignore it.
     const value = await this.call('searchAndScreenPop', (cb) =>
       this.api.searchAndScreenPop(request.searchParams, `biztelCallId=${encodeURIComponent(request.callId)}`, request.callType, cb),
     );

@@ -59,3 +59,26 @@ describe('the Lightning host refuses what it cannot trust, and says so', () => {
     expect(heard.map((d) => d.kind)).toEqual(['navigation']);
   });
 });
+
+describe('the Lightning host asks Salesforce in documented shapes only', () => {
+  it('searchAndScreenPop: no params (an object for flows only), the call id as queryParams for a Visualforce pop', async () => {
+    const asked: Record<string, unknown>[] = [];
+    const api = {
+      searchAndScreenPop: (args: Record<string, unknown> & { callback: (r: unknown) => void }) => {
+        asked.push(args);
+        args.callback({ success: true, returnValue: {} });
+      },
+    } as unknown as SforceOpenCti;
+    await new LightningHost(api).searchAndScreenPop({ ...search, callId: 'BZ 1&x' });
+    expect(asked).toHaveLength(1);
+    const { callback, ...args } = asked[0] as Record<string, unknown>;
+    expect(typeof callback).toBe('function');
+    expect(args).toEqual({
+      searchParams: '0355550101',
+      callType: 'inbound',
+      deferred: false,
+      queryParams: 'biztelCallId=BZ%201%26x',
+      defaultFieldValues: { Phone: '0355550101' },
+    });
+  });
+});

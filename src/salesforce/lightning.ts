@@ -66,8 +66,9 @@ export class LightningHost implements CtiHost {
         searchParams: request.searchParams,
         callType: request.callType,
         deferred: request.deferred,
-        params: `biztelCallId=${encodeURIComponent(request.callId)}`,
-        queryParams: '',
+        // Documented as the query string a Visualforce pop page gets: which BIZTEL call it pops for.
+        // (`params` is an object for flows only; the panel sends none.)
+        queryParams: `biztelCallId=${encodeURIComponent(request.callId)}`,
         defaultFieldValues: request.searchParams ? { Phone: request.searchParams } : {},
         callback,
       }),

@@ -11,7 +11,6 @@ export interface SforceOpenCti {
       searchParams: string;
       callType: string;
       deferred?: boolean;
-      params?: string;
       queryParams?: string;
       defaultFieldValues?: Record<string, string>;
     }>,

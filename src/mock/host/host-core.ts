@@ -1,6 +1,6 @@
 /**
  * The fake Salesforce host: what Salesforce does for each Open CTI call, against the fake org.
- * Mode-agnostic; `lightning-wire.ts` and `classic-wire.ts` put it on their postMessage protocols.
+ * Mode-agnostic; `lightning-wire.ts` and `classic-wire.ts` put it on Salesforce's two wires.
  * It also owns what QA and tests inject: failures, session expiry, clicks and navigation.
  */
 import { createStore } from 'zustand/vanilla';
@@ -196,14 +196,14 @@ export class MockHost {
   }
 
   /** Searches the layout's objects; pops per the layout unless deferred (or Classic non-inbound). */
-  async searchAndScreenPop(input: { searchParams: string; callType: CallTypeKey; deferred: boolean }): Promise<{ map: Record<string, Record<string, string>>; popData: PopAction | null }> {
+  async searchAndScreenPop(input: { searchParams: string; callType: CallTypeKey; deferred: boolean; queryParams?: string }): Promise<{ map: Record<string, Record<string, string>>; popData: PopAction | null }> {
     await this.org.settled();
     const { records } = await orgRequest<{ records: Record<string, Record<string, string>> }>('search', {
       searchParams: input.searchParams,
       callType: input.callType,
     });
     const ids = Object.keys(records);
-    const pop = layoutPop(this.org.org.layout[LAYOUT_KEY[input.callType]], ids, input.searchParams);
+    const pop = layoutPop(this.org.org.layout[LAYOUT_KEY[input.callType]], ids, input.searchParams, input.queryParams);
     const classicSilent = this.params.mode === 'classic' && input.callType !== 'inbound';
     const outcome = ids.length === 0 ? 'no match' : ids.length === 1 ? 'one match' : `${ids.length} matches`;
     const what = pop ? pop.type : 'no pop (layout)';

@@ -1,14 +1,20 @@
 /**
- * The Lightning host's side of Salesforce's Open CTI wire protocol (OPENCTI.md §3): origin, source
- * and shape checks on every message, one answer per callback, listener pushes. One panel instance
- * at a time is connected (docked, or in the pop-out window) and all of them share this host's state.
+ * The Lightning host's side of Salesforce's Open CTI wire protocol: origin, source and shape checks
+ * on every message, one answer per callback, listener pushes. Salesforce's script passes arguments
+ * on unchecked beyond their envelope; the host refuses wrong ones (call and screen-pop types, types
+ * of arguments) with INVALID_PARAM, as here. One panel instance at a time is connected (docked, or
+ * in the pop-out window) and all of them share this host's state.
  */
 import type { CallTypeKey } from '../org/types';
 import { LIGHTNING_LISTENERS, parseLightningRequest, type LightningRequest } from '../wire';
 import type { MockHost, OpResult } from './host-core';
 import { checkSender, describeData, invalid, panelSize, summarize, toResponse, type PanelPort } from './wire-common';
 
+/** Salesforce's CALL_TYPE and SCREENPOP_TYPE values: anything else is INVALID_PARAM. */
 const CALL_TYPES = new Set(['inbound', 'outbound', 'internal']);
+const SCREENPOP_TYPES = new Set(['url', 'sobject', 'objecthome', 'list', 'search', 'newRecord', 'flow']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> {
   const { args, methodName } = request;
@@ -31,15 +37,18 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
         return null;
       case 'searchAndScreenPop': {
         if (!CALL_TYPES.has(text('callType'))) invalid('callType must be inbound, outbound or internal.');
-        if (args.searchParams !== undefined && typeof args.searchParams !== 'string') invalid('searchParams must be a string.');
+        for (const name of ['searchParams', 'queryParams']) if (args[name] !== undefined && typeof args[name] !== 'string') invalid(`${name} must be a string.`);
+        // params is for flows only: an object, never a query string.
+        for (const name of ['defaultFieldValues', 'params']) if (args[name] !== undefined && !isObject(args[name])) invalid(`${name} must be an object.`);
+        if (args.deferred !== undefined && typeof args.deferred !== 'boolean') invalid('deferred must be true or false.');
         const deferred = args.deferred === true;
-        const { map, popData } = await host.searchAndScreenPop({ searchParams: text('searchParams'), callType: text('callType') as CallTypeKey, deferred });
+        const { map, popData } = await host.searchAndScreenPop({ searchParams: text('searchParams'), callType: text('callType') as CallTypeKey, deferred, queryParams: text('queryParams') });
         return deferred && popData ? { ...map, SCREEN_POP_DATA: popData } : map;
       }
       case 'screenPop': {
-        const params = args.params;
-        if (params !== undefined && (params === null || typeof params !== 'object' || Array.isArray(params))) invalid('params must be an object.');
-        host.screenPop(text('type'), (params ?? {}) as Record<string, unknown>);
+        if (!SCREENPOP_TYPES.has(text('type'))) invalid(`type must be one of ${[...SCREENPOP_TYPES].join(', ')}.`);
+        if (!isObject(args.params)) invalid('params must be an object.');
+        host.screenPop(text('type'), args.params);
         return null;
       }
       case 'saveLog': {
@@ -49,6 +58,7 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
       }
       case 'runApex':
         if (!text('apexClass') || !text('methodName')) invalid('runApex needs apexClass and methodName.');
+        if (typeof args.methodParams !== 'string') invalid('methodParams must be a string ("none" when there are none).');
         return { runApex: await host.runApex(text('apexClass'), text('methodName'), text('methodParams')) };
       case 'setSoftphonePanelVisibility':
         if (typeof args.visible !== 'boolean') invalid('visible must be true or false.');

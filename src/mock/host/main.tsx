@@ -42,7 +42,7 @@ async function bootHost(root: Root, params: HostParams): Promise<void> {
 
   // The docked (Lightning) or left-pane (Classic) softphone frame of this page.
   let frame: HTMLIFrameElement | null = null;
-  const dockedPort: PanelPort = {
+  const dockedPort: PanelPort<unknown> = {
     name: params.mode === 'lightning' ? 'docked' : 'left pane',
     post: (message) => frame?.contentWindow?.postMessage(message, params.panelOrigin),
   };
@@ -56,7 +56,9 @@ async function bootHost(root: Root, params: HostParams): Promise<void> {
       if (!element) return;
       // A new panel instance: it registers its listeners and initialises again.
       host.store.setState({ initialized: false });
-      wire.connect(dockedPort);
+      // Classic checks every message for the nonce this frame was given in its URL.
+      if (wire instanceof ClassicWire) wire.connect(dockedPort, new URL(element.src, window.location.href).searchParams.get('nonce'));
+      else wire.connect(dockedPort);
     },
     onLoad: () => markFramed(),
   };

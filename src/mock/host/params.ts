@@ -54,7 +54,7 @@ export function defaultPanelOrigin(location: Pick<Location, 'origin'>): string {
   return url.origin;
 }
 
-/** The adapter URL with the parameters Salesforce adds (OPENCTI.md §1). */
+/** The adapter URL with the parameters Salesforce adds to it, per mode. */
 export function panelUrl(params: HostParams, hostOrigin: string): string {
   const url = new URL(params.panelPath, params.panelOrigin);
   if (params.mode === 'lightning') {
@@ -67,8 +67,15 @@ export function panelUrl(params: HostParams, hostOrigin: string): string {
     url.searchParams.set('sfdcIFrameOrigin', hostOrigin);
     url.searchParams.set('isAdapterUrl', 'true');
   }
-  url.searchParams.set('nonce', Math.random().toString(36).slice(2));
+  // Salesforce passes a fresh random nonce with every load of the adapter page (64 hex digits);
+  // Classic's script sends it back with every call, and the Classic host checks it.
+  url.searchParams.set('nonce', newNonce());
   return url.href;
+}
+
+function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** This page's address with some query parameters changed (mode switch, another agent, the pop-out). */

@@ -17,7 +17,10 @@ describe('the mock host applies the softphone layout to a search result', () => 
 
   it('pops to a Visualforce page or a flow', () => {
     const vf = { ...inbound, screenPopSettings: { screenPopsOpenWithin: 'ExistingWindow' as const, SingleMatch: { screenPopType: 'PopToVisualforce' as const, screenPopData: 'CallerPage' } } };
-    expect(layoutPop(vf, ['x'], '0355550101')?.type).toBe('url');
+    expect(layoutPop(vf, ['x'], '0355550101')).toEqual({ type: 'url', params: { url: '/apex/CallerPage?phone=0355550101' } });
+    // searchAndScreenPop's queryParams reach the Visualforce page, and only it.
+    expect(layoutPop(vf, ['x'], '0355550101', 'biztelCallId=BZ1')).toEqual({ type: 'url', params: { url: '/apex/CallerPage?phone=0355550101&biztelCallId=BZ1' } });
+    expect(layoutPop(inbound, ['0035555000001AA'], '0355550101', 'biztelCallId=BZ1')).toEqual({ type: 'sobject', params: { recordId: '0035555000001AA' } });
     const flow = { ...inbound, screenPopSettings: { screenPopsOpenWithin: 'ExistingWindow' as const, MultipleMatches: { screenPopType: 'PopToFlow' as const, screenPopData: 'Pick_Caller' } } };
     expect(layoutPop(flow, ['x', 'y'], '0355550101')).toMatchObject({ type: 'flow', params: { flowDevName: 'Pick_Caller' } });
   });

@@ -11,7 +11,8 @@ export type PopAction =
   | { type: 'url'; params: { url: string } }
   | { type: 'flow'; params: { flowDevName: string; flowArgs: { name: string; type: string; value: string }[] } };
 
-export function layoutPop(layout: LayoutForCallType, recordIds: string[], searchParams: string): PopAction | null {
+/** `queryParams` (searchAndScreenPop's) go only to a Visualforce page, after the number. */
+export function layoutPop(layout: LayoutForCallType, recordIds: string[], searchParams: string, queryParams = ''): PopAction | null {
   const settings = layout.screenPopSettings;
   const setting = recordIds.length === 0 ? settings.NoMatch : recordIds.length === 1 ? settings.SingleMatch : settings.MultipleMatches;
   if (!setting) return null;
@@ -26,7 +27,7 @@ export function layoutPop(layout: LayoutForCallType, recordIds: string[], search
     case 'PopToSearch':
       return { type: 'search', params: { searchString: searchParams } };
     case 'PopToVisualforce':
-      return { type: 'url', params: { url: `/apex/${setting.screenPopData ?? 'page'}?phone=${encodeURIComponent(searchParams)}` } };
+      return { type: 'url', params: { url: `/apex/${setting.screenPopData ?? 'page'}?phone=${encodeURIComponent(searchParams)}${queryParams ? `&${queryParams}` : ''}` } };
     case 'PopToFlow':
       return {
         type: 'flow',

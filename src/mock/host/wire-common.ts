@@ -4,10 +4,11 @@ import type { OpResult } from './host-core';
 import { InvalidParam } from './pages';
 
 /** Where a panel instance listens: its frame in this window, or the pop-out window's relay. */
-export interface PanelPort {
+export interface PanelPort<M = Record<string, unknown>> {
   /** Shown in the log: `docked`, `left pane`, `pop-out`. */
   readonly name: string;
-  post(message: Record<string, unknown>): void;
+  /** Lightning posts objects, Classic strings. */
+  post(message: M): void;
 }
 
 export function invalid(description: string): never {
