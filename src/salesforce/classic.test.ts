@@ -73,3 +73,23 @@ describe('Classic click-to-dial (cti.onClickToDial)', () => {
     expect(heard).toEqual([expect.objectContaining({ recordId: '0035555000001AA', recordName: '山田 太郎', objectType: 'Contact' })]);
   });
 });
+
+describe('Classic runApex', () => {
+  it('sends every value as base64url and no parameters as "none"', async () => {
+    const sent: string[][] = [];
+    const api = {
+      runApex: (apexClass: string, methodName: string, methodParams: string, cb: (r: ClassicResponse) => void) => {
+        sent.push([apexClass, methodName, methodParams]);
+        cb({ result: '[]' });
+      },
+    } as unknown as SforceInteraction;
+    const host = new ClassicHost(api);
+    expect(await host.runApex('C', 'searchPhone', { phone: '+81 3 & 4', objects: 'Contact' })).toBe('[]');
+    await host.runApex('C', 'getUserInfo', {});
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    expect(sent).toEqual([
+      ['C', 'searchPhone', `phone=${b64('+81 3 & 4')}&objects=${b64('Contact')}`],
+      ['C', 'getUserInfo', 'none'],
+    ]);
+  });
+});

@@ -61,3 +61,22 @@ describe('the Lightning host refuses what it cannot trust, and says so', () => {
     expect(heard.map((d) => d.kind)).toEqual(['navigation']);
   });
 });
+
+describe('Lightning runApex', () => {
+  it('sends every value as base64url and no parameters as "none"', async () => {
+    const sent: unknown[] = [];
+    const api = {
+      runApex: (args: { callback: (r: unknown) => void }) => {
+        sent.push({ ...args, callback: undefined });
+        args.callback({ success: true, returnValue: { runApex: 'ok' }, errors: null });
+      },
+    } as unknown as SforceOpenCti;
+    const host = new LightningHost(api);
+    expect(await host.runApex('C', 'upsertCallLog', { log: '{"a":"b c+d"}' })).toBe('ok');
+    await host.runApex('C', 'getUserInfo', {});
+    expect(sent).toEqual([
+      { apexClass: 'C', methodName: 'upsertCallLog', methodParams: `log=${Buffer.from('{"a":"b c+d"}').toString('base64url')}`, callback: undefined },
+      { apexClass: 'C', methodName: 'getUserInfo', methodParams: 'none', callback: undefined },
+    ]);
+  });
+});
