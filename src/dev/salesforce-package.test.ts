@@ -21,6 +21,12 @@ const DEFAULT = join(VISUALFORCE, 'force-app', 'main', 'default');
 const CLASSES = join(DEFAULT, 'classes');
 const read = (path: string) => readFileSync(path, 'utf8');
 const controllerSource = read(join(CLASSES, `${APEX_CLASS}.cls`));
+const taskFieldsSource = read(join(CLASSES, 'BIZTELOpenCTITaskFields.cls'));
+/** Every Apex class of the package. */
+const APEX_CLASSES = [
+  'BIZTELOpenCTICallLog', 'BIZTELOpenCTICallLogTest', 'BIZTELOpenCTIController', 'BIZTELOpenCTIControllerTest',
+  'BIZTELOpenCTIParams', 'BIZTELOpenCTISearch', 'BIZTELOpenCTITaskFields', 'BIZTELOpenCTITestData',
+] as const;
 const IMPORT_XML = read(join(VISUALFORCE, 'call-center-import.xml'));
 const CALL_CENTER_NAME = 'BIZTELOpenCTICallCenterAdapter';
 const METADATA_XML = read(join(DEFAULT, 'callCenters', `${CALL_CENTER_NAME}.callCenter-meta.xml`));
@@ -36,8 +42,9 @@ const PANEL_PARAMS: Record<keyof typeof APEX_METHODS, string[]> = {
 describe('the Apex classes', () => {
   const files = readdirSync(CLASSES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cls'));
 
-  it('are the controller and its test', () => {
-    expect(files.sort()).toEqual(['BIZTELOpenCTIController.cls', 'BIZTELOpenCTIControllerTest.cls']);
+  it('are the controller, the classes it uses, and their tests and test data', () => {
+    expect(files.sort()).toEqual([...APEX_CLASSES].map((name) => `${name}.cls`).sort());
+    for (const file of files) expect(readdirSync(CLASSES), file).toContain(`${file}-meta.xml`);
   });
 
   it.each(files)('%s parses with zero syntax errors', (file) => {
@@ -65,7 +72,7 @@ describe('the mock org plays the same controller', () => {
   const org = new FakeOrg('http://localhost:8000/');
   const user = org.user('agent01');
   const apex = (method: string, params: Record<string, string> = {}) => org.apex(user, 'en_US', APEX_CLASS, method, apexMethodParams(params));
-  const apexTaskFields = /TASK_FIELDS = new Set<String>\{([^}]*)\}/.exec(controllerSource)?.[1]?.match(/'[^']+'/g)?.map((s) => s.slice(1, -1)) ?? [];
+  const apexTaskFields = /TASK_FIELDS = new Set<String>\{([^}]*)\}/.exec(taskFieldsSource)?.[1]?.match(/'[^']+'/g)?.map((s) => s.slice(1, -1)) ?? [];
 
   it('answers every webService method of the Apex class, with its parameter names, and no other', async () => {
     const sample: Record<string, Record<string, string>> = {

@@ -27,7 +27,7 @@ describe('the call log upsert of the fake org', () => {
       await org.apex(user, 'en_US', CLASS, 'upsertCallLog', received);
       written.push(org.snapshot().tasks.map(timeless));
     }
-    expect(written[0]).toEqual([expect.objectContaining({ CallObject: 'BZ+ 1', Description: NOTES, BIZTEL_Call_Key__c: callKey('BZ+ 1', '0055555000001AA') })]);
+    expect(written[0]).toEqual([expect.objectContaining({ CallObject: 'BZ+ 1', Description: NOTES, BIZTEL_Call_And_Owner__c: callKey('BZ+ 1', '0055555000001AA') })]);
     expect(written[1]).toEqual(written[0]);
     expect(written[2]).toEqual(written[0]);
   });

@@ -144,7 +144,7 @@ export class FakeOrg {
         throw new OrgError('GENERIC_ERROR', 'UNABLE_TO_LOCK_ROW: the call log lock row vanished; try again.');
       }
       await nextTurn();
-      const existing = this.tasks.find((t) => t.BIZTEL_Call_Key__c === key);
+      const existing = this.tasks.find((t) => t.BIZTEL_Call_And_Owner__c === key);
       await nextTurn();
       if (this.gate) await this.gate.released;
       const now = new Date().toISOString();
@@ -155,7 +155,7 @@ export class FakeOrg {
         tx.onCommit(() => Object.assign(existing, changes, { LastModifiedDate: now }));
       } else {
         id = this.newTaskId();
-        const task: Task = { ...fields, BIZTEL_Call_Key__c: key, Id: id, OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
+        const task: Task = { ...fields, BIZTEL_Call_And_Owner__c: key, Id: id, OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
         tx.onCommit(() => (this.tasks = [...this.tasks, task]));
       }
       this.lockRows.commit(tx);
