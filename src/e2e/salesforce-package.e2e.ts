@@ -91,6 +91,15 @@ describe('the sfdx project converts to Metadata API format (source-deploy-retrie
     expect(converted.equals(await readFile(RESOURCE_FILE))).toBe(true);
   });
 
+  it("the README's update command deploys every type of the package but the call center and the CSP sites", async () => {
+    const readme = await readFile(join(SFDX_PROJECT, '..', 'README.md'), 'utf8');
+    const command = /sf project deploy start --target-org biztel \\\n\s*--metadata ([A-Za-z ]+)\n/.exec(readme);
+    expect(command, 'the update command in the README').not.toBeNull();
+    const named = command![1]!.trim().split(/\s+/);
+    const types = new Set(conversion.components.map((c) => c.split(':')[0]!));
+    expect([...named, 'CallCenter', 'CspTrustedSite'].sort()).toEqual([...types].sort());
+  });
+
   it('the check fails when a component is missing', async () => {
     const partial = await mkdtemp(join(tmpdir(), 'biztel-mdapi-'));
     try {
