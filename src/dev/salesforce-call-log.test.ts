@@ -60,9 +60,13 @@ describe('the call log lock and the call-and-owner fields', () => {
     for (const field of [`${LOCK}.Call_And_Owner__c`, 'Task.BIZTEL_Call_And_Owner__c', 'Event.BIZTEL_Call_And_Owner__c', 'Task.BIZTEL_Recording_URL__c']) {
       expect(permissionSet.fieldPermissions, field).toContainEqual({ field, editable: 'true', readable: 'true' });
     }
+    // …and the Apex checks each of those before it writes anything.
     const checked = code(callLog);
-    expect(checked).toMatch(/Schema\.SObjectType\.Task\.fields\.BIZTEL_Call_And_Owner__c/);
-    expect(checked).toMatch(/Schema\.SObjectType\.BIZTEL_Call_Log_Lock__c\.fields\.Call_And_Owner__c/);
+    expect(checked).toMatch(/tasks\.isCreateable\(\) \|\| !tasks\.isUpdateable\(\)/);
+    expect(checked).toMatch(/locks = Schema\.SObjectType\.BIZTEL_Call_Log_Lock__c;/);
+    expect(checked).toMatch(/locks\.isCreateable\(\) && locks\.isAccessible\(\) && locks\.fields\.Call_And_Owner__c\.isCreateable\(\)/);
+    expect(checked).toMatch(/taskKey = Schema\.SObjectType\.Task\.fields\.BIZTEL_Call_And_Owner__c;/);
+    expect(checked).toMatch(/!taskKey\.isCreateable\(\) \|\| !taskKey\.isUpdateable\(\)/);
   });
 });
 
