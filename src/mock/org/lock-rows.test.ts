@@ -54,4 +54,16 @@ describe('lock rows (a unique key, row locks held to the end of a transaction)',
     rows.commit(t2);
     expect(applied).toEqual(['t2']);
   });
+
+  it('clear() rolls back open transactions: committing one later writes nothing', async () => {
+    const rows = new LockRows();
+    const applied: string[] = [];
+    const tx = rows.begin();
+    await rows.insert('k', tx);
+    tx.onCommit(() => applied.push('write'));
+    rows.clear();
+    rows.commit(tx);
+    expect(applied).toEqual([]);
+    expect(rows.keys()).toEqual([]);
+  });
 });

@@ -75,7 +75,9 @@ export class LockRows {
     }
   }
 
+  /** Makes the transaction's rows and writes visible; one that was already rolled back (by clear()) stays so. */
   commit(tx: Transaction): void {
+    if (!tx.isOpen) return;
     for (const key of tx.inserted) this.committed.add(key);
     this.release(tx);
     tx.end(true);

@@ -32,7 +32,7 @@ export class FakeOrg {
   private taskCounter = 0;
   private readonly listeners = new Set<() => void>();
   private readonly lockRows = new LockRows();
-  private gate: { released: Promise<void>; begun: Set<unknown> } | null = null;
+  private gate: { released: Promise<void>; release: () => void; begun: Set<unknown> } | null = null;
   private readonly options: Required<FakeOrgOptions>;
 
   constructor(
@@ -47,6 +47,8 @@ export class FakeOrg {
     this.records = structuredClone([...SEED_RECORDS]);
     this.tasks = [];
     this.taskCounter = 0;
+    // A held write (a test that stopped half-way) goes on, into the emptied org.
+    this.gate?.release();
     this.lockRows.clear();
     this.layout = seedLayout();
     this.callCenter = seedCallCenter(this.simulatorUrl);
@@ -173,17 +175,19 @@ export class FakeOrg {
    * are truly in flight at once.
    */
   holdCallLogWrites(): { begun: () => number; release: () => void } {
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const gate = { released, begun: new Set<unknown>() };
-    this.gate = gate;
-    return {
-      begun: () => gate.begun.size,
+    this.gate?.release();
+    let open = () => {};
+    const released = new Promise<void>((resolve) => (open = resolve));
+    const gate = {
+      released,
+      begun: new Set<unknown>(),
       release: () => {
         if (this.gate === gate) this.gate = null;
-        release();
+        open();
       },
     };
+    this.gate = gate;
+    return { begun: () => gate.begun.size, release: gate.release };
   }
 
   /** The lock object's rows (their keys), as a query of it would list them. */
