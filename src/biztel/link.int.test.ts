@@ -64,9 +64,9 @@ describe('BIZTEL link against the simulator', () => {
     expect(end.endedAt! >= end.connectedAt!).toBe(true);
 
     const recorded = await until(link, (e) => (e.type === 'call' && e.call.recordingUrl ? e.call : undefined));
-    expect(recorded.recordingUrl).toMatch(new RegExp(`/recordings/${callId}\\.wav$`));
-    const wav = await fetch(recorded.recordingUrl!);
-    expect(wav.headers.get('content-type')).toBe('audio/wav');
+    expect(recorded.recordingUrl).toBe(`${h.sim.url}monitor_link/${callId}`);
+    const page = await fetch(recorded.recordingUrl!);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
   it('reports an anonymous caller as from: null', async () => {

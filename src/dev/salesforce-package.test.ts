@@ -11,6 +11,7 @@ import { buildTask } from '../domain/call-log';
 import { FakeOrg, OrgError } from '../mock/org/org';
 import { seedCallCenter } from '../mock/org/seed';
 import { makeCall } from '../protocol/fixtures';
+import { apexMethodParams } from '../salesforce/apex-params';
 import { apexClassShape, apexSyntaxErrors } from './apex-source';
 import { REQUIRED_GENERAL_ITEMS, callCenterFromImport, callCenterFromMetadata, importFileProblems, settingsMap } from './call-center';
 import { PROJECT_ROOT } from './mock-stack';
@@ -20,6 +21,12 @@ const DEFAULT = join(VISUALFORCE, 'force-app', 'main', 'default');
 const CLASSES = join(DEFAULT, 'classes');
 const read = (path: string) => readFileSync(path, 'utf8');
 const controllerSource = read(join(CLASSES, `${APEX_CLASS}.cls`));
+const taskFieldsSource = read(join(CLASSES, 'BIZTELOpenCTITaskFields.cls'));
+/** Every Apex class of the package. */
+const APEX_CLASSES = [
+  'BIZTELOpenCTICallLog', 'BIZTELOpenCTICallLogTest', 'BIZTELOpenCTIController', 'BIZTELOpenCTIControllerTest',
+  'BIZTELOpenCTIParams', 'BIZTELOpenCTISearch', 'BIZTELOpenCTITaskFields', 'BIZTELOpenCTITestData',
+] as const;
 const IMPORT_XML = read(join(VISUALFORCE, 'call-center-import.xml'));
 const CALL_CENTER_NAME = 'BIZTELOpenCTICallCenterAdapter';
 const METADATA_XML = read(join(DEFAULT, 'callCenters', `${CALL_CENTER_NAME}.callCenter-meta.xml`));
@@ -35,8 +42,9 @@ const PANEL_PARAMS: Record<keyof typeof APEX_METHODS, string[]> = {
 describe('the Apex classes', () => {
   const files = readdirSync(CLASSES, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cls'));
 
-  it('are the controller and its test', () => {
-    expect(files.sort()).toEqual(['BIZTELOpenCTIController.cls', 'BIZTELOpenCTIControllerTest.cls']);
+  it('are the controller, the classes it uses, and their tests and test data', () => {
+    expect(files.sort()).toEqual([...APEX_CLASSES].map((name) => `${name}.cls`).sort());
+    for (const file of files) expect(readdirSync(CLASSES), file).toContain(`${file}-meta.xml`);
   });
 
   it.each(files)('%s parses with zero syntax errors', (file) => {
@@ -63,27 +71,31 @@ describe('the Apex classes', () => {
 describe('the mock org plays the same controller', () => {
   const org = new FakeOrg('http://localhost:8000/');
   const user = org.user('agent01');
-  const apex = (method: string, params: Record<string, string> = {}) => org.apex(user, 'en_US', APEX_CLASS, method, new URLSearchParams(params));
-  const apexTaskFields = /TASK_FIELDS = new Set<String>\{([^}]*)\}/.exec(controllerSource)?.[1]?.match(/'[^']+'/g)?.map((s) => s.slice(1, -1)) ?? [];
+  const apex = (method: string, params: Record<string, string> = {}) => org.apex(user, 'en_US', APEX_CLASS, method, apexMethodParams(params));
+  const apexTaskFields = /TASK_FIELDS = new Set<String>\{([^}]*)\}/.exec(taskFieldsSource)?.[1]?.match(/'[^']+'/g)?.map((s) => s.slice(1, -1)) ?? [];
 
-  it('answers every webService method of the Apex class and no other', () => {
+  it('answers every webService method of the Apex class, with its parameter names, and no other', async () => {
     const sample: Record<string, Record<string, string>> = {
       upsertCallLog: { log: JSON.stringify({ CallObject: '17900000000000000011', Subject: 'x' }) },
       searchPhone: { phone: '03-5555-0101', objects: 'Contact,Lead,Account' },
     };
-    for (const { name } of apexClassShape(controllerSource).webServiceMethods) expect(() => apex(name, sample[name])).not.toThrow();
-    expect(() => apex('deleteEverything')).toThrow(OrgError);
+    for (const { name, params } of apexClassShape(controllerSource).webServiceMethods) {
+      expect(Object.keys(sample[name] ?? {})).toEqual(params);
+      await expect(apex(name, sample[name])).resolves.toEqual(expect.any(String));
+      await expect(apex(name, { ...sample[name], other: 'x' })).rejects.toThrow(/no parameter other/);
+    }
+    await expect(apex('deleteEverything')).rejects.toThrow(OrgError);
   });
 
-  it('accepts the Task fields the Apex accepts and refuses others, as the Apex does', () => {
+  it('accepts the Task fields the Apex accepts and refuses others, as the Apex does', async () => {
     const log: Record<string, unknown> = {
       Subject: '着信 03-5555-0101', Status: 'Completed', Priority: 'Normal', TaskSubtype: 'Call', Type: 'Call', CallType: 'Inbound',
       CallDurationInSeconds: 12, CallObject: '17900000000000000012', CallDisposition: 'Completed', Description: 'memo', ActivityDate: '2026-11-24',
       WhoId: '0035555000001AA', WhatId: '0015555000001AA', BIZTEL_Recording_URL__c: 'https://s0.u.biztel.jp:8000/monitor_link/17900000000000000012',
     };
     expect(Object.keys(log).sort()).toEqual([...apexTaskFields].sort());
-    expect(apex('upsertCallLog', { log: JSON.stringify(log) })).toMatch(/^00T/);
-    expect(() => apex('upsertCallLog', { log: JSON.stringify({ CallObject: '17900000000000000013', OwnerId: user.Id }) })).toThrow(/OwnerId/);
+    expect(await apex('upsertCallLog', { log: JSON.stringify(log) })).toMatch(/^00T/);
+    await expect(apex('upsertCallLog', { log: JSON.stringify({ CallObject: '17900000000000000013', OwnerId: user.Id }) })).rejects.toThrow(/OwnerId/);
   });
 
   it('every field the panel writes is one the Apex accepts', () => {
@@ -94,11 +106,11 @@ describe('the mock org plays the same controller', () => {
     }
   });
 
-  it('getUserInfo and getDirectoryNumbers answer the shapes the Apex serialises', () => {
-    expect(Object.keys(JSON.parse(apex('getUserInfo')) as object).sort()).toEqual(['language', 'userId', 'userName']);
+  it('getUserInfo and getDirectoryNumbers answer the shapes the Apex serialises', async () => {
+    expect(Object.keys(JSON.parse(await apex('getUserInfo')) as object).sort()).toEqual(['language', 'userId', 'userName']);
     expect(controllerSource).toMatch(/'userId' => [\s\S]*'userName' => [\s\S]*'language' =>/);
     org.setDirectoryNumbers([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
-    const numbers = JSON.parse(apex('getDirectoryNumbers')) as unknown[];
+    const numbers = JSON.parse(await apex('getDirectoryNumbers')) as unknown[];
     expect(numbers).toEqual([{ name: 'サポート窓口', phone: '050-1111-2222' }]);
     expect(Object.keys(numbers[0] as object).sort()).toEqual(['name', 'phone']);
     expect(controllerSource).toMatch(/'name' => directoryNumber\.Name, 'phone' => directoryNumber\.Phone/);

@@ -45,6 +45,12 @@ export async function tasksOf(m: MockPage, callId: string, user: string): Promis
 export async function logWrites(m: MockPage, since: number, callId?: string): Promise<Record<string, unknown>[]> {
   return (await hostCalls(m, 'runApex'))
     .filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'upsertCallLog')
-    .map((c) => JSON.parse(new URLSearchParams((c.args as { methodParams: string }).methodParams).get('log') ?? '{}') as Record<string, unknown>)
+    .map((c) => JSON.parse(apexParam(c.args, 'log') ?? '{}') as Record<string, unknown>)
     .filter((task) => callId === undefined || task.CallObject === callId);
+}
+
+/** One parameter of a runApex call as the host recorded it: the panel sends each value as base64url of UTF-8. */
+export function apexParam(args: unknown, name: string): string | null {
+  const value = new URLSearchParams((args as { methodParams: string }).methodParams).get(name);
+  return value === null ? null : Buffer.from(value, 'base64url').toString('utf8');
 }

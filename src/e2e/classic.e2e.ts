@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { seedLayout } from '../mock/org/seed';
+import { apexParam } from './agents';
 import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 200, outcomeDelayMs: 100 } } });
@@ -76,7 +77,7 @@ describe('the panel in Salesforce Classic (sforce.interaction)', () => {
     await answerAndHangUp(m);
     await expect.poll(() => tasksFor(m, callId)).toEqual([expect.objectContaining({ WhatId: 'a015555000001AA' })]);
     const search = (await hostCalls(m, 'runApex')).find((c) => (c.args as { methodName: string }).methodName === 'searchPhone');
-    expect(new URLSearchParams((search?.args as { methodParams: string }).methodParams).get('objects')).toBe('Customer_Site__c,Contact');
+    expect(apexParam(search?.args, 'objects')).toBe('Customer_Site__c,Contact');
     expect(await screenPops(m)).toEqual([]);
   });
 

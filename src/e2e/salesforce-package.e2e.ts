@@ -12,15 +12,26 @@ import { FORCE_APP, SFDX_PROJECT, convertToMetadata, type Conversion } from '../
 import { FIXED_ENTRIES, RESOURCE_FILE, SALESFORCE_LIMIT_BYTES, readDist, readStaticResource } from '../dev/static-resource';
 import { PAGES_DIR, resourcePaths } from '../dev/visualforce-page';
 
+const APEX_CLASSES = [
+  'BIZTELOpenCTICallLog',
+  'BIZTELOpenCTICallLogTest',
+  'BIZTELOpenCTIController',
+  'BIZTELOpenCTIControllerTest',
+  'BIZTELOpenCTIParams',
+  'BIZTELOpenCTISearch',
+  'BIZTELOpenCTITaskFields',
+  'BIZTELOpenCTITestData',
+];
 const EXPECTED_COMPONENTS = [
-  'ApexClass:BIZTELOpenCTIController',
-  'ApexClass:BIZTELOpenCTIControllerTest',
+  ...APEX_CLASSES.map((name) => `ApexClass:${name}`),
   'ApexPage:biztelcti',
   'ApexPage:biztelctistandby',
   'CallCenter:BIZTELOpenCTICallCenterAdapter',
   'CspTrustedSite:BIZTEL_Server',
   'CspTrustedSite:BIZTEL_Server_WebSocket',
+  'CustomField:Activity.BIZTEL_Call_And_Owner__c',
   'CustomField:Activity.BIZTEL_Recording_URL__c',
+  'CustomObject:BIZTEL_Call_Log_Lock__c',
   'PermissionSet:BIZTEL_Open_CTI_User',
   'StaticResource:biztelcti',
 ];
@@ -40,28 +51,27 @@ describe('the sfdx project converts to Metadata API format (source-deploy-retrie
     expect(conversion.components).toEqual(EXPECTED_COMPONENTS);
   });
 
-  it('writes a package.xml naming each of them, at the project source API version', async () => {
+  it('writes a package.xml naming each of them (and the lock object\'s field), at the project source API version', async () => {
     const parsed = new XMLParser({ isArray: (name) => name === 'types' || name === 'members', parseTagValue: false }).parse(conversion.packageXml) as {
       Package: { types: { name: string; members: string[] }[]; version: string };
     };
     const named = parsed.Package.types.flatMap((t) => t.members.map((m) => `${t.name}:${m}`)).sort();
-    expect(named).toEqual(EXPECTED_COMPONENTS);
+    // A custom object's own fields are listed beside it; the source set counts them as part of the object.
+    expect(named).toEqual([...EXPECTED_COMPONENTS, 'CustomField:BIZTEL_Call_Log_Lock__c.Call_And_Owner__c'].sort());
     const project = JSON.parse(await readFile(join(SFDX_PROJECT, 'sfdx-project.json'), 'utf8')) as { sourceApiVersion: string; namespace: string };
     expect(parsed.Package.version).toBe(project.sourceApiVersion);
     // No namespace: the adapter URL is /apex/biztelcti (the vendor's managed package: /apex/biztel3cti__biztelcti).
     expect(project.namespace).toBe('');
   });
 
-  it('writes the Metadata API files, the activity field inside Activity.object and the built resource as is', async () => {
+  it('writes the Metadata API files, the activity fields inside Activity.object and the built resource as is', async () => {
     expect(conversion.files).toEqual([
       'callCenters/BIZTELOpenCTICallCenterAdapter.callCenter',
-      'classes/BIZTELOpenCTIController.cls',
-      'classes/BIZTELOpenCTIController.cls-meta.xml',
-      'classes/BIZTELOpenCTIControllerTest.cls',
-      'classes/BIZTELOpenCTIControllerTest.cls-meta.xml',
+      ...APEX_CLASSES.flatMap((name) => [`classes/${name}.cls`, `classes/${name}.cls-meta.xml`]),
       'cspTrustedSites/BIZTEL_Server.cspTrustedSite',
       'cspTrustedSites/BIZTEL_Server_WebSocket.cspTrustedSite',
       'objects/Activity.object',
+      'objects/BIZTEL_Call_Log_Lock__c.object',
       'package.xml',
       'pages/biztelcti.page',
       'pages/biztelcti.page-meta.xml',
@@ -71,9 +81,23 @@ describe('the sfdx project converts to Metadata API format (source-deploy-retrie
       'staticresources/biztelcti.resource',
       'staticresources/biztelcti.resource-meta.xml',
     ]);
-    expect(await readFile(join(out, 'objects', 'Activity.object'), 'utf8')).toContain('<fullName>BIZTEL_Recording_URL__c</fullName>');
+    const activity = await readFile(join(out, 'objects', 'Activity.object'), 'utf8');
+    expect(activity).toContain('<fullName>BIZTEL_Recording_URL__c</fullName>');
+    expect(activity).toContain('<fullName>BIZTEL_Call_And_Owner__c</fullName>');
+    const lock = await readFile(join(out, 'objects', 'BIZTEL_Call_Log_Lock__c.object'), 'utf8');
+    expect(lock).toMatch(/<fields>\s*<fullName>Call_And_Owner__c<\/fullName>[\s\S]*<unique>true<\/unique>/);
+    expect(lock).toContain('<sharingModel>Private</sharingModel>');
     const converted = await readFile(join(out, 'staticresources', 'biztelcti.resource'));
     expect(converted.equals(await readFile(RESOURCE_FILE))).toBe(true);
+  });
+
+  it("the README's update command deploys every type of the package but the call center and the CSP sites", async () => {
+    const readme = await readFile(join(SFDX_PROJECT, '..', 'README.md'), 'utf8');
+    const command = /sf project deploy start --target-org biztel \\\n\s*--metadata ([A-Za-z ]+)\n/.exec(readme);
+    expect(command, 'the update command in the README').not.toBeNull();
+    const named = command![1]!.trim().split(/\s+/);
+    const types = new Set(conversion.components.map((c) => c.split(':')[0]!));
+    expect([...named, 'CallCenter', 'CspTrustedSite'].sort()).toEqual([...types].sort());
   });
 
   it('the check fails when a component is missing', async () => {

@@ -85,8 +85,28 @@ describe('Classic searchAndScreenPop', () => {
         cb({ result: JSON.stringify({ '0035555000001AA': { Name: '山田 太郎', object: 'Contact' } }), error: null });
       },
     } as unknown as SforceInteraction;
-    const result = await new ClassicHost(api).searchAndScreenPop({ searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ 1&x' });
+    const result = await new ClassicHost(api, ignoreDiagnostics).searchAndScreenPop({ searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ 1&x' });
     expect(asked).toEqual([['0355550101', 'biztelCallId=BZ%201%26x', 'inbound']]);
     expect(result.records).toEqual([{ recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' }]);
+  });
+});
+
+describe('Classic runApex', () => {
+  it('sends every value as base64url and no parameters as "none"', async () => {
+    const sent: string[][] = [];
+    const api = {
+      runApex: (apexClass: string, methodName: string, methodParams: string, cb: (r: ClassicResponse) => void) => {
+        sent.push([apexClass, methodName, methodParams]);
+        cb({ result: '[]' });
+      },
+    } as unknown as SforceInteraction;
+    const host = new ClassicHost(api, ignoreDiagnostics);
+    expect(await host.runApex('C', 'searchPhone', { phone: '+81 3 & 4', objects: 'Contact' })).toBe('[]');
+    await host.runApex('C', 'getUserInfo', {});
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    expect(sent).toEqual([
+      ['C', 'searchPhone', `phone=${b64('+81 3 & 4')}&objects=${b64('Contact')}`],
+      ['C', 'getUserInfo', 'none'],
+    ]);
   });
 });

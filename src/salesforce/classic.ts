@@ -3,6 +3,7 @@
  * answers, many results as JSON text). Classic has no deferred search; the package's Apex finds
  * records for linking instead, and Classic never pops outbound calls (the policy knows).
  */
+import { apexMethodParams } from './apex-params';
 import {
   OBJECT_NAME,
   classicLayoutSchema,
@@ -117,7 +118,7 @@ export class ClassicHost implements CtiHost {
   }
 
   async runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
-    const value = await this.call('runApex', (cb) => this.api.runApex(apexClass, methodName, new URLSearchParams(params).toString(), cb));
+    const value = await this.call('runApex', (cb) => this.api.runApex(apexClass, methodName, apexMethodParams(params), cb));
     if (typeof value !== 'string') throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);
     return value;
   }

@@ -69,7 +69,7 @@ describe('the Lightning host asks Salesforce in documented shapes only', () => {
         args.callback({ success: true, returnValue: {} });
       },
     } as unknown as SforceOpenCti;
-    await new LightningHost(api).searchAndScreenPop({ ...search, callId: 'BZ 1&x' });
+    await new LightningHost(api, report).searchAndScreenPop({ ...search, callId: 'BZ 1&x' });
     expect(asked).toHaveLength(1);
     const { callback, ...args } = asked[0] as Record<string, unknown>;
     expect(typeof callback).toBe('function');
@@ -80,5 +80,24 @@ describe('the Lightning host asks Salesforce in documented shapes only', () => {
       queryParams: 'biztelCallId=BZ%201%26x',
       defaultFieldValues: { Phone: '0355550101' },
     });
+  });
+});
+
+describe('Lightning runApex', () => {
+  it('sends every value as base64url and no parameters as "none"', async () => {
+    const sent: unknown[] = [];
+    const api = {
+      runApex: (args: { callback: (r: unknown) => void }) => {
+        sent.push({ ...args, callback: undefined });
+        args.callback({ success: true, returnValue: { runApex: 'ok' }, errors: null });
+      },
+    } as unknown as SforceOpenCti;
+    const host = new LightningHost(api, report);
+    expect(await host.runApex('C', 'upsertCallLog', { log: '{"a":"b c+d"}' })).toBe('ok');
+    await host.runApex('C', 'getUserInfo', {});
+    expect(sent).toEqual([
+      { apexClass: 'C', methodName: 'upsertCallLog', methodParams: `log=${Buffer.from('{"a":"b c+d"}').toString('base64url')}`, callback: undefined },
+      { apexClass: 'C', methodName: 'getUserInfo', methodParams: 'none', callback: undefined },
+    ]);
   });
 });

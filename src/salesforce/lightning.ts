@@ -1,4 +1,5 @@
 /** The Lightning Experience host: `sforce.opencti`, promisified, with timeouts and validation. */
+import { apexMethodParams } from './apex-params';
 import type { ReportHostDiagnostic } from './diagnostics';
 import { deferredPopSchema, firstError, openCtiResponseSchema, runApexResultSchema, parseClickToDial, parseNavigation, parseSearchRecords, parseSettings } from './payloads';
 import type { SforceOpenCti } from './opencti-api';
@@ -89,8 +90,7 @@ export class LightningHost implements CtiHost {
   }
 
   async runApex(apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
-    // Salesforce's guide: a method without parameters gets methodParams "none", not an empty string.
-    const methodParams = new URLSearchParams(params).toString() || 'none';
+    const methodParams = apexMethodParams(params);
     const value = await this.call('runApex', (callback) => this.api.runApex({ apexClass, methodName, methodParams, callback }));
     const result = runApexResultSchema.safeParse(value);
     if (!result.success) throw new HostError('BAD_RESPONSE', `${apexClass}.${methodName} returned no text.`);

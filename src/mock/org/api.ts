@@ -87,7 +87,7 @@ export function createOrgApi(org: FakeOrg, config: { simulatorUrl: string }): Mi
       send(res, 200, { records: org.resultMap(org.search(searchParams, type), type) });
     } else if (path === 'apex') {
       const body = parse(schemas.apex, await readBody(req));
-      const result = org.apex(org.user(body.user), body.language, body.apexClass, body.methodName, apexParams(body.methodParams));
+      const result = await org.apex(org.user(body.user), body.language, body.apexClass, body.methodName, body.methodParams);
       send(res, 200, { result });
     } else if (path === 'save-log') {
       const body = parse(schemas.saveLog, await readBody(req));
@@ -121,9 +121,4 @@ export function createOrgApi(org: FakeOrg, config: { simulatorUrl: string }): Mi
       },
     );
   };
-}
-
-/** Open CTI's guide: a method without parameters is called with methodParams "none" or "{}". */
-function apexParams(methodParams: string): URLSearchParams {
-  return methodParams === 'none' || methodParams === '{}' ? new URLSearchParams() : new URLSearchParams(methodParams);
 }

@@ -4,54 +4,22 @@
  * survives reloads; it also plays the package's Apex controller (`BIZTELOpenCTIController`).
  */
 import { isSalesforceId } from '../../domain/salesforce-ids.ts';
-import { OBJECT_TYPES } from './layout-schema.ts';
+import { readApexParams } from './apex-params.ts';
+import { APEX_PARAMS, CREATE_ONLY, SEARCH_LIMIT, TASK_FIELDS, callKey, nextTurn, searchableObjects } from './apex-rules.ts';
+import { LockRows } from './lock-rows.ts';
+import { OrgError } from './org-error.ts';
 import { searchRecords } from './search.ts';
 import { SEED_DIRECTORY_NUMBERS, SEED_RECORDS, SEED_USERS, seedCallCenter, seedLayout } from './seed.ts';
-import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type ObjectType, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
+import { LAYOUT_KEY, type CallTypeKey, type DirectoryNumber, type OrgRecord, type OrgSnapshot, type OrgUser, type SoftphoneLayout, type Task } from './types.ts';
 
-export class OrgError extends Error {
-  constructor(
-    readonly code: 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR',
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { OrgError, callKey };
 
-/** The Task fields the package writes; anything else is refused, as Apex deserialisation would. */
-const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
-  Subject: (v) => typeof v === 'string' && v.length <= 255,
-  Status: (v) => typeof v === 'string',
-  Priority: (v) => typeof v === 'string',
-  TaskSubtype: (v) => v === 'Call',
-  Type: (v) => typeof v === 'string',
-  CallType: (v) => v === 'Inbound' || v === 'Outbound' || v === 'Internal',
-  CallDurationInSeconds: (v) => Number.isInteger(v) && (v as number) >= 0,
-  CallObject: (v) => typeof v === 'string' && v.length > 0 && v.length <= 255,
-  CallDisposition: (v) => typeof v === 'string' && v.length <= 255,
-  Description: (v) => typeof v === 'string' && v.length <= 32_000,
-  ActivityDate: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
-  WhoId: (v) => typeof v === 'string',
-  WhatId: (v) => typeof v === 'string',
-  BIZTEL_Recording_URL__c: (v) => typeof v === 'string' && /^https?:\/\//.test(v) && v.length <= 255,
-};
-
-/** The Apex searchPhone's defaults and limits (BIZTELOpenCTIController.cls). */
-const SEARCH_DEFAULT_OBJECTS = ['Contact', 'Lead', 'Account'];
-const SEARCH_MAX_OBJECTS = 46;
-const SEARCH_LIMIT = 20;
-/** The org's objects by lower-case name, as Apex's global describe finds them. */
-const OBJECT_BY_NAME = new Map<string, ObjectType>(OBJECT_TYPES.map((type) => [type.toLowerCase(), type]));
-
-/** As the Apex's `searchable`: the named objects the org has, in any case, each once, at most 46, in the order named. */
-function searchableObjects(objects: string): ObjectType[] {
-  const names = objects.trim() === '' ? SEARCH_DEFAULT_OBJECTS : objects.split(',');
-  const result: ObjectType[] = [];
-  for (const name of names) {
-    const type = OBJECT_BY_NAME.get(name.trim().toLowerCase());
-    if (type && !result.includes(type) && result.length < SEARCH_MAX_OBJECTS) result.push(type);
-  }
-  return result;
+export interface FakeOrgOptions {
+  /**
+   * The call log lock row (default on). Off only in the test that shows two simultaneous first
+   * writes then make two Tasks, i.e. that the concurrency test can fail.
+   */
+  callLogLock?: boolean;
 }
 
 export class FakeOrg {
@@ -63,8 +31,15 @@ export class FakeOrg {
   private version = 0;
   private taskCounter = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly lockRows = new LockRows();
+  private gate: { released: Promise<void>; release: () => void; begun: Set<unknown> } | null = null;
+  private readonly options: Required<FakeOrgOptions>;
 
-  constructor(private readonly simulatorUrl: string) {
+  constructor(
+    private readonly simulatorUrl: string,
+    options: FakeOrgOptions = {},
+  ) {
+    this.options = { callLogLock: true, ...options };
     this.reset();
   }
 
@@ -72,6 +47,9 @@ export class FakeOrg {
     this.records = structuredClone([...SEED_RECORDS]);
     this.tasks = [];
     this.taskCounter = 0;
+    // A held write (a test that stopped half-way) goes on, into the emptied org.
+    this.gate?.release();
+    this.lockRows.clear();
     this.layout = seedLayout();
     this.callCenter = seedCallCenter(this.simulatorUrl);
     this.directoryNumbers = [...SEED_DIRECTORY_NUMBERS];
@@ -150,21 +128,71 @@ export class FakeOrg {
     return `00T5555${String(this.taskCounter).padStart(6, '0')}AA`;
   }
 
-  /** The package's Apex upsert: one Task per (CallObject, owner). */
-  upsertCallLog(user: OrgUser, fields: Record<string, unknown>): string {
+  /**
+   * The package's Apex upsert, step by step as the Apex runs it, so two can run at once: insert the
+   * lock row of (CallObject, owner); if it exists, SELECT it FOR UPDATE (waiting for whoever holds
+   * it); then read the Task by its call key and insert or update it, all in one transaction.
+   * TaskSubtype is written only when the Task is created.
+   */
+  async upsertCallLog(user: OrgUser, fields: Record<string, unknown>): Promise<string> {
     this.checkTaskFields(fields);
-    if (typeof fields.CallObject !== 'string') throw new OrgError('GENERIC_ERROR', 'CallObject is required.');
-    const now = new Date().toISOString();
-    const existing = this.tasks.find((t) => t.CallObject === fields.CallObject && t.OwnerId === user.Id);
-    if (existing) {
-      Object.assign(existing, fields, { LastModifiedDate: now });
+    if (typeof fields.CallObject !== 'string') throw new OrgError('GENERIC_ERROR', 'CallObject (the BIZTEL call id) is required.');
+    const key = callKey(fields.CallObject, user.Id);
+    const tx = this.lockRows.begin();
+    this.gate?.begun.add(tx);
+    try {
+      await nextTurn();
+      if (this.options.callLogLock && (await this.lockRows.insert(key, tx)) === 'duplicate' && !(await this.lockRows.selectForUpdate(key, tx))) {
+        throw new OrgError('GENERIC_ERROR', 'UNABLE_TO_LOCK_ROW: the call log lock row vanished; try again.');
+      }
+      await nextTurn();
+      const existing = this.tasks.find((t) => t.BIZTEL_Call_And_Owner__c === key);
+      await nextTurn();
+      if (this.gate) await this.gate.released;
+      const now = new Date().toISOString();
+      let id: string;
+      if (existing) {
+        id = existing.Id;
+        const changes = Object.fromEntries(Object.entries(fields).filter(([name]) => !CREATE_ONLY.has(name)));
+        tx.onCommit(() => Object.assign(existing, changes, { LastModifiedDate: now }));
+      } else {
+        id = this.newTaskId();
+        const task: Task = { ...fields, BIZTEL_Call_And_Owner__c: key, Id: id, OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
+        tx.onCommit(() => (this.tasks = [...this.tasks, task]));
+      }
+      this.lockRows.commit(tx);
       this.changed();
-      return existing.Id;
+      return id;
+    } catch (error) {
+      this.lockRows.rollback(tx);
+      throw error;
     }
-    const task: Task = { ...fields, Id: this.newTaskId(), OwnerId: user.Id, CreatedDate: now, LastModifiedDate: now };
-    this.tasks = [...this.tasks, task];
-    this.changed();
-    return task.Id;
+  }
+
+  /**
+   * For tests: holds every call log upsert just before it writes, until `release()`; `begun()` counts
+   * the upserts that started meanwhile (also those waiting for a lock row), so a test knows when two
+   * are truly in flight at once.
+   */
+  holdCallLogWrites(): { begun: () => number; release: () => void } {
+    this.gate?.release();
+    let open = () => {};
+    const released = new Promise<void>((resolve) => (open = resolve));
+    const gate = {
+      released,
+      begun: new Set<unknown>(),
+      release: () => {
+        if (this.gate === gate) this.gate = null;
+        open();
+      },
+    };
+    this.gate = gate;
+    return { begun: () => gate.begun.size, release: gate.release };
+  }
+
+  /** The lock object's rows (their keys), as a query of it would list them. */
+  callLogLockKeys(): string[] {
+    return this.lockRows.keys();
   }
 
   /** Open CTI saveLog: with Id updates, otherwise creates (Tasks only here). */
@@ -187,9 +215,15 @@ export class FakeOrg {
     return task.Id;
   }
 
-  /** Plays `BIZTELOpenCTIController` for runApex. */
-  apex(user: OrgUser, language: string, apexClass: string, method: string, params: URLSearchParams): string {
+  /**
+   * Plays `BIZTELOpenCTIController` for runApex. `methodParams` is the string the panel sent, or
+   * that string percent-decoded, or read with `+` as a space: each reading gives the same result.
+   */
+  async apex(user: OrgUser, language: string, apexClass: string, method: string, methodParams: string): Promise<string> {
     if (apexClass !== 'BIZTELOpenCTIController') throw new OrgError('GENERIC_ERROR', `No Apex class ${apexClass}.`);
+    const allowed = APEX_PARAMS[method];
+    if (!allowed) throw new OrgError('GENERIC_ERROR', `No method ${method} on ${apexClass}.`);
+    const params = readApexParams(methodParams, allowed);
     switch (method) {
       case 'getUserInfo':
         return JSON.stringify({ userId: user.Id, userName: user.Name, language });
@@ -200,7 +234,7 @@ export class FakeOrg {
         } catch {
           throw new OrgError('GENERIC_ERROR', 'log is not JSON.');
         }
-        if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new OrgError('GENERIC_ERROR', 'log must be an object.');
+        if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new OrgError('GENERIC_ERROR', 'log must be a JSON object.');
         return this.upsertCallLog(user, fields as Record<string, unknown>);
       }
       case 'searchPhone': {
@@ -213,10 +247,8 @@ export class FakeOrg {
         found.sort((a, b) => objects.indexOf(a.objectType) - objects.indexOf(b.objectType));
         return JSON.stringify(found.slice(0, SEARCH_LIMIT).map((r) => ({ Id: r.Id, Name: r.Name, RecordType: r.objectType })));
       }
-      case 'getDirectoryNumbers':
-        return JSON.stringify(this.directoryNumbers);
       default:
-        throw new OrgError('GENERIC_ERROR', `No method ${method} on ${apexClass}.`);
+        return JSON.stringify(this.directoryNumbers);
     }
   }
 
