@@ -17,6 +17,7 @@ export default tseslint.config(
     plugins: { layers: layersPlugin },
     rules: {
       'layers/direction': 'error',
+      'layers/app-zones': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',

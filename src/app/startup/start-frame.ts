@@ -12,7 +12,7 @@ import type { LaunchParams } from '../../salesforce/launch';
 import { CALL_CENTER_ITEMS } from '../../salesforce/package-names';
 import { riskySandbox } from '../../salesforce/sandbox';
 import type { CtiHost, HostKind } from '../../salesforce/types';
-import { toLang } from '../i18n/lang';
+import { toLang } from '../i18n';
 import { errorText } from '../platform';
 import type { PanelStore } from '../store';
 import { readStartup, type StartupInfo } from './read-startup';

@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/call-log';
 import type { HostKind } from '../../salesforce/types';
 import type { DiagnosticsState } from './diagnostics-state';
-import type { MessageKey } from '../i18n/keys';
+import type { MessageKey } from '../i18n';
 import type { ContextRecord, ServerFailure, SharedState } from './shared-schema';
 
 /** Start-up failures on the Salesforce side of this tab. */

@@ -8,7 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { Emitter } from '../../biztel/emitter';
-import { sharedStateSchema, type SharedState } from '../store/shared-schema';
+import { sharedStateSchema, type SharedState } from '../store';
 import { DEFAULT_TIMING, type Election, type ElectionEvents, type ElectionTiming } from './election';
 import { tabMessageSchema, type ChannelTransport, type ResumeInfo, type TabMessage } from './messages';
 import { TabRpc } from './rpc';
