@@ -19,7 +19,9 @@ const EVENTS = ['agentEvent', 'hello', 'sessionEnded'] as const;
 type FuzzEvent = (typeof EVENTS)[number];
 
 function nearMiss(event: FuzzEvent, r: () => number): Json {
-  if (event === 'agentEvent') return { type: 'call', seq: Math.floor(r() * 5), call: brokenCall(r) };
+  // Sequence 0: read and checked like any event, never applied (the session's sequence is past it), so
+  // a payload the tolerant reader keeps cannot take the place of the server's own next event.
+  if (event === 'agentEvent') return { type: 'call', seq: r() < 0.9 ? 0 : -1, call: brokenCall(r) };
   if (event === 'hello') return { product: 'BIZTEL', protocol: r() < 0.5 ? 1 : 2, serverVersion: r() < 0.5 ? '3.9' : 12, scheduledUpgrade: null, serverTime: 1 };
   return { reason: r() < 0.5 ? 'because' : 42 };
 }

@@ -44,10 +44,16 @@ describe('the BIZTEL HTTP client', () => {
     await expect(fetchServerInfo(BASE)).rejects.toMatchObject({ kind: 'status', status: 503 });
   });
 
-  it('sends the session token for the recent calls, and validates every entry', async () => {
+  it('sends the session token for the recent calls, and checks every entry on its own', async () => {
     expect(await fetchRecentCalls(BASE, 'token-123')).toEqual([recent]);
     await expect(fetchRecentCalls(BASE, 'wrong')).rejects.toMatchObject({ kind: 'status', status: 401 });
-    server.use(http.get(new URL(HTTP_PATHS.recentCalls, BASE).href, () => HttpResponse.json({ calls: [{ ...recent, direction: 'sideways' }] })));
+    // An entry the panel cannot read is left out, a number too long is cut, the list is bounded.
+    const sip = `sip:${'1'.repeat(80)}@pbx`;
+    server.use(http.get(new URL(HTTP_PATHS.recentCalls, BASE).href, () => HttpResponse.json({ calls: [{ ...recent, direction: 'sideways' }, { ...recent, number: sip }, ...Array.from({ length: 300 }, () => recent)] })));
+    const calls = await fetchRecentCalls(BASE, 'token-123');
+    expect(calls[0]).toEqual({ ...recent, number: sip.slice(0, 40) });
+    expect(calls).toHaveLength(199); // the first 200 entries are read; the unreadable one among them is left out
+    server.use(http.get(new URL(HTTP_PATHS.recentCalls, BASE).href, () => HttpResponse.json({ calls: 'none' })));
     await expect(fetchRecentCalls(BASE, 'token-123')).rejects.toMatchObject({ kind: 'invalid' });
   });
 });

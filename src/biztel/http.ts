@@ -3,7 +3,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { HTTP_PATHS, infoSchema, recentCallsSchema, type Hello, type RecentCall } from '../protocol';
+import { HTTP_PATHS, infoSchema, recentCallsReader, type Hello, type RecentCall } from '../protocol';
 
 export class HttpError extends Error {
   constructor(
@@ -45,7 +45,7 @@ export function fetchServerInfo(serverUrl: string, timeoutMs = 5000): Promise<He
 export async function fetchRecentCalls(serverUrl: string, token: string, signal?: AbortSignal): Promise<RecentCall[]> {
   const init: RequestInit = { headers: { authorization: `Bearer ${token}` } };
   if (signal) init.signal = signal;
-  const body = await getJson(new URL(HTTP_PATHS.recentCalls, serverUrl).href, recentCallsSchema, init);
+  const body = await getJson(new URL(HTTP_PATHS.recentCalls, serverUrl).href, recentCallsReader, init);
   return body.calls;
 }
 

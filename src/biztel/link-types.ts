@@ -2,7 +2,7 @@
 import type { Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import type { LinkStatus } from './link-machine';
-import { ackEnvelopeSchema, errorCodeSchema, responseSchemaOf, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
+import { ackEnvelopeSchema, errorCodeSchema, responseReaderOf, responseSchemaOf, strictIssues, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
 
 
 /** The server's error codes, and the link's own: offline, no answer in time, an answer not understood. */
@@ -28,7 +28,8 @@ export interface LinkEvents {
   session: Session;
   /** A live agent event, in sequence, at most once. */
   event: AgentEvent;
-  sessionEnded: SessionEnded;
+  /** `endedAt`: when a session the server forgot was lost (the link dropped then), local clock. */
+  sessionEnded: SessionEnded & { endedAt?: number };
   diagnostic: Diagnostic;
 }
 
@@ -53,7 +54,9 @@ export function readAck<C extends CommandName>(name: C, raw: unknown): { result:
   const envelope = ackEnvelopeSchema.safeParse(raw);
   if (!envelope.success) return badResponse(z.prettifyError(envelope.error));
   if (!envelope.data.ok) return { result: { ok: false, error: envelope.data.error }, refused: null };
-  const data = responseSchemaOf(name).safeParse(envelope.data.data);
+  // Read tolerantly: a call or a session the contract would refuse costs its odd fields, not the answer.
+  const data = responseReaderOf(name).safeParse(envelope.data.data);
   if (!data.success) return badResponse(z.prettifyError(data.error));
-  return { result: { ok: true, data: data.data }, refused: null };
+  const issues = strictIssues(responseSchemaOf(name), envelope.data.data);
+  return { result: { ok: true, data: data.data }, refused: issues ? `kept, with fields cut or dropped: ${issues}` : null };
 }

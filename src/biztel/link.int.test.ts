@@ -146,7 +146,7 @@ describe('BIZTEL link against the simulator', () => {
     link.on('diagnostic', (d) => diagnostics.push(d.source));
     const events: AgentEvent[] = [];
     link.on('event', (e) => events.push(e));
-    h.sim.sendRaw('agentEvent', { type: 'call', seq: 1, call: { callId: 42 } });
+    h.sim.sendRaw('agentEvent', { type: 'call', call: { callId: 42 } }); // no sequence number: cannot be placed
     h.sim.sendRaw('agentEvent', 'garbage');
     h.sim.sendRaw('hello', { product: 'OTHER' });
     h.sim.sendRaw('sessionEnded', { reason: 'because' });

@@ -8,10 +8,14 @@ import { io, type Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import {
   PROTOCOL_VERSION,
+  agentEventEnvelope,
+  agentEventReader,
   agentEventSchema,
   helloSchema,
   sessionEndedSchema,
+  strictIssues,
   type AgentEvent,
+  type Call,
   type ClientToServerEvents,
   type CommandName,
   type CommandRequest,
@@ -39,6 +43,9 @@ export class BiztelLink {
   /** A failed catch-up is tried again (connected, so nothing else would trigger it): attempt and timer. */
   private resyncAttempt = 0;
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the transport last dropped (local clock): a session found gone ended then, not when we noticed. */
+  private droppedAt: number | null = null;
+  private readonly serverHost: string | null;
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
   hello: Hello | null = null;
@@ -49,6 +56,7 @@ export class BiztelLink {
   ) {
     this.ackTimeoutMs = options.ackTimeoutMs ?? 8000;
     this.now = options.now ?? Date.now;
+    this.serverHost = hostOf(serverUrl);
   }
 
   get status(): LinkStatus {
@@ -95,6 +103,7 @@ export class BiztelLink {
     socket.on('disconnect', (reason) => {
       if (this.state.status === 'closed') return;
       this.cancelResyncRetry(); // the next hello resyncs anyway
+      this.droppedAt ??= this.now();
       this.dispatch({ type: 'disconnect', reason });
       if (reason === 'io server disconnect') socket.connect(); // the server kicked the transport
     });
@@ -157,20 +166,50 @@ export class BiztelLink {
   }
 
   private onAgentEvent(raw: unknown): void {
-    const parsed = agentEventSchema.safeParse(raw);
-    if (!parsed.success) {
-      this.diagnose('agentEvent', z.prettifyError(parsed.error));
-      return;
+    const envelope = agentEventEnvelope.safeParse(raw);
+    if (!envelope.success) {
+      this.diagnose('agentEvent', z.prettifyError(envelope.error));
+      return; // without a sequence number it cannot be placed; a gap after it fetches what was missed
     }
-    const event = parsed.data;
+    const { seq } = envelope.data;
+    // Read (and counted when odd) before the sequence decides: every payload the server sends is checked.
+    const event = this.readEvent('agentEvent', raw);
     if (!this.token || this.resyncing) return; // a resync snapshot will cover it
-    if (event.seq <= this.lastSeq) return; // already applied
-    if (event.seq > this.lastSeq + 1) {
+    if (seq <= this.lastSeq) return; // already applied
+    if (seq > this.lastSeq + 1) {
       void this.resync(); // we missed something: fetch it
       return;
     }
-    this.lastSeq = event.seq;
-    this.emitter.emit('event', event);
+    // The event is this one in the sequence whatever its payload: an unreadable payload costs that
+    // event, never a resync that would fail on it again.
+    this.lastSeq = seq;
+    if (event) this.emitter.emit('event', event);
+  }
+
+  /** An agent event read tolerantly (protocol/readers.ts); what the contract would refuse is counted. */
+  private readEvent(source: string, raw: unknown): AgentEvent | null {
+    const parsed = agentEventReader.safeParse(raw);
+    if (!parsed.success) {
+      this.diagnose(source, z.prettifyError(parsed.error));
+      return null;
+    }
+    let event: AgentEvent = parsed.data;
+    let foreignRecording = false;
+    if (event.type === 'call') {
+      const call = this.ownRecording(event.call);
+      foreignRecording = call !== event.call;
+      event = { ...event, call };
+    }
+    // One note per payload, whatever was cut or dropped from it.
+    const issues = [strictIssues(agentEventSchema, raw), foreignRecording ? 'call.recordingUrl: on another host than the BIZTEL server' : ''].filter(Boolean).join('; ');
+    if (issues) this.diagnose(source, `kept, with fields cut or dropped: ${issues}`);
+    return event;
+  }
+
+  /** A recording link is kept only on the BIZTEL server's own host: the Task must not point anywhere else. */
+  private ownRecording(call: Call): Call {
+    if (call.recordingUrl === null || hostOf(call.recordingUrl) === this.serverHost) return call;
+    return { ...call, recordingUrl: null };
   }
 
   private onSessionEnded(raw: unknown): void {
@@ -201,7 +240,9 @@ export class BiztelLink {
         this.token = null;
         this.markDegraded('resync', false);
         this.dispatch({ type: 'hello' });
-        this.emitter.emit('sessionEnded', { reason: 'expired' });
+        // The server forgot the session (it restarted, or expired it) while the link was down.
+        this.emitter.emit('sessionEnded', { reason: 'expired', endedAt: this.droppedAt ?? this.now() });
+        this.droppedAt = null;
       } else {
         // Connected but not caught up: say so (degraded, "resync") and try again with backoff.
         this.markDegraded('resync', true);
@@ -211,14 +252,10 @@ export class BiztelLink {
       return;
     }
     this.resyncAttempt = 0;
+    this.droppedAt = null;
     this.markDegraded('resync', false);
     const { session, missed } = result.data;
-    const events: AgentEvent[] = [];
-    for (const raw of missed) {
-      const parsed = agentEventSchema.safeParse(raw);
-      if (parsed.success) events.push(parsed.data);
-      else this.diagnose('resume', z.prettifyError(parsed.error));
-    }
+    const events = missed.flatMap((raw) => this.readEvent('resume', raw) ?? []);
     this.dispatch({ type: 'hello' });
     // Missed events first, in order (a call that rang and ended while we were away), then the
     // snapshot, which is the latest truth.
@@ -226,7 +263,14 @@ export class BiztelLink {
       if (event.seq > this.lastSeq && event.seq <= session.seq) this.emitter.emit('event', event);
     }
     this.lastSeq = session.seq;
-    this.emitter.emit('session', session);
+    this.emitter.emit('session', this.ownSession(session));
+  }
+
+  private ownSession(session: Session): Session {
+    const calls = session.calls.map((call) => this.ownRecording(call));
+    const dropped = calls.filter((call, i) => call !== session.calls[i]).length;
+    if (dropped > 0) this.diagnose('session', `${dropped} recording link(s) on another host than the BIZTEL server dropped`);
+    return { ...session, calls };
   }
 
   private retryResync(): void {
@@ -248,7 +292,8 @@ export class BiztelLink {
     if (result.ok) {
       this.token = result.data.token;
       this.lastSeq = result.data.seq;
-      this.emitter.emit('session', result.data);
+      this.droppedAt = null;
+      this.emitter.emit('session', this.ownSession(result.data));
     }
     return result;
   }
@@ -292,5 +337,13 @@ export class BiztelLink {
     const answer = readAck(name, raw);
     if (answer.refused) this.diagnose(name, answer.refused);
     return answer.result;
+  }
+}
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
   }
 }

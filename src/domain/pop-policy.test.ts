@@ -30,6 +30,14 @@ describe('inbound pops (server 3.3.0 and later: system settings)', () => {
     expect(decide(inbound, 'answer', c)).toEqual({ kind: 'none', reason: 'timingNever' });
   });
 
+  it('never searches or pops a caller ID that is not a number (a SIP URI, letters): its digits could be a stranger’s', () => {
+    for (const from of ['sip:0355550101@pbx.example.com', 'UNKNOWN', '<script>']) {
+      expect(decide(makeCall({ from }), 'ring', ctx('3.9.0', seed))).toEqual({ kind: 'none', reason: 'notANumber' });
+      expect(decide(makeCall({ from, state: 'connected', connectedAt: 2 }), 'answer', ctx('3.9.0', { ...seed, inboundPopup: 'answer' }))).toEqual({ kind: 'none', reason: 'notANumber' });
+    }
+    expect(decide(makeCall({ from: '03-5555-0101' }), 'ring', ctx('3.9.0', seed))).toMatchObject({ kind: 'pop', searchNumber: '0355550101' });
+  });
+
   it('anonymous callers follow the setting; a pop searches an empty number so the no-match rule decides', () => {
     const anonymous = makeCall({ from: null });
     expect(decide(anonymous, 'ring', ctx('3.9.0', seed))).toEqual({ kind: 'none', reason: 'anonymousSetting' });

@@ -22,6 +22,7 @@ export const NO_POP_REASONS = [
   'classicOutbound', // Classic never pops outbound calls
   'outboundUnsupported', // servers before 3.4.0 have no outbound pop
   'legacyPopupModeInvalid', // "BIZTEL Popup mode" missing or not 0/1/2 on an old server
+  'notANumber', // the other party is not a phone number (a SIP URI, letters): searching its digits could pop a stranger
 ] as const;
 export type NoPopReason = (typeof NO_POP_REASONS)[number];
 
@@ -99,12 +100,15 @@ export function decidePop({ call, moment }: PopInput, ctx: PopContext): PopDecis
     else if (!ctx.caps.outboundPopSetting) blocked = 'outboundUnsupported';
   } else {
     // A received call: the other party is the caller, or the customer of an outbound call handed over.
-    searchNumber = searchDigits(call.direction === 'outbound' ? call.to : call.from);
+    const party = call.direction === 'outbound' ? call.to : call.from;
+    searchNumber = searchDigits(party);
     timing = inboundTiming(ctx);
     if (call.direction !== 'outbound' && call.from === null) {
       if (ctx.caps.anonymousPop === 'never') return { kind: 'none', reason: 'anonymousOldServer' };
       if (!ctx.settings.anonymousPopup) return { kind: 'none', reason: 'anonymousSetting' };
     }
+    // A caller ID that is not a number: never searched (an empty search would pop the no-match form).
+    if (party !== null && searchNumber === '') return { kind: 'none', reason: 'notANumber' };
   }
 
   if (timing === 'invalid') blocked = 'legacyPopupModeInvalid';

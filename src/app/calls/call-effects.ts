@@ -24,9 +24,14 @@ function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
     notes: '',
     disposition: '',
     earlierTalkSeconds: 0,
+    endedLocally: false,
     log: { status: 'none', taskId: null, error: null, attempts: 0 },
   };
 }
+
+/** A failed Salesforce search is tried again this many times (1 s, 2 s, 4 s, 8 s, 16 s): the call's link to its record depends on it. */
+export const SEARCH_RETRIES = 5;
+const searchBackoffMs = (attempt: number) => 1000 * 2 ** (attempt - 1);
 
 /**
  * The call came to this agent again (consulted again after a cancel, transferred back): the new leg
@@ -67,6 +72,10 @@ export class CallEffects {
   private readonly popLater = new Map<string, { request: SearchRequest; result: SearchResult }>();
   /** The record a call the agent is placing belongs to (click-to-call), until that call shows up. */
   private placedContext: ContextRecord | null = null;
+  /** Failed searches per call, and the timers that try them again. */
+  private readonly searchFailures = new Map<string, number>();
+  private readonly retries = new Set<ReturnType<typeof setTimeout>>();
+  private stopped = false;
 
   expectPlacedCall(context: ContextRecord | null): void {
     this.placedContext = context;
@@ -86,11 +95,13 @@ export class CallEffects {
   onCall(next: Call, live: boolean): void {
     const state = this.store.getState();
     const previous = state.shared.calls[next.callId];
-    const merged = newerCall(previous?.call, next);
+    // A call this panel ended itself gives way to the server's own view of it, of the same leg.
+    const serverView = previous?.endedLocally === true && next.startedAt === previous.call.startedAt && next.rev >= previous.call.rev;
+    const merged = serverView ? next : newerCall(previous?.call, next);
     if (previous && merged === previous.call) return; // stale or repeated
     const again = previous !== undefined && isNewLeg(previous.call, merged);
     let entry: CallEntry;
-    if (previous) entry = again ? nextLeg(previous, merged) : { ...previous, call: merged };
+    if (previous) entry = again ? nextLeg(previous, merged) : { ...previous, call: merged, endedLocally: false };
     else {
       entry = newEntry(merged, live && merged.placedByAgent ? this.placedContext : null);
       if (merged.placedByAgent) this.placedContext = null;
@@ -109,6 +120,29 @@ export class CallEffects {
       this.popLater.delete(merged.callId); // never answered here: nothing pops any more
     }
     else if (merged.state === 'ended' && before && before.recordingUrl !== merged.recordingUrl) this.logger.changed(merged.callId);
+  }
+
+  /**
+   * The link dropped and the server has forgotten the session (it restarted): the calls still up end
+   * here, at the moment the link dropped (`endedAtPbx`, the PBX's clock), and are logged at once with
+   * their talk time up to then and the record they were linked to. The server's own later view of a
+   * call replaces this ending and rewrites the same Task.
+   */
+  endLive(endedAtPbx: number, only?: ReadonlySet<string>): void {
+    for (const entry of Object.values(this.store.getState().shared.calls)) {
+      if (entry.call.state === 'ended' || (only && !only.has(entry.call.callId))) continue;
+      const endedAt = Math.max(endedAtPbx, entry.call.connectedAt ?? entry.call.startedAt);
+      const call: Call = { ...entry.call, state: 'ended', endReason: 'failed', endedAt, consult: null, parkNumber: null };
+      this.store.getState().callChanged({ ...entry, call, endedLocally: true });
+      this.popLater.delete(call.callId);
+      this.logger.callEnded(call.callId);
+    }
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.retries) clearTimeout(timer);
+    this.retries.clear();
   }
 
   private enqueue(callId: string, work: () => Promise<void>): void {
@@ -130,7 +164,7 @@ export class CallEffects {
     const state = this.store.getState();
     const entry = state.shared.calls[callId];
     const caps = selectCaps(state);
-    if (!entry || !caps || !state.frame.hostKind) return;
+    if (!entry || !caps || !state.frame.hostKind || this.stopped) return;
     const decided = decidePop(
       { call: entry.call, moment },
       { host: state.frame.hostKind, caps, settings: state.shared.session?.settings ?? {}, legacyPopupMode: state.frame.legacyPopupMode },
@@ -176,12 +210,39 @@ export class CallEffects {
         noPop: decision.kind === 'link' ? decision.reason : result.records.length === 0 ? 'noMatch' : null,
         chosenRecordId: result.records.some((r) => r.recordId === e.chosenRecordId) ? e.chosenRecordId : null,
       }));
+      this.searchFailures.delete(callId);
       // The Task may have been written before this answer: link it now (the logger skips live calls).
       this.logger.changed(callId);
     } catch (error) {
-      this.update(callId, () => ({ noPop: 'salesforceError' }));
-      if (!(error instanceof HostError)) throw error;
+      if (!(error instanceof HostError)) {
+        this.update(callId, () => ({ noPop: 'salesforceError' }));
+        throw error;
+      }
       this.onSalesforceError(error);
+      this.retrySearch(callId, moment);
     }
+  }
+
+  /**
+   * A search that failed is tried again, a few times with growing pauses, so the call's Task still
+   * gets its record. Each try decides afresh: it pops only if the call is still ringing or up and the
+   * policy says so; once the call has ended it only links.
+   */
+  private retrySearch(callId: string, moment: PopMoment): void {
+    const attempt = (this.searchFailures.get(callId) ?? 0) + 1;
+    this.searchFailures.set(callId, attempt);
+    if (attempt > SEARCH_RETRIES || this.stopped) {
+      this.searchFailures.delete(callId);
+      this.update(callId, () => ({ noPop: 'salesforceError' }));
+      return;
+    }
+    this.update(callId, () => ({ noPop: 'searchRetrying' }));
+    const timer = setTimeout(() => {
+      this.retries.delete(timer);
+      const entry = this.store.getState().shared.calls[callId];
+      if (!entry || entry.searched) return; // found meanwhile (a later moment's search)
+      this.enqueue(callId, () => this.pop(callId, moment));
+    }, searchBackoffMs(attempt));
+    this.retries.add(timer);
   }
 }

@@ -42,6 +42,7 @@ export async function createMachinery(deps: MachineryDeps): Promise<Machinery> {
     logger,
     watch,
     stop: () => {
+      effects.stop();
       watch.stop();
       logger.stop();
     },

@@ -47,7 +47,7 @@ export const en: Record<MessageKey, string> = {
   'signIn.required': 'Enter your login ID and password.',
   'signOut': 'Sign out',
   'signedOut.signedInElsewhere': "You were signed out because the same agent signed in somewhere else. Open CTI cannot be used together with the BIZTEL softphone's own Salesforce integration.",
-  'signedOut.expired': 'Your BIZTEL session ended. Sign in again.',
+  'signedOut.expired': 'The BIZTEL server ended this session (a restart, for example). Calls that were up are logged up to the moment the connection dropped. Sign in again.',
   'signedOut.removed': 'The BIZTEL server signed you out.',
   'signedOut.salesforceSession': 'Your Salesforce session timed out, so you were signed out of BIZTEL. Log in to Salesforce again, then sign in.',
 
@@ -99,7 +99,9 @@ export const en: Record<MessageKey, string> = {
   'noPop.outboundUnsupported': 'Outbound pops need BIZTEL 3.4.0 or later.',
   'noPop.legacyPopupModeInvalid': 'The call center item "BIZTEL Popup mode" is not 0, 1 or 2, so nothing pops.',
   'noPop.noMatch': "No record matches {number}; the softphone layout's no-match setting decides.",
-  'noPop.salesforceError': 'The Salesforce search failed.',
+  'noPop.salesforceError': 'The Salesforce search failed; the call is logged without a record.',
+  'noPop.searchRetrying': 'The Salesforce search failed; searching again…',
+  'noPop.notANumber': 'The caller ID is not a phone number, so nothing is searched or popped.',
 
   'error.OFFLINE': 'Not connected to the BIZTEL server, so this cannot be done now.',
   'error.TIMEOUT': 'The BIZTEL server did not answer. Try again.',

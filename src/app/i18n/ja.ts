@@ -46,7 +46,7 @@ export const ja = {
   'signIn.required': 'ログインIDとパスワードを入力してください。',
   'signOut': 'サインアウト',
   'signedOut.signedInElsewhere': '別の場所で同じエージェントがサインインしたため、サインアウトしました。BIZTEL ソフトフォンの Salesforce 連携と同時には使えません。',
-  'signedOut.expired': 'BIZTEL のセッションが終了しました。もう一度サインインしてください。',
+  'signedOut.expired': 'BIZTEL サーバがこのセッションを終了しました(サーバの再起動など)。通話中だった通話は切断された時点までの記録を保存しました。もう一度サインインしてください。',
   'signedOut.removed': 'BIZTEL サーバによりサインアウトされました。',
   'signedOut.salesforceSession': 'Salesforce のセッションがタイムアウトしたため、BIZTEL からサインアウトしました。Salesforce に再ログインしてからサインインしてください。',
 
@@ -98,7 +98,9 @@ export const ja = {
   'noPop.outboundUnsupported': '発信ポップアップは BIZTEL 3.4.0 以降で利用できます。',
   'noPop.legacyPopupModeInvalid': 'コールセンターの「BIZTEL Popup mode」が 0 / 1 / 2 ではないため、ポップアップしません。',
   'noPop.noMatch': '{number} に一致するレコードがありません。ソフトフォンレイアウトの「レコードの一致なし」の設定に従います。',
-  'noPop.salesforceError': 'Salesforce で検索できませんでした。',
+  'noPop.salesforceError': 'Salesforce で検索できませんでした。通話の記録はレコードに関連付けずに保存します。',
+  'noPop.searchRetrying': 'Salesforce で検索できませんでした。もう一度検索しています…',
+  'noPop.notANumber': '発信者番号が電話番号ではないため、検索もポップアップもしません。',
 
   'error.OFFLINE': 'BIZTEL サーバに接続されていないため、操作できません。',
   'error.TIMEOUT': 'BIZTEL サーバから応答がありません。もう一度お試しください。',

@@ -97,7 +97,10 @@ export class LeaderCore implements CommandPort {
       link.on('diagnostic', (diagnostic) => this.deps.onDiagnostic?.(diagnostic)),
       link.on('session', (session) => this.onSession(session)),
       link.on('event', (event) => this.onEvent(event)),
-      link.on('sessionEnded', ({ reason }) => {
+      link.on('sessionEnded', ({ reason, endedAt }) => {
+        // The session is gone with the calls still up here (a server restart, a session taken elsewhere):
+        // they end at the moment the link dropped and are logged now, not at some later sign-in.
+        if (reason !== 'signedOut') this.machinery?.effects.endLive((endedAt ?? this.now()) + this.actions.shared.clockOffsetMs);
         // Signed out for the Salesforce session: keep that reason, it says what to do.
         const kept = this.actions.shared.signedOutReason === 'salesforceSession' ? 'salesforceSession' : reason === 'signedOut' ? null : reason;
         this.actions.signedOut(kept);
@@ -159,13 +162,12 @@ export class LeaderCore implements CommandPort {
     const { effects } = this.loaded();
     this.actions.signedIn({ agent: session.agent, statuses: session.statuses, callerIds: session.callerIds, settings: session.settings });
     for (const call of session.calls) effects.onCall(call, false);
-    // A call this panel shows as live that the server no longer has (it restarted and lost it): end
-    // it here rather than leave a ghost; its log records the talk time up to now.
+    // A call this panel shows as live that the server no longer has: end it here rather than leave a
+    // ghost (its log records the talk time up to now, the best the panel knows).
     const known = new Set(session.calls.map((c) => c.callId));
-    for (const entry of liveCalls(this.actions)) {
-      if (known.has(entry.call.callId)) continue;
-      const endedAt = this.now() + this.actions.shared.clockOffsetMs; // the PBX's clock
-      effects.onCall({ ...entry.call, rev: entry.call.rev + 1, state: 'ended', endReason: 'failed', endedAt, consult: null, parkNumber: null }, false);
+    if (liveCalls(this.actions).some((entry) => !known.has(entry.call.callId))) {
+      const unknownLive = new Set(liveCalls(this.actions).filter((e) => !known.has(e.call.callId)).map((e) => e.call.callId));
+      effects.endLive(this.now() + this.actions.shared.clockOffsetMs, unknownLive);
     }
   }
 

@@ -15,8 +15,11 @@ const count = () => z.number().check(z.int(), z.nonnegative());
 /** More than a panel ever keeps (live calls plus the last ended ones); a bound against a hostile sender. */
 export const MAX_SHARED_CALLS = 100;
 
-/** Why a call did not pop: a policy reason, or what happened in Salesforce. */
-export const noPopSchema = z.enum([...NO_POP_REASONS, 'noMatch', 'salesforceError']);
+/**
+ * Why a call did not pop: a policy reason, or what happened in Salesforce (nothing matched; the search
+ * failed and is tried again; it failed for good and the call is logged without a record).
+ */
+export const noPopSchema = z.enum([...NO_POP_REASONS, 'noMatch', 'searchRetrying', 'salesforceError']);
 export type NoPop = z.infer<typeof noPopSchema>;
 
 /** refused: Salesforce refused the Task as it is (kept, shown, retried slowly). */
@@ -43,6 +46,11 @@ export const callEntrySchema = z.object({
   disposition: text(255),
   /** Talk time on this agent's earlier legs of the call (it came back: transferred back, consulted again). */
   earlierTalkSeconds: z.number().check(z.nonnegative()),
+  /**
+   * The panel ended the call itself: the link dropped and the server had forgotten the session (a
+   * restart). The server's own later view of the call replaces this one.
+   */
+  endedLocally: z._default(z.boolean(), false),
   log: z.object({ status: logStatusSchema, taskId: z.nullable(salesforceIdSchema), error: z.nullable(text(500)), attempts: count() }),
 });
 export type CallEntry = z.infer<typeof callEntrySchema>;

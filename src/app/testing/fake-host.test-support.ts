@@ -29,6 +29,7 @@ export function endedEntry(call: Partial<Call> = {}, entry: Partial<Omit<CallEnt
     notes: '',
     disposition: '',
     earlierTalkSeconds: 0,
+    endedLocally: false,
     log: { status: 'none', taskId: null, error: null, attempts: 0 },
     ...entry,
   };

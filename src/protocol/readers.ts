@@ -1,0 +1,148 @@
+/**
+ * How the panel reads what a BIZTEL server sends: tolerant where the contract's schemas (schemas.ts,
+ * commands.ts) are strict. A server that misbehaves, or a newer one, costs at most the field it got
+ * wrong, never the call, the agent's other calls or the sign-in:
+ * - display text longer than the contract allows is cut to fit;
+ * - a field the panel cannot use (a recording link that is not http(s) or longer than Salesforce's
+ *   URL field, an end reason it does not know, a malformed consult or screen transfer) is dropped;
+ * - a list item it cannot read is left out, and every list has a bound;
+ * - unknown fields are ignored.
+ * Only what identifies a call (its id, revision, direction, state and times) must be right, or that
+ * one call is left out. `strictIssues` says what the strict contract would have refused, so the panel
+ * counts it as refused input while it goes on.
+ */
+import * as z from 'zod/mini';
+import { recentCallSchema } from './http';
+import {
+  agentSchema,
+  callDirectionSchema,
+  callStateSchema,
+  callerIdSchema,
+  endReasonSchema,
+  salesforceIdSchema,
+  statusSchema,
+  systemSettingsSchema,
+  type Call,
+  type Session,
+} from './schemas';
+import { type CommandName, type CommandResponse, commandResponseSchemas } from './commands';
+
+/** Text cut to `max` characters (display text: the rest carries no meaning the panel needs). */
+const cut = (max: number) => z.pipe(z.string(), z.transform((text) => text.slice(0, max)));
+/** A value the panel can do without: the fallback when it is missing or malformed. */
+const orElse = <T extends z.ZodMiniType>(schema: T, fallback: z.infer<T>) => z.catch(schema, fallback);
+const millis = () => z.number().check(z.int(), z.nonnegative());
+
+/** A list read item by item: unreadable items are left out, and at most `max` are kept. */
+function listOf<T extends z.ZodMiniType>(item: T, max: number) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((items) =>
+      items.slice(0, max).flatMap((raw) => {
+        const parsed = item.safeParse(raw);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
+  );
+}
+
+/**
+ * The longest recording link the panel keeps: the Task's URL field holds 255 characters, and a link
+ * Salesforce refuses would make the whole Task fail for ever.
+ */
+export const MAX_RECORDING_URL = 255;
+const recordingUrlReader = z.url({ protocol: /^https?$/ }).check(z.maxLength(MAX_RECORDING_URL));
+
+const consultReader = z.object({
+  target: cut(40),
+  targetName: orElse(z.optional(cut(200)), undefined),
+  state: z.enum(['dialing', 'connected', 'failed']),
+  failure: orElse(z.nullable(endReasonSchema), null),
+});
+
+const screenTransferReader = z.object({
+  recordId: salesforceIdSchema,
+  recordName: orElse(z.optional(cut(200)), undefined),
+  objectType: orElse(z.optional(cut(80)), undefined),
+  fromAgent: orElse(z.optional(cut(100)), undefined),
+});
+
+export const callReader = z.object({
+  callId: z.string().check(z.minLength(1), z.maxLength(100)),
+  rev: z.number().check(z.int(), z.nonnegative()),
+  direction: callDirectionSchema,
+  placedByAgent: z.boolean(),
+  state: callStateSchema,
+  from: orElse(z.nullable(cut(40)), null),
+  to: orElse(cut(40), ''),
+  peerName: orElse(z.optional(cut(200)), undefined),
+  queue: orElse(z.optional(cut(80)), undefined),
+  startedAt: millis(),
+  connectedAt: z.nullable(millis()),
+  endedAt: z.nullable(millis()),
+  endReason: orElse(z.nullable(endReasonSchema), null),
+  parkNumber: orElse(z.nullable(cut(10)), null),
+  consult: orElse(z.nullable(consultReader), null),
+  screenTransfer: orElse(z.nullable(screenTransferReader), null),
+  recordingUrl: orElse(z.nullable(recordingUrlReader), null),
+});
+
+/** Bounds on the server's lists: far more than a contact centre has, far less than would hurt the panel. */
+export const MAX_LIST = { statuses: 200, callerIds: 200, calls: 100, missed: 1000, recentCalls: 200 } as const;
+
+const statusReader = z.object({ ...statusSchema.shape, name: cut(60) });
+const callerIdReader = z.object({ number: callerIdSchema.shape.number, label: orElse(z.optional(cut(80)), undefined) });
+const agentReader = z.object({ ...agentSchema.shape, name: cut(200) });
+
+export const sessionReader = z.object({
+  token: z.string().check(z.minLength(16), z.maxLength(200)),
+  agent: agentReader,
+  statuses: listOf(statusReader, MAX_LIST.statuses),
+  callerIds: listOf(callerIdReader, MAX_LIST.callerIds),
+  settings: systemSettingsSchema,
+  calls: listOf(callReader, MAX_LIST.calls),
+  seq: z.number().check(z.int(), z.nonnegative()),
+});
+
+/** An agent event's envelope: enough to keep the sequence even when the payload cannot be read. */
+export const agentEventEnvelope = z.looseObject({ type: z.string().check(z.maxLength(40)), seq: z.number().check(z.int(), z.nonnegative()) });
+
+export const agentEventReader = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('call'), seq: z.number(), call: callReader }),
+  z.object({ type: z.literal('agent'), seq: z.number(), agent: agentReader }),
+  z.object({ type: z.literal('settings'), seq: z.number(), settings: systemSettingsSchema }),
+]);
+
+export const recentCallsReader = z.object({ calls: listOf(z.object({ ...recentCallSchema.shape, number: z.nullable(cut(40)) }), MAX_LIST.recentCalls) });
+
+const readers: Partial<Record<CommandName, z.ZodMiniType>> = {
+  signIn: sessionReader,
+  resume: z.object({ session: sessionReader, missed: z.array(z.unknown()).check(z.maxLength(MAX_LIST.missed)) }),
+  answer: callReader,
+  dial: callReader,
+  hold: callReader,
+  unhold: callReader,
+  park: callReader,
+  unpark: callReader,
+  transfer: callReader,
+  cancelTransfer: callReader,
+};
+
+/** How the panel reads a command's answer: tolerantly where it carries calls or a session. */
+export const responseReaderOf = <C extends CommandName>(name: C) => (readers[name] ?? commandResponseSchemas[name]) as unknown as z.ZodMiniType<CommandResponse<C>>;
+
+/** What the strict contract says of a payload the tolerant reader accepted: '' when it fits the contract. */
+export function strictIssues(strict: z.ZodMiniType, raw: unknown): string {
+  const parsed = strict.safeParse(raw);
+  if (parsed.success) return '';
+  return parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`)
+    .join('; ')
+    .slice(0, 300);
+}
+
+// The readers give the contract's own types: a change to one side that the other lacks fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<z.infer<typeof callReader>, Call>;
+true satisfies Same<z.infer<typeof sessionReader>, Session>;
