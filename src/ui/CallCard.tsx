@@ -60,7 +60,8 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       )}
       {call.parkNumber && <p className="call__park">{t('call.parkNumber', { number: call.parkNumber })}</p>}
       <CallTimer call={call} />
-      {call.state === 'ended' && call.endReason && <p className="call__note">{t(`end.${call.endReason}`)}</p>}
+      {call.state === 'ended' && entry.endedLocally && <p className="call__note">{t('call.endedLocally')}</p>}
+      {call.state === 'ended' && !entry.endedLocally && call.endReason && <p className="call__note">{t(`end.${call.endReason}`)}</p>}
       <CallControls call={call} />
       {call.state === 'ended' && (
         <div className="call__actions">

@@ -6,6 +6,7 @@ export function SignInForm() {
   const t = useT();
   const actions = useActions();
   const pending = usePanel((s) => s.local.pending.signIn === true);
+  const keepsSession = usePanel((s) => s.frame.keepsSession);
   const [loginId, setLoginId] = useState('');
   const [password, setPassword] = useState('');
   const idField = useId();
@@ -37,6 +38,11 @@ export function SignInForm() {
           required
         />
       </Field>
+      {!keepsSession && (
+        <p className="signin__note" role="note">
+          {t('signIn.sessionNotKept')}
+        </p>
+      )}
       <Button type="submit" tone="brand" wide disabled={pending}>
         {t('signIn.submit')}
       </Button>

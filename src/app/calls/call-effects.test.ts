@@ -139,3 +139,63 @@ describe('pop at answer (timing "on answer")', () => {
     expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Missed', WhoId: YAMADA.recordId });
   });
 });
+
+describe('a Salesforce search that fails', () => {
+  const ringing = makeCall({ rev: 0, startedAt: T0 });
+
+  it('is tried again until it finds the record, and pops then while the call still rings', async () => {
+    const { store, host, effects } = wiring({ inboundPopup: 'ring' }, { failSearches: 2 });
+    effects.onCall(ringing, true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.getState().shared.calls.BZTEST0001?.noPop).toBe('searchRetrying');
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 10);
+    expect(host.searches.map((r) => r.deferred)).toEqual([false, false, false]);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ records: [YAMADA], popped: true, noPop: null });
+  });
+
+  it('only links, never pops, once the call has ended; the Task gets the record', async () => {
+    const { host, effects } = wiring({ inboundPopup: 'ring' }, { failSearches: 1 });
+    effects.onCall(ringing, true);
+    await vi.advanceTimersByTimeAsync(10);
+    effects.onCall(makeCall({ rev: 1, startedAt: T0, state: 'ended', endedAt: T0 + 500, endReason: 'missed' }), true);
+    await vi.advanceTimersByTimeAsync(1000 + 10);
+    expect(host.searches.map((r) => r.deferred)).toEqual([false, true]); // the failed pop, then a search that only links
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ CallDisposition: 'Missed', WhoId: YAMADA.recordId });
+  });
+
+  it('gives up after a few tries: the call says why it has no record, and its Task is written without one', async () => {
+    const { store, host, effects } = wiring({ inboundPopup: 'ring' }, { failSearches: 100 });
+    effects.onCall(ringing, true);
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000 + 8000 + 16_000 + 100);
+    expect(host.searches).toHaveLength(6);
+    expect(store.getState().shared.calls.BZTEST0001?.noPop).toBe('salesforceError');
+    effects.onCall(makeCall({ rev: 1, startedAt: T0, state: 'ended', endedAt: T0 + 40_000, endReason: 'missed' }), true);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(host.searches).toHaveLength(6); // no more
+    expect(host.tasks.get('BZTEST0001')?.WhoId).toBeUndefined();
+  });
+});
+
+describe('calls up when the server forgets the session (it restarted)', () => {
+  const connected = makeCall({ rev: 1, startedAt: T0, state: 'connected', connectedAt: T0 + 1000 });
+
+  it('end at the moment the link dropped, are logged at once with their record, and the server’s later view updates the same Task', async () => {
+    const { store, host, effects } = wiring({ inboundPopup: 'ring' });
+    await play(effects, [makeCall({ rev: 0, startedAt: T0 }), connected]);
+    const droppedAt = T0 + 5000;
+    await vi.advanceTimersByTimeAsync(60_000); // the agent notices later: the duration must not count this
+    effects.endLive(droppedAt);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ endedLocally: true, call: { state: 'ended', endedAt: droppedAt, endReason: 'failed' } });
+    const first = host.tasks.get('BZTEST0001');
+    expect(first).toMatchObject({ CallDurationInSeconds: 4, WhoId: YAMADA.recordId });
+
+    // After signing in again the server's snapshot still knows the call, ended by the restart, with its recording.
+    const recordingUrl = 'https://s1.u.biztel.jp:8000/monitor_link/BZTEST0001';
+    effects.onCall(makeCall({ rev: 2, startedAt: T0, state: 'ended', connectedAt: T0 + 1000, endedAt: droppedAt + 200, endReason: 'failed', recordingUrl }), false);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ endedLocally: false, call: { recordingUrl } });
+    expect(host.tasks.size).toBe(1);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ Id: first?.Id, BIZTEL_Recording_URL__c: recordingUrl });
+  });
+});

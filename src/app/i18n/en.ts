@@ -39,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'failure.probe.notBiztel': 'Something answers at that address, but not as a BIZTEL Open CTI server does: check that the URL is the BIZTEL admin URL.',
   'failure.probe.noAnswer': 'Nothing answers at that address over HTTP either (or it refuses this page, as a server that is not BIZTEL does): check the URL, that the server is up, the network, and in Lightning the CSP Trusted Site.',
 
+  'signIn.sessionNotKept': 'This browser does not let the panel keep its session, so after a reload or a pop-out you sign in again. Meanwhile BIZTEL may still be ringing this agent; signing in takes the session back, with any call ringing or up.',
   'signIn.title': 'Sign in',
   'signIn.loginId': 'Login ID',
   'signIn.password': 'Password',
@@ -160,6 +161,7 @@ export const en: Record<MessageKey, string> = {
   'end.transferred': 'You transferred the call.',
   'end.consultCanceled': 'The consult transfer was withdrawn.',
   'end.failed': 'The call could not be connected.',
+  'call.endedLocally': 'The connection to the BIZTEL server was lost and the server ended this call. It is logged up to the moment the connection dropped.',
   'phone.notRegistered': 'The BIZTEL softphone (or desk phone) is not running, so you cannot answer, call, hold, transfer or hang up. Start the softphone. Status and caller ID still work.',
   'app.panelLabel': 'Phone',
   'clickToCall.unavailable': 'Click-to-call cannot dial now (on a call, signed out, or the BIZTEL server is not connected).',

@@ -38,6 +38,7 @@ export const ja = {
   'failure.probe.notBiztel': 'この URL では何かが応答していますが、BIZTEL Open CTI サーバの応答ではありません。BIZTEL の管理 URL か確認してください。',
   'failure.probe.noAnswer': 'HTTP でも応答がありません(または BIZTEL 以外のサーバがこのページからの接続を拒否しています)。URL、サーバの稼働、ネットワーク、Lightning では CSP 信頼済みサイトを確認してください。',
 
+  'signIn.sessionNotKept': 'このブラウザはパネルのセッションを保持できないため、再読み込みやポップアウトの後はサインインし直す必要があります。その間も BIZTEL はこのエージェントに着信させている場合があります。サインインするとセッションと着信中・通話中の通話を取り戻せます。',
   'signIn.title': 'サインイン',
   'signIn.loginId': 'ログインID',
   'signIn.password': 'パスワード',
@@ -159,6 +160,7 @@ export const ja = {
   'end.transferred': '転送しました。',
   'end.consultCanceled': '打診転送は取り消されました。',
   'end.failed': '通話を接続できませんでした。',
+  'call.endedLocally': 'BIZTEL サーバとの接続が切れ、サーバがこの通話を終了しました。切れた時点までの通話として記録しました。',
   'phone.notRegistered': 'BIZTEL ソフトフォン(または電話機)が起動していないため、応答・発信・保留・転送・切断はできません。ソフトフォンを起動してください。ステータスと通知番号は変更できます。',
   'app.panelLabel': '電話',
   'clickToCall.unavailable': '今はクリックトゥコールで発信できません(通話中、サインアウト中、または BIZTEL サーバに未接続)。',

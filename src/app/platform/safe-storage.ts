@@ -37,6 +37,9 @@ function write(kind: Kind, key: string, value: string | null): void {
   }
 }
 
+/** Whether this tab's storage survives a reload here (it does not where the browser blocks it for the frame). */
+export const sessionStorageWorks = (): boolean => storage('session') !== null;
+
 export const readSession = (key: string): string | null => read('session', key);
 export const writeSession = (key: string, value: string): void => write('session', key, value);
 /** For preferences that should outlive the tab (the agent's language choice). */

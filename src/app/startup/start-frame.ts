@@ -13,7 +13,7 @@ import { CALL_CENTER_ITEMS } from '../../salesforce/package-names';
 import { riskySandbox } from '../../salesforce/sandbox';
 import type { CtiHost, HostKind } from '../../salesforce/types';
 import { toLang } from '../i18n';
-import { errorText } from '../platform';
+import { errorText, sessionStorageWorks } from '../platform';
 import type { PanelStore } from '../store';
 import { readStartup, type StartupInfo } from './read-startup';
 
@@ -52,7 +52,12 @@ export async function startFrame(deps: FrameDeps): Promise<{ host: CtiHost; info
     return null;
   }
   const { info } = started;
-  actions.frameStarted({ serverUrl: info.serverUrl, legacyPopupMode: info.settings[CALL_CENTER_ITEMS.popupMode] ?? null, salesforceLang: info.language ? toLang(info.language) : store.getState().frame.salesforceLang });
+  actions.frameStarted({
+    serverUrl: info.serverUrl,
+    legacyPopupMode: info.settings[CALL_CENTER_ITEMS.popupMode] ?? null,
+    salesforceLang: info.language ? toLang(info.language) : store.getState().frame.salesforceLang,
+    keepsSession: sessionStorageWorks(),
+  });
   return { host, info };
 }
 

@@ -13,7 +13,7 @@ export interface FrameActions {
   /** A failure shown while start-up waited (an expired Salesforce session) is over: starting again. */
   frameRetrying: () => void;
   /** The Salesforce side is up: the BIZTEL server to use and the user's language. */
-  frameStarted: (info: { serverUrl: string; legacyPopupMode: string | null; salesforceLang: Lang }) => void;
+  frameStarted: (info: { serverUrl: string; legacyPopupMode: string | null; salesforceLang: Lang; keepsSession: boolean }) => void;
 }
 
 export const INITIAL_FRAME = (salesforceLang: Lang): FrameState => ({
@@ -25,6 +25,7 @@ export const INITIAL_FRAME = (salesforceLang: Lang): FrameState => ({
   salesforceLang,
   riskySandbox: null,
   enhancedDomainHost: null,
+  keepsSession: true,
 });
 
 export const createFrameSlice: SliceCreator<FrameActions> = (set) => {

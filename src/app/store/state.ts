@@ -36,6 +36,11 @@ export interface FrameState {
   riskySandbox: string | null;
   /** The host name that shows the org uses enhanced domains (servers before 3.4.20 lack them), or null. */
   enhancedDomainHost: string | null;
+  /**
+   * Whether this tab's storage survives a reload. Where the browser blocks it, a reload cannot resume
+   * the BIZTEL session, and the panel cannot tell a reload from a first start: it says so at sign-in.
+   */
+  keepsSession: boolean;
 }
 
 export interface Alert {

@@ -5,7 +5,7 @@
 import type { TaskFields } from '../../domain/call-log';
 import type { Call } from '../../protocol';
 import { makeCall } from '../../protocol/fixtures';
-import type { CtiHost, FoundRecord, HostKind, NavigationInfo, SearchRequest, SearchResult } from '../../salesforce/types';
+import { HostError, type CtiHost, type FoundRecord, type HostKind, type NavigationInfo, type SearchRequest, type SearchResult } from '../../salesforce/types';
 import { createPanelStore, type CallEntry, type PanelStore } from '../store';
 
 export const YAMADA: FoundRecord = { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' };
@@ -45,6 +45,8 @@ export interface FakeHostOptions {
   kind?: HostKind;
   /** Holds each search until this resolves (a slow Salesforce). */
   searchGate?: () => Promise<void>;
+  /** The first this-many searches fail as Salesforce's SERVER_ERROR. */
+  failSearches?: number;
   now?: () => number;
 }
 
@@ -78,6 +80,10 @@ export class FakeHost implements CtiHost {
   async searchAndScreenPop(request: SearchRequest): Promise<SearchResult> {
     this.calls.push({ method: 'search', request, at: this.now() });
     await this.options.searchGate?.();
+    if ((this.options.failSearches ?? 0) > 0) {
+      this.options.failSearches = (this.options.failSearches ?? 0) - 1;
+      throw new HostError('SERVER_ERROR', 'The search failed.');
+    }
     const records = PHONE_BOOK[request.searchParams] ?? [];
     const only = records.length === 1 ? records[0] : undefined;
     // Lightning hands back what the layout would pop, for screenPop later (SCREEN_POP_DATA).
@@ -140,7 +146,7 @@ export function leaderStore(options: { hostKind?: HostKind; version?: string; ca
   const store = createPanelStore('en');
   const s = store.getState();
   s.frameHosted(options.hostKind ?? 'lightning', null, null);
-  s.frameStarted({ serverUrl: 'https://s1.u.biztel.jp:8000/', legacyPopupMode: options.legacyPopupMode ?? null, salesforceLang: 'en' });
+  s.frameStarted({ serverUrl: 'https://s1.u.biztel.jp:8000/', legacyPopupMode: options.legacyPopupMode ?? null, salesforceLang: 'en', keepsSession: true });
   if (options.version) s.helloReceived({ product: 'BIZTEL', protocol: 1, serverVersion: options.version, scheduledUpgrade: null, serverTime: 0 }, 0, true);
   for (const entry of options.calls ?? []) s.callChanged(entry);
   return store;
