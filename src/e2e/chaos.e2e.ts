@@ -1,8 +1,11 @@
 /**
- * Chaos: three Salesforce tabs of one agent, 50 calls, random link drops and 20% of the call-log
- * writes failing, half of those as lost replies (the Task was written, the answer says it failed).
- * Every call must end with exactly one Task and at most one pop, pops must happen and calls be
- * answered. Seeded, and the figures are printed so a failure can be replayed (CHAOS_SEED=…).
+ * Chaos: three Salesforce tabs of one agent, 50 calls, random link drops, BIZTEL server restarts in
+ * the middle of calls (the agent signs in again), odd calls (a caller ID that is no number, recording
+ * links the panel must not keep, unknown fields), and 20% of the call-log writes failing, half of
+ * those as lost replies (the Task was written, the answer says it failed). Every call must end with
+ * exactly one Task and at most one pop, pops must happen and calls be answered. Seeded: the seed is
+ * fixed so CI runs the same chaos every time, printed with the figures, and another one can be run
+ * with CHAOS_SEED=….
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -10,7 +13,7 @@ import { startMockStack, type MockStack } from '../dev/mock-stack';
 import { launchBrowser, openTab, screenPops, signIn, type MockPage } from './support';
 
 const CALLS = 50;
-const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
+const SEED = Number(process.env.CHAOS_SEED ?? 20_261_204);
 
 /** mulberry32: a small seeded PRNG, so a run can be repeated. */
 function prng(seed: number): () => number {
@@ -40,6 +43,12 @@ afterAll(async () => {
 });
 
 const CALLERS = ['03-5555-0101', '045-333-4444', '03-9999-0000', null] as const;
+/** What a misbehaving server may send for a call (the simulator sends it unchecked). */
+const QUIRKS = [
+  { from: 'sip:0355550101@pbx.example.com;user=phone', recordingUrl: 'rtsp://media.example.com/rec/1' },
+  { from: 'ANONYMOUS CALLER FROM ABROAD WITH A VERY LONG NAME', extra: { futureField: { a: [1, 2, 3] } } },
+  { recordingUrl: `https://elsewhere.example.com/${'x'.repeat(400)}` },
+] as const;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('chaos', () => {
@@ -56,6 +65,16 @@ describe('chaos', () => {
     const windows: { callId: string; caller: string | null; from: number; to: number }[] = [];
     let drops = 0;
     let answered = 0;
+    let restarts = 0;
+    let oddCalls = 0;
+    /** After a restart the agent signs in again, in the tab they happen to be in. */
+    const signInAgain = async () => {
+      const tab = tabs[Math.floor(random() * tabs.length)]!;
+      await tab.page.bringToFront();
+      await tab.panel.getByRole('textbox', { name: 'Login ID' }).waitFor({ timeout: 20_000 });
+      await signIn(tab.panel);
+      for (const t of tabs) await t.panel.getByRole('combobox', { name: 'Status' }).waitFor({ timeout: 20_000 });
+    };
     const started = Date.now();
 
     for (let n = 0; n < CALLS; n++) {
@@ -64,7 +83,13 @@ describe('chaos', () => {
         await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 200 + Math.floor(random() * 1000));
       }
       const from = Date.now();
-      const caller = CALLERS[Math.floor(random() * CALLERS.length)] ?? null;
+      let caller: string | null = CALLERS[Math.floor(random() * CALLERS.length)] ?? null;
+      if (random() < 0.15) {
+        const quirks = QUIRKS[Math.floor(random() * QUIRKS.length)]!;
+        pbx.nextCallQuirks(quirks);
+        oddCalls += 1;
+        if ('from' in quirks) caller = quirks.from;
+      }
       const { callId } = pbx.incomingCall({ from: caller, agent: 'agent01' });
       // The agent answers in one of the tabs, unless the link is down the whole time.
       const tab = tabs[Math.floor(random() * tabs.length)]!;
@@ -81,7 +106,15 @@ describe('chaos', () => {
         drops += 1;
         await tabs[0]!.cti((cti, ms) => cti.server.dropConnections(ms), 200 + Math.floor(random() * 1000));
       }
-      pbx.remoteHangup(callId);
+      const connected = pbx.simCalls().find((c) => c.callId === callId)?.state === 'connected';
+      if (connected && random() < 0.08) {
+        // The server crashes mid-call: the call ends with it, the panel logs it, the agent signs in again.
+        restarts += 1;
+        await tabs[0]!.cti((cti) => cti.server.restart());
+        await signInAgain();
+      } else {
+        pbx.remoteHangup(callId);
+      }
       windows.push({ callId, caller, from, to: Number.POSITIVE_INFINITY });
       const previous = windows.at(-2);
       if (previous) previous.to = from; // each call's window ends where the next begins
@@ -122,7 +155,7 @@ describe('chaos', () => {
     console.log(
       [
         `chaos seed ${SEED}: ${CALLS} calls in ${((Date.now() - started) / 1000).toFixed(1)} s, ${answered} answered`,
-        `  link drops ${drops}, failed log writes injected ${injected} (${lostReplies} lost replies, ${nothingWritten} nothing written)`,
+        `  link drops ${drops}, server restarts ${restarts}, odd calls ${oddCalls}, failed log writes injected ${injected} (${lostReplies} lost replies, ${nothingWritten} nothing written)`,
         `  Tasks ${tasks.length} (calls with one Task: ${[...perCall.values()].filter((c) => c === 1).length})`,
         `  pop requests ${popRequests.length} (navigations ${pops.length}); most for one call: ${Math.max(...popsPerCall)} requests, ${Math.max(...navigationsPerCall)} navigations`,
       ].join('\n'),
@@ -140,6 +173,8 @@ describe('chaos', () => {
     expect(answered).toBeGreaterThan(CALLS / 2);
     expect(lostReplies).toBeGreaterThan(0);
     expect(nothingWritten).toBeGreaterThan(0);
+    expect(restarts).toBeGreaterThan(0);
+    expect(oddCalls).toBeGreaterThan(0);
     for (const tab of tabs) expect(tab.errors.filter((e) => !/WebSocket|403|400|ERR_CONNECTION/.test(e))).toEqual([]);
   });
 });
