@@ -165,12 +165,17 @@ export class ClassicHost implements CtiHost {
     await this.call('setVisible', (cb) => this.api.setVisible(visible, cb));
   }
 
-  setPanelLabel(): Promise<void> {
-    return Promise.resolve(); // the Classic left pane has no label
+  setItemLabel(): Promise<void> {
+    return Promise.resolve(); // the Classic left pane has no utility-bar item
   }
 
-  setPanelIcon(): Promise<void> {
+  setItemIcon(): Promise<void> {
     return Promise.resolve();
+  }
+
+  /** Classic refreshes one related list of the page: the activity history, where a logged call goes. */
+  async refreshRecordView(): Promise<void> {
+    await this.call('refreshRelatedList', (cb) => this.api.refreshRelatedList('RelatedHistoryList', cb));
   }
 
   /**

@@ -131,12 +131,16 @@ export class LightningHost implements CtiHost {
     await this.call('setSoftphonePanelVisibility', (callback) => this.api.setSoftphonePanelVisibility({ visible, callback }));
   }
 
-  async setPanelLabel(label: string): Promise<void> {
-    await this.call('setSoftphonePanelLabel', (callback) => this.api.setSoftphonePanelLabel({ label, callback }));
+  async setItemLabel(label: string): Promise<void> {
+    await this.call('setSoftphoneItemLabel', (callback) => this.api.setSoftphoneItemLabel({ label, callback }));
   }
 
-  async setPanelIcon(key: string): Promise<void> {
-    await this.call('setSoftphonePanelIcon', (callback) => this.api.setSoftphonePanelIcon({ key, callback }));
+  async setItemIcon(key: string): Promise<void> {
+    await this.call('setSoftphoneItemIcon', (callback) => this.api.setSoftphoneItemIcon({ key, callback }));
+  }
+
+  async refreshRecordView(): Promise<void> {
+    await this.call('refreshView', (callback) => this.api.refreshView({ callback }));
   }
 
   getDirectoryNumbers(): Promise<null> {

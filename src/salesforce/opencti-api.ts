@@ -23,8 +23,9 @@ export interface SforceOpenCti {
   getAppViewInfo(args: WithCallback<object>): void;
   onNavigationChange(args: { listener: (payload: unknown) => void }): void;
   setSoftphonePanelVisibility(args: WithCallback<{ visible: boolean }>): void;
-  setSoftphonePanelLabel(args: WithCallback<{ label: string }>): void;
-  setSoftphonePanelIcon(args: WithCallback<{ key: string }>): void;
+  setSoftphoneItemLabel(args: WithCallback<{ label: string }>): void;
+  setSoftphoneItemIcon(args: WithCallback<{ key: string }>): void;
+  refreshView(args: WithCallback<object>): void;
   SCREENPOP_TYPE: Record<string, string>;
   CALL_TYPE: Record<string, string>;
 }
@@ -51,6 +52,7 @@ export interface SforceInteraction {
   runApex(apexClass: string, methodName: string, methodParams: string, cb: Cb): void;
   setVisible(visible: boolean, cb: Cb): void;
   getPageInfo(cb: Cb): void;
+  refreshRelatedList(listName: string, cb: Cb): void;
   onFocus(listener: Cb): void;
 }
 

@@ -86,8 +86,11 @@ export interface CtiHost {
   getNavigation(): Promise<NavigationInfo>;
   onNavigationChange(listener: (info: NavigationInfo) => void): void;
   setPanelVisible(visible: boolean): Promise<void>;
-  setPanelLabel(label: string): Promise<void>;
-  setPanelIcon(key: string): Promise<void>;
+  /** The label and icon of the softphone's item in Lightning's utility bar: what the agent sees while the panel is minimised. */
+  setItemLabel(label: string): Promise<void>;
+  setItemIcon(key: string): Promise<void>;
+  /** Shows the record page's activities again after a call log was written (the page does not refresh by itself). */
+  refreshRecordView(): Promise<void>;
   /** Classic has getDirectoryNumbers; Lightning gets them through the package's Apex. */
   getDirectoryNumbers(): Promise<DirectoryNumber[] | null>;
 }

@@ -43,7 +43,7 @@ export function App() {
   return (
     <main ref={main} className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
       {fault !== null && <FaultView reason={fault} />}
-      {phase === 'starting' && <p className="panel__starting">{t('app.starting')}</p>}
+      {phase === 'starting' && <StartingNote />}
       {phase === 'bare' && <BareNotice />}
       {phase === 'failed' && <StartupFailureView />}
       {phase === 'ready' && !signedIn && (
@@ -60,5 +60,17 @@ export function App() {
       {phase !== 'starting' && phase !== 'bare' && <DiagnosticsNotice />}
       {phase !== 'starting' && <PanelFooter />}
     </main>
+  );
+}
+
+/** What start-up waits for, said plainly: a slow Salesforce or BIZTEL server shows here, not as a blank panel. */
+function StartingNote() {
+  const t = useT();
+  const waitingFor = usePanel((s) => (s.frame.status !== 'started' ? 'salesforce' : s.local.role === 'follower' ? 'leader' : 'server'));
+  const serverUrl = usePanel((s) => s.frame.serverUrl ?? '');
+  return (
+    <p className="panel__starting" role="status">
+      {t('app.starting')} {t(`app.starting.${waitingFor}`, { url: serverUrl })}
+    </p>
   );
 }

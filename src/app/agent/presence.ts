@@ -1,7 +1,8 @@
 /**
  * The panel's presence in Salesforce: a ringing call opens the (minimised) Lightning panel, and the
- * utility-bar label and icon show the call state, since a cross-origin frame cannot ask for
- * desktop notifications.
+ * utility-bar item's label and icon (what the agent sees while the panel is minimised) show the call
+ * state and who it is with, since a cross-origin frame cannot ask for desktop notifications. The open
+ * panel's own header is left as it is: the panel itself shows the call.
  */
 import { callPhase } from '../../domain/call';
 import { otherPartyShown } from '../../domain/phone-format';
@@ -14,7 +15,9 @@ function labelFor(state: PanelState): { label: string; icon: string } {
   const lang = panelLang(state);
   if (!live) return { label: translate(lang, 'app.panelLabel'), icon: 'call' };
   const phase = callPhase(live.call);
-  const who = otherPartyShown(live.call, translate(lang, 'call.anonymous'));
+  // The caller's name once the search found their one record; the number until then.
+  const only = live.records.length === 1 ? live.records[0] : undefined;
+  const who = only?.name ?? otherPartyShown(live.call, translate(lang, 'call.anonymous'));
   return { label: `${translate(lang, `call.phase.${phase}`)} ${who}`, icon: phase === 'ringing' ? 'incoming_call' : 'call' };
 }
 
@@ -38,11 +41,11 @@ export function watchPresence(store: PanelStore, host: CtiHost): () => void {
     const { label, icon } = labelFor(state);
     if (label !== last) {
       last = label;
-      host.setPanelLabel(label).catch(() => {});
+      host.setItemLabel(label).catch(() => {});
     }
     if (icon !== lastIcon) {
       lastIcon = icon;
-      host.setPanelIcon(icon).catch(() => {});
+      host.setItemIcon(icon).catch(() => {});
     }
   };
   return store.subscribe(apply);

@@ -4,7 +4,7 @@
  */
 import type { CtiHost, NavigationInfo } from '../../salesforce/types';
 import { errorText } from '../platform';
-import { selectCaps, type PanelStore } from '../store';
+import { linkedRecord, selectCaps, type CallEntry, type PanelStore } from '../store';
 import type { AgentActions } from './actions';
 import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
 import { loadDirectory } from './directory';
@@ -17,12 +17,18 @@ export interface TabHooks {
 }
 
 export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: AgentActions, hooks: TabHooks): () => void {
+  /** The record this tab shows, for refreshing its activities when a call's log for it is written. */
+  let openRecordId: string | null = null;
   host.onNavigationChange((info) => {
+    openRecordId = info.recordId;
     hooks.navigated(info, true);
     hooks.used();
   });
   host.getNavigation().then(
-    (info) => hooks.navigated(info, false),
+    (info) => {
+      openRecordId ??= info.recordId;
+      hooks.navigated(info, false);
+    },
     () => {},
   );
   host.onClickToDial(
@@ -39,6 +45,9 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
   const offs = [
     store.subscribe((state, prev) => {
       clickToDial();
+      if (openRecordId !== null && state.shared.calls !== prev.shared.calls && loggedFor(state.shared.calls, prev.shared.calls, openRecordId)) {
+        host.refreshRecordView().catch(() => {});
+      }
       if (state.shared.session !== null) presence ??= import('./presence').then((m) => m.watchPresence(store, host));
       const { hello, session } = state.shared;
       if (hello?.serverVersion !== prev.shared.hello?.serverVersion || (session !== null && prev.shared.session === null)) {
@@ -50,6 +59,14 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
     for (const off of offs) off();
     void presence?.then((off) => off());
   };
+}
+
+/**
+ * A call's log was written (or rewritten) for the record this tab shows: Salesforce does not refresh
+ * the record page by itself, so its activity list would stay stale until a reload.
+ */
+function loggedFor(calls: Record<string, CallEntry>, before: Record<string, CallEntry>, recordId: string): boolean {
+  return Object.values(calls).some((entry) => entry.log.writes > (before[entry.call.callId]?.log.writes ?? 0) && linkedRecord(entry)?.recordId === recordId);
 }
 
 /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */

@@ -25,7 +25,7 @@ function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
     disposition: '',
     earlierTalkSeconds: 0,
     endedLocally: false,
-    log: { status: 'none', taskId: null, error: null, attempts: 0 },
+    log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
   };
 }
 

@@ -4,6 +4,9 @@ import type { MessageKey } from './keys';
 export const en: Record<MessageKey, string> = {
   'app.title': 'BIZTEL Open CTI',
   'app.starting': 'Starting…',
+  'app.starting.salesforce': 'Waiting for Salesforce.',
+  'app.starting.server': 'Connecting to the BIZTEL server ({url}).',
+  'app.starting.leader': 'Waiting for the panel in another tab.',
   'fault.title': 'Please reload this panel',
   'fault.body': 'The panel met something it did not expect (for example another tab runs another version of the panel). Calls carry on in BIZTEL. Reloading shows the true state again.',
   'fault.reload': 'Reload',

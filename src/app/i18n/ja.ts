@@ -2,6 +2,9 @@
 export const ja = {
   'app.title': 'BIZTEL Open CTI',
   'app.starting': '初期化しています…',
+  'app.starting.salesforce': 'Salesforce の応答を待っています。',
+  'app.starting.server': 'BIZTEL サーバ({url})に接続しています。',
+  'app.starting.leader': '別のタブのパネルの応答を待っています。',
   'fault.title': 'このパネルを表示し直してください',
   'fault.body': 'パネルが想定していない状態になりました(別のタブのパネルが別のバージョンである場合など)。通話は BIZTEL 側で続いています。再読み込みすると正しい状態を表示します。',
   'fault.reload': '再読み込み',

@@ -60,3 +60,16 @@ export function selectActiveCallId(s: PanelData): string | null {
 export function typedField(s: PanelData, callId: string, field: 'notes' | 'disposition'): string {
   return s.local.drafts[callId]?.[field] ?? s.shared.calls[callId]?.[field] ?? '';
 }
+
+/** The record a call's log links to: the agent's pick, the context record, or a single match. */
+export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
+  if (entry.chosenRecordId) {
+    const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
+    return { recordId: entry.chosenRecordId, ...(chosen ? { name: chosen.name } : {}) };
+  }
+  // The record the call started from (click-to-call) or was handed over with (screen transfer)
+  // says more than a number match, which may find several people sharing a number.
+  if (entry.contextRecord) return { recordId: entry.contextRecord.recordId };
+  if (entry.records.length === 1 && entry.records[0]) return { recordId: entry.records[0].recordId, name: entry.records[0].name };
+  return null;
+}

@@ -51,7 +51,8 @@ export const callEntrySchema = z.object({
    * restart). The server's own later view of the call replaces this one.
    */
   endedLocally: z._default(z.boolean(), false),
-  log: z.object({ status: logStatusSchema, taskId: z.nullable(salesforceIdSchema), error: z.nullable(text(500)), attempts: count() }),
+  /** writes: how many times Salesforce confirmed this call's Task (each time, the record page may show it anew). */
+  log: z.object({ status: logStatusSchema, taskId: z.nullable(salesforceIdSchema), error: z.nullable(text(500)), attempts: count(), writes: z._default(count(), 0) }),
 });
 export type CallEntry = z.infer<typeof callEntrySchema>;
 

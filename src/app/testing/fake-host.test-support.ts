@@ -30,7 +30,7 @@ export function endedEntry(call: Partial<Call> = {}, entry: Partial<Omit<CallEnt
     disposition: '',
     earlierTalkSeconds: 0,
     endedLocally: false,
-    log: { status: 'none', taskId: null, error: null, attempts: 0 },
+    log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
     ...entry,
   };
 }
@@ -39,7 +39,8 @@ export type HostCall =
   | { method: 'search'; request: SearchRequest; at: number }
   | { method: 'popRecord'; recordId: string; at: number }
   | { method: 'popDeferred'; deferredPop: unknown; at: number }
-  | { method: 'upsertCallLog'; task: TaskFields; at: number };
+  | { method: 'upsertCallLog'; task: TaskFields; at: number }
+  | { method: 'refreshRecordView'; at: number };
 
 export interface FakeHostOptions {
   kind?: HostKind;
@@ -128,11 +129,16 @@ export class FakeHost implements CtiHost {
     return Promise.resolve();
   }
 
-  setPanelLabel(): Promise<void> {
+  setItemLabel(): Promise<void> {
     return Promise.resolve();
   }
 
-  setPanelIcon(): Promise<void> {
+  setItemIcon(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  refreshRecordView(): Promise<void> {
+    this.calls.push({ method: 'refreshRecordView', at: this.now() });
     return Promise.resolve();
   }
 

@@ -1,4 +1,5 @@
 /** The main area: whatever page the agent (or a screen pop) opened. */
+import { useState } from 'react';
 import type { OrgRecord } from '../org/types';
 import { OBJECT_LABELS } from '../org/seed';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -129,10 +130,28 @@ function PhoneLinks({ record, only }: { record: OrgRecord; only?: string }) {
   );
 }
 
+/**
+ * The record's activities as of the moment the page was shown: opened, or refreshed by the panel
+ * (refreshView; refreshPage or refreshRelatedList in Classic). A Task written meanwhile shows only after
+ * a refresh, as in Salesforce; the Activity tab of the QA tools shows every Task live.
+ */
+function useActivitiesAsShown(record: OrgRecord) {
+  const org = useOrg();
+  const shownAt = useHost((s) => s.pageShownAt);
+  const page = useHost((s) => s.page); // a new page object each time a page is opened, the same record too
+  const [shown, setShown] = useState<{ page: unknown; shownAt: number; tasks: typeof org.tasks } | null>(null);
+  if (shown?.page !== page || shown.shownAt !== shownAt) {
+    const tasks = org.tasks.filter((t) => t.WhoId === record.Id || t.WhatId === record.Id);
+    setShown({ page, shownAt, tasks });
+    return tasks;
+  }
+  return shown.tasks;
+}
+
 function RecordPage({ record }: { record: OrgRecord }) {
   const org = useOrg();
   const { host } = useMock();
-  const activities = org.tasks.filter((t) => t.WhoId === record.Id || t.WhatId === record.Id);
+  const activities = useActivitiesAsShown(record);
   return (
     <>
       <h1>

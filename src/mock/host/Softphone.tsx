@@ -47,7 +47,8 @@ export function UtilityBar() {
   const { host, popout, popoutId } = useMock();
   const visible = useHost((s) => s.panelVisible);
   const label = useHost((s) => s.panelLabel);
-  const icon = useHost((s) => s.panelIcon);
+  const itemLabel = useHost((s) => s.itemLabel);
+  const icon = useHost((s) => s.itemIcon);
   const location = useHost((s) => s.panelLocation);
   const size = usePanelSize();
   const popOut = () => {
@@ -58,7 +59,7 @@ export function UtilityBar() {
     return (
       <footer className="host__utility-bar" aria-label="Utility bar">
         <span className="host__utility-item" data-icon={icon}>
-          ☎ {label} {location === 'poppedOut' ? '(popped out)' : '(opening the pop-out window…)'}
+          ☎ {itemLabel} {location === 'poppedOut' ? '(popped out)' : '(opening the pop-out window…)'}
         </span>
         <button type="button" onClick={() => popout?.popIn()}>
           Pop in
@@ -85,7 +86,7 @@ export function UtilityBar() {
         <PanelFrame />
       </div>
       <button type="button" className="host__utility-item" aria-pressed={visible} onClick={() => host.store.setState({ panelVisible: !visible })} data-icon={icon}>
-        ☎ {label}
+        ☎ {itemLabel}
       </button>
     </footer>
   );

@@ -85,6 +85,7 @@ function dispatch(host: MockHost, request: InteractionRequest): Promise<OpResult
         return true;
       case 'refreshPage':
       case 'refreshRelatedList':
+        host.store.setState((s) => ({ pageShownAt: s.pageShownAt + 1 }));
         return true;
       case 'enableClickToDial':
       case 'disableClickToDial':

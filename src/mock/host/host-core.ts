@@ -37,8 +37,18 @@ export type PanelLocation = 'docked' | 'poppingOut' | 'poppedOut';
 export interface HostState {
   page: HostPage;
   panelVisible: boolean;
+  /** The open panel's header (setSoftphonePanelLabel / Icon). */
   panelLabel: string;
   panelIcon: string;
+  /** The utility-bar item, what shows while the panel is minimised (setSoftphoneItemLabel / Icon). */
+  itemLabel: string;
+  itemIcon: string;
+  /**
+   * Bumped when the record page is shown anew: opening a record, or the panel asking for it
+   * (refreshView, refreshPage, refreshRelatedList). As in Salesforce, a record page's activities are
+   * those of that moment: a Task written later shows only after a refresh.
+   */
+  pageShownAt: number;
   panelHeight: number | null;
   panelWidth: number | null;
   panelLocation: PanelLocation;
@@ -74,6 +84,9 @@ export class MockHost {
     panelVisible: true,
     panelLabel: 'Phone',
     panelIcon: 'call',
+    itemLabel: 'Phone',
+    itemIcon: 'call',
+    pageShownAt: 0,
     panelHeight: null,
     panelWidth: null,
     panelLocation: 'docked',

@@ -29,7 +29,9 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
         return host.appViewInfo();
       case 'onClickToDial':
       case 'onNavigationChange':
+        return null;
       case 'refreshView':
+        host.store.setState((s) => ({ pageShownAt: s.pageShownAt + 1 }));
         return null;
       case 'enableClickToDial':
       case 'disableClickToDial':
@@ -75,12 +77,12 @@ function dispatch(host: MockHost, request: LightningRequest): Promise<OpResult> 
       case 'setSoftphonePanelLabel':
       case 'setSoftphoneItemLabel':
         if (!text('label')) invalid('label must be a non-empty string.');
-        host.store.setState({ panelLabel: text('label').slice(0, 80) });
+        host.store.setState(methodName === 'setSoftphoneItemLabel' ? { itemLabel: text('label').slice(0, 80) } : { panelLabel: text('label').slice(0, 80) });
         return null;
       case 'setSoftphonePanelIcon':
       case 'setSoftphoneItemIcon':
         if (!text('key')) invalid('key must be an SLDS utility icon name.');
-        host.store.setState({ panelIcon: text('key').slice(0, 80) });
+        host.store.setState(methodName === 'setSoftphoneItemIcon' ? { itemIcon: text('key').slice(0, 80) } : { panelIcon: text('key').slice(0, 80) });
         return null;
       case 'notifyInitializationComplete':
         host.initializationComplete();
