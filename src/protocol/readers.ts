@@ -50,7 +50,7 @@ function listOf<T extends z.ZodMiniType>(item: T, max: number) {
  * The longest recording link the panel keeps: the Task's URL field holds 255 characters, and a link
  * Salesforce refuses would make the whole Task fail for ever.
  */
-export const MAX_RECORDING_URL = 255;
+export const MAX_RECORDING_URL = 255; // the Task field's length (domain/task-limits.ts), which this layer cannot import
 const recordingUrlReader = z.url({ protocol: /^https?$/ }).check(z.maxLength(MAX_RECORDING_URL));
 
 const consultReader = z.object({

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { callPhase } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { formatNumber, otherPartyShown } from '../domain/phone-format';
+import { TASK_LIMITS } from '../domain/task-limits';
 import { selectActiveCallId, typedField, type CallEntry } from '../app';
 import { useActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';
@@ -92,7 +93,7 @@ function CallResult({ entry }: { entry: CallEntry }) {
         className="slds-input"
         id={id}
         type="text"
-        maxLength={255}
+        maxLength={TASK_LIMITS.CallDisposition}
         autoComplete="off"
         value={disposition}
         onChange={(e) => actions.setDisposition(entry.call.callId, e.target.value)}

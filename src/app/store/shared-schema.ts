@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { LINK_STATUSES } from '../../biztel/link-machine';
 import { NO_POP_REASONS } from '../../domain/pop-policy';
+import { TASK_LIMITS } from '../../domain/task-limits';
 import { agentSchema, callSchema, callerIdSchema, helloSchema, salesforceIdSchema, statusSchema, systemSettingsSchema } from '../../protocol';
 import { foundRecordSchema } from '../../salesforce/types';
 
@@ -41,9 +42,9 @@ export const callEntrySchema = z.object({
   chosenRecordId: z.nullable(salesforceIdSchema),
   /** A record given by context: the click-to-call record, or the screen-transferred one. */
   contextRecord: z.nullable(contextRecordSchema),
-  notes: text(32_000),
+  notes: text(TASK_LIMITS.Description),
   /** The call's result as the agent typed it (the Task's CallDisposition); '' leaves the automatic one. */
-  disposition: text(255),
+  disposition: text(TASK_LIMITS.CallDisposition),
   /** Talk time on this agent's earlier legs of the call (it came back: transferred back, consulted again). */
   earlierTalkSeconds: z.number().check(z.nonnegative()),
   /**

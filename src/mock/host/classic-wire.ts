@@ -4,6 +4,7 @@
  * otherwise; a call with a callback is answered under its `NAME_n`; listener events go to the bare
  * listener names. Results are what Classic gives: JSON text, text, or true/false.
  */
+import { SALESFORCE_ID } from '../../protocol';
 import type { CallTypeKey } from '../org/types';
 import { INTERACTION_LISTENERS, INTERACTION_METHODS, encodeInteraction, parseInteractionRequest, type InteractionRequest } from '../interaction-wire';
 import { directoryPage } from './directory-page';
@@ -101,7 +102,7 @@ function dispatch(host: MockHost, request: InteractionRequest): Promise<OpResult
       case 'screenPop': {
         flag(args, 'force');
         const url = text('targetUrl');
-        const id = /^\/([a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?)$/.exec(url)?.[1];
+        const id = url.startsWith('/') && SALESFORCE_ID.test(url.slice(1)) ? url.slice(1) : undefined;
         if (id) host.screenPop('sobject', { recordId: id });
         else host.screenPop('url', { url });
         return true;

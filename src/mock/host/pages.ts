@@ -2,6 +2,7 @@
  * The pages of the fake Salesforce (home, record, search, new-record form, flow, URL) and how an
  * explicit `screenPop` request becomes one. Pure.
  */
+import { SALESFORCE_ID } from '../../protocol';
 import type { PopAction } from './pops';
 
 export type HostPage =
@@ -14,7 +15,7 @@ export type HostPage =
 
 export class InvalidParam extends Error {}
 
-const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+const RECORD_ID = SALESFORCE_ID;
 
 function stringMap(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};

@@ -3,6 +3,7 @@
  * methods and their parameter names, the Task fields a call log may set, the call key and the
  * objects searchPhone looks in.
  */
+import { TASK_LIMITS } from '../../domain/task-limits.ts';
 import { OBJECT_TYPES } from './layout-schema.ts';
 import type { ObjectType } from './types.ts';
 
@@ -30,7 +31,7 @@ export const APEX_PARAMS: Record<string, readonly string[]> = {
 
 /** The Task fields the package writes; anything else is refused, as Apex deserialisation would. */
 export const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
-  Subject: (v) => typeof v === 'string' && v.length <= 255,
+  Subject: (v) => typeof v === 'string' && v.length <= TASK_LIMITS.Subject,
   Status: (v) => typeof v === 'string',
   Priority: (v) => typeof v === 'string',
   TaskSubtype: (v) => v === 'Call',
@@ -38,8 +39,8 @@ export const TASK_FIELDS: Record<string, (value: unknown) => boolean> = {
   CallType: (v) => v === 'Inbound' || v === 'Outbound' || v === 'Internal',
   CallDurationInSeconds: (v) => Number.isInteger(v) && (v as number) >= 0,
   CallObject: (v) => typeof v === 'string' && v.length > 0 && v.length <= CALL_OBJECT_MAX,
-  CallDisposition: (v) => typeof v === 'string' && v.length <= 255,
-  Description: (v) => typeof v === 'string' && v.length <= 32_000,
+  CallDisposition: (v) => typeof v === 'string' && v.length <= TASK_LIMITS.CallDisposition,
+  Description: (v) => typeof v === 'string' && v.length <= TASK_LIMITS.Description,
   ActivityDate: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
   WhoId: (v) => typeof v === 'string',
   WhatId: (v) => typeof v === 'string',
