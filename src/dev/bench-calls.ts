@@ -9,7 +9,7 @@ import { heapAfterGc, wallNow, withProbe, type ClockOffset, type HeapSample } fr
 import type { PopRecord } from './bench-probe';
 
 export const AGENT = 'agent01';
-/** Contact 山田 太郎 (CONTRACTS.md §3): one match, so every ring pops the record page. */
+/** Contact 山田 太郎 (the fake org's seed): one match, so every ring pops the record page. */
 export const CALLER = '03-5555-0101';
 
 /** Ring times by call id, filled by the simulator's onAgentEvent hook (Node's clock). */

@@ -2,7 +2,7 @@
  * The package's call center in its two spellings: the Setup → Call Centers → Import file
  * (`<callCenter><section sortOrder name label><item sortOrder name label>value`) and the Metadata API
  * file (`<CallCenter>` with `sections`/`items`), read into one shape so a test can check the format
- * rules of the import file (OPENCTI.md §6) and that both files say the same.
+ * rules of the import file (Salesforce's Metadata API and import formats, README) and that both files say the same.
  */
 import { XMLParser } from 'fast-xml-parser';
 import { CALL_CENTER_ITEMS } from '../salesforce/package-names';
@@ -18,7 +18,7 @@ export interface CallCenterSection {
   items: CallCenterItem[];
 }
 
-/** reqGeneralInfo items Salesforce requires (OPENCTI.md §6). */
+/** reqGeneralInfo items Salesforce requires (Salesforce's Metadata API and import formats, README). */
 export const REQUIRED_GENERAL_ITEMS = ['reqInternalName', 'reqDisplayName', 'reqAdapterUrl', 'reqUseApi', 'reqSoftphoneHeight', 'reqSoftphoneWidth'] as const;
 /** Words Salesforce reserves besides the `req` prefix. */
 const RESERVED_NAMES = new Set(['label', 'sortorder', 'internalnamelabel', 'displaynamelabel']);

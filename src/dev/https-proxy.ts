@@ -1,6 +1,6 @@
 /**
  * An HTTPS reverse proxy that puts the mock stack (or the dev server) under Salesforce-like names
- * (CONTRACTS.md §2): every request, WebSocket upgrades included, goes to a loopback port with the Host
+ * (see the README's mock-page addresses): every request, WebSocket upgrades included, goes to a loopback port with the Host
  * header rewritten, as a corporate proxy or Salesforce's own edge would. `*.force.com` is HSTS
  * preloaded, so plain http under those names is impossible; the certificate is self-signed and made
  * at start-up (`self-signed-cert.ts`), so the browser must ignore certificate errors.

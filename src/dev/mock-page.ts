@@ -11,7 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Frame, type FrameLoca
 import type { MockCti } from '../mock/mock-cti';
 import { CHROMIUM_FLAGS, ensureChromium } from './chromium';
 
-/** The panel's frame on the mock page, as CONTRACTS.md names it. */
+/** The panel's frame on the mock page, by its title, which tests rely on. */
 export const PANEL_FRAME = 'iframe[title="BIZTEL Open CTI softphone"]';
 
 /** The window every browser run uses, so that tests, figures and screenshots see one layout. */

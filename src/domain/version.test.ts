@@ -17,7 +17,7 @@ describe('server versions', () => {
     expect(compareVersions(v('3.5.10'), v('3.5.3'))).toBeGreaterThan(0);
   });
 
-  // Each row of SPEC.md's table, at both sides of its boundary.
+  // Each row of the version table (README), at both sides of its boundary.
   it.each([
     ['clickToCallSettings', '3.2.19', false, '3.2.20', true],
     ['outboundPopSetting', '3.3.21', false, '3.4.0', true],
@@ -40,7 +40,7 @@ describe('server versions', () => {
     expect(caps(from)[key]).toBe(is);
   });
 
-  it('maps servers to the packages of §11.1, each range running to the next start', () => {
+  it('maps servers to the packages of the manual’s compatibility table, each range running to the next start', () => {
     expect(packageFor(v('3.1.9'))).toBeNull();
     expect(packageFor(v('3.1.10'))).toBe('3.13');
     expect(packageFor(v('3.1.22'))).toBe('3.13');
@@ -58,24 +58,24 @@ describe('server versions', () => {
     expect(packageFor(v('4.0.0'))).toBe('3.80');
   });
 
-  it('says a package upgrade is needed exactly when the packages differ (§11.2 examples)', () => {
+  it('says a package upgrade is needed exactly when the packages differ (the manual’s examples)', () => {
     expect(checkScheduledUpgrade(v('3.3.21'), v('3.7.1'))).toEqual({ packageUpgradeNeeded: true, reason: 'packagesDiffer', currentPackage: '3.33', scheduledPackage: '3.42' });
     expect(checkScheduledUpgrade(v('3.5.0'), v('3.7.1'))).toMatchObject({ packageUpgradeNeeded: false, reason: null });
-    // §11.3: from 3.2.x an upgrade is always needed
+    // From 3.2.x an upgrade is always needed
     for (const to of ['3.3.0', '3.4.11', '3.9.0']) expect(checkScheduledUpgrade(v('3.2.5'), v(to)).packageUpgradeNeeded).toBe(true);
   });
 
-  it('needs a package upgrade from 3.2.x even when the target is 3.2.y, the same package (§11.3)', () => {
+  it('needs a package upgrade from 3.2.x even when the target is 3.2.y, the same package (the manual’s rule for 3.2.x)', () => {
     expect(checkScheduledUpgrade(v('3.2.5'), v('3.2.21'))).toEqual({ packageUpgradeNeeded: true, reason: 'from32', currentPackage: '3.22', scheduledPackage: '3.22' });
     expect(checkScheduledUpgrade(v('3.2.0'), v('3.2.1')).reason).toBe('from32');
     // Not an upgrade at all: nothing to do.
     expect(checkScheduledUpgrade(v('3.2.5'), v('3.2.5')).packageUpgradeNeeded).toBe(false);
-    // Other minor versions keep the §11.2 rule.
+    // Other minor versions keep the rule that packages must differ.
     expect(checkScheduledUpgrade(v('3.3.0'), v('3.3.21')).packageUpgradeNeeded).toBe(false);
     expect(checkScheduledUpgrade(v('3.1.10'), v('3.1.22')).packageUpgradeNeeded).toBe(false);
   });
 
-  it('sets the outbound pop default after an upgrade from 3.3.x as §10 says', () => {
+  it('sets the outbound pop default after an upgrade from 3.3.x as the manual’s upgrade table says', () => {
     expect(outboundPopupAfterUpgrade('never')).toBe('never');
     expect(outboundPopupAfterUpgrade('ring')).toBe('never');
     expect(outboundPopupAfterUpgrade('answer')).toBe('answer');

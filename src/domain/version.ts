@@ -1,5 +1,5 @@
 /**
- * Server version → what the panel does. Every row of the version table in SPEC.md lives here, as
+ * Server version → what the panel does. Every row of the version table (README, "Version rules") lives here, as
  * half-open ranges split at the first version the manual documents for the newer behaviour.
  */
 export type Version = readonly [major: number, minor: number, patch: number];
@@ -22,14 +22,14 @@ function v(text: string): Version {
 
 export const atLeast = (version: Version, floor: string): boolean => compareVersions(version, v(floor)) >= 0;
 
-/** The oldest server this package supports (§11.1's first row). */
+/** The oldest server this package supports (the first row of the manual's compatibility table). */
 export const MIN_SUPPORTED_VERSION = '3.1.10';
 
 export type OpenCtiPackage = '3.13' | '3.22' | '3.33' | '3.41' | '3.42' | '3.80';
 /** The package version of the vendor's manual that this package stands in for (the latest). */
 export const THIS_PACKAGE: OpenCtiPackage = '3.80';
 
-/** §11.1, each range running up to the next one's start. */
+/** The manual's compatibility table, each range running up to the next one's start. */
 const PACKAGE_TABLE: readonly (readonly [from: string, pkg: OpenCtiPackage])[] = [
   ['3.8.0', '3.80'],
   ['3.4.11', '3.42'],
@@ -46,7 +46,7 @@ export function packageFor(version: Version): OpenCtiPackage | null {
 
 export interface UpgradeCheck {
   /**
-   * §11.2: true when the current and the scheduled versions map to different packages; §11.3: and
+   * True when the current and the scheduled versions map to different packages; and
    * always when upgrading from a 3.2.x server, whatever the target.
    */
   packageUpgradeNeeded: boolean;
@@ -69,11 +69,11 @@ export interface Capabilities {
   version: Version;
   /** 3.1.10 and later; below, the panel refuses with a clear message. */
   supported: boolean;
-  /** §10 click-to-call settings (disable, immediate dial) exist. Before: on, number into the dial pad. */
+  /** The click-to-call system settings (disable, immediate dial) exist. Before: on, number into the dial pad. */
   clickToCallSettings: boolean;
-  /** Where inbound pop timing comes from: the call center item "BIZTEL Popup mode", or §10 settings. */
+  /** Where inbound pop timing comes from: the call center item "BIZTEL Popup mode", or the server's system settings. */
   popTimingSource: 'callCenterItem' | 'systemSettings';
-  /** Anonymous callers: never popped, or as the §10 setting says. */
+  /** Anonymous callers: never popped, or as the server's system setting says. */
   anonymousPop: 'never' | 'setting';
   /** The outbound pop setting exists (Lightning only; Classic never pops outbound calls). */
   outboundPopSetting: boolean;
@@ -85,7 +85,7 @@ export interface Capabilities {
   directoryNames: boolean;
   /** Salesforce enhanced domains work with this server. */
   enhancedDomains: boolean;
-  /** The vendor package §11.1 maps this server to. */
+  /** The vendor package the manual's compatibility table pairs with this server. */
   manualPackage: OpenCtiPackage | null;
 }
 
@@ -106,7 +106,7 @@ export function capabilitiesFor(version: Version): Capabilities {
 }
 
 /**
- * The outbound pop default after an upgrade from 3.3.x to 3.4 or later (§10):
+ * The outbound pop default after an upgrade from 3.3.x to 3.4 or later (the manual's upgrade table):
  * never → never, on ring → never, on answer → on answer.
  */
 export function outboundPopupAfterUpgrade(inboundPopup: 'never' | 'ring' | 'answer'): 'never' | 'answer' {

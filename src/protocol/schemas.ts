@@ -128,7 +128,7 @@ export const inboundPopupSchema = z.enum(['never', 'ring', 'answer']);
 export const outboundPopupSchema = z.enum(['never', 'dial', 'answer']);
 
 /**
- * §10 system settings. A field is absent when the server's version does not have that setting,
+ * The server's system settings (pop timing, click-to-call). A field is absent when the server's version does not have that setting,
  * so the panel can tell "off" from "this server has no such setting".
  */
 export const systemSettingsSchema = z.object({

@@ -1,6 +1,6 @@
 /**
  * Salesforce enhanced domains in the host names the panel runs under. BIZTEL servers before 3.4.20
- * do not support enhanced domains (the manual's §0), so the panel tells the admin when it sees them.
+ * do not support enhanced domains (BIZTEL's manual), so the panel tells the admin when it sees them.
  *
  * The rule: a host name is an enhanced-domain one when its form exists only with enhanced domains.
  * - Visualforce (the panel's own page): `<mydomain>--c.vf.force.com`, `<mydomain>--<ns>.vf.force.com`,

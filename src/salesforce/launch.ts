@@ -1,4 +1,4 @@
-/** What Salesforce (or the mock page) passes the adapter page in its URL (OPENCTI.md §1). */
+/** What Salesforce (or the mock page) passes the adapter page in its URL (as Salesforce documents it for adapter URLs). */
 import type { HostKind } from './types';
 
 export const OPEN_CTI_API_VERSION = '57.0';

@@ -1,5 +1,5 @@
 /**
- * The sandbox name in a Salesforce host name, for the manual's §7.2 note: a sandbox whose name starts
+ * The sandbox name in a Salesforce host name, for the manual's start-up troubleshooting note: a sandbox whose name starts
  * with "c" (e.g. "callcenter") hits a known Salesforce issue that breaks the server URL.
  * Enhanced domains: <mydomain>--<sandbox>.sandbox.lightning.force.com, <mydomain>--<sandbox>--<ns>.sandbox.vf.force.com;
  * older: <mydomain>--<sandbox>.lightning.force.com / .my.salesforce.com, <mydomain>--<sandbox>--<ns>.visualforce.com.

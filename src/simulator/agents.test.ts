@@ -9,7 +9,7 @@ function book() {
 }
 
 describe('the agent book', () => {
-  it('signs an agent in as 受付可 with its desktop softphone running, even after QA stopped it (CONTRACTS §3)', () => {
+  it('signs an agent in as 受付可 with its desktop softphone running, even after QA stopped it (the seed’s promise)', () => {
     const { agents } = book();
     const agent = agents.require('agent01');
     agents.signIn('agent01', 'biztel');

@@ -106,7 +106,7 @@ export class AgentBook {
     agent.statusId = STATUS_IDS.ready;
     agent.statusAfterCall = STATUS_IDS.ready;
     agent.requestedStatusId = null;
-    // CONTRACTS §3: after sign-in the desktop softphone counts as running, whatever QA set before.
+    // The seed's promise: after sign-in the desktop softphone counts as running, whatever QA set before.
     agent.phoneRegistered = true;
     this.byToken.set(session.token, session);
     return session;

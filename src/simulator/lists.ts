@@ -3,7 +3,7 @@ import type { Call, CallState, RecentCall } from '../protocol';
 import { talkSeconds } from '../domain/call';
 import type { CallTable } from './call-table';
 
-/** CONTRACTS.md §4 `SimCall`. */
+/** A call as `window.mockCti.server.calls()` lists it (README). */
 export interface SimCall {
   callId: string;
   state: CallState;

@@ -1,4 +1,4 @@
-/** The simulator's seed data: CONTRACTS.md §3. */
+/** The simulator's seed data (README, "Seed data"). */
 import type { AgentStatus, CallerIdOption, SystemSettings } from '../protocol';
 
 export interface AgentSeed {
@@ -43,7 +43,7 @@ export const SEED_CALLER_IDS: readonly CallerIdOption[] = [
 export const SEED_VERSION = '3.9.0';
 export const SEED_COMPANY_NUMBER = '03-1234-5678';
 
-/** Every §10 setting; which of them a client sees depends on the server version. */
+/** Every system setting; which of them a client sees depends on the server version. */
 export type FullSystemSettings = Required<SystemSettings>;
 
 export const SEED_SETTINGS: FullSystemSettings = {

@@ -1,4 +1,4 @@
-/** The simulated server's version, scheduled upgrade, §10 system settings, and how fast it answers. */
+/** The simulated server's version, scheduled upgrade, system settings, and how fast it answers. */
 import type { AgentStatus, SystemSettings } from '../protocol';
 import { capabilitiesFor, compareVersions, outboundPopupAfterUpgrade, parseVersion, type Version } from '../domain/version';
 import { PbxError } from './errors';
@@ -55,7 +55,7 @@ export class ServerConfig {
     this.settings = next;
   }
 
-  /** A version change; from 3.3.x to 3.4+ the outbound pop default follows §10's upgrade table. */
+  /** A version change; from 3.3.x to 3.4+ the outbound pop default follows the manual's upgrade table. */
   setVersion(version: string): void {
     const next = parseVersion(version);
     if (!next) throw new PbxError('BAD_REQUEST', `${version} is not a version like 3.9.0.`);

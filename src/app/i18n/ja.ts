@@ -12,7 +12,7 @@ export const ja = {
   'bare.body': 'BIZTEL Open CTI ソフトフォンは Salesforce のコールセンター(Open CTI)または開発用のモック CTI ページの中で表示してください。',
   'bare.link': 'モック CTI ページを開く',
 
-  // §7.2 of the manual: the message, then cause and fix.
+  // The manual's start-up errors: the message, then cause and fix.
   'failure.headline': 'BIZTEL設定をご確認ください。',
   'failure.openCtiUnavailable.cause': '① Salesforce Open CTI API を実行できませんでした。',
   'failure.openCtiUnavailable.fix': 'コールセンターユーザに追加されているか、プロファイルの権限をご確認ください。管理者アカウントで正しく表示される場合はユーザの権限の問題です。',

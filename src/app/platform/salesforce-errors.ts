@@ -20,7 +20,7 @@ export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Looks like the Salesforce session (§9): SERVER_ERROR, as an expired session answers. */
+/** Looks like the Salesforce session (after Salesforce's session timeout): SERVER_ERROR, as an expired session answers. */
 export const isSessionError = (error: unknown): boolean => effectiveCode(error) === 'SERVER_ERROR';
 
 /**
