@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CtiHost, SearchRequest, SearchResult } from '../../salesforce/types';
-import type { TabGroup } from '../tabs';
-import { TEST_TIMING, TabHub, groupOn } from '../testing/tabs.test-support';
+import { TEST_TIMING, tabsForEachTest } from '../testing/tabs.test-support';
 import { PopRouter, servePops } from './pop-router';
 
 const request: SearchRequest = { searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ1' };
@@ -27,17 +26,11 @@ function host(found: SearchResult = { records: [], deferredPop: null }) {
   return { host: h as unknown as CtiHost, asked };
 }
 
-let hub: TabHub;
-const open: TabGroup[] = [];
+const tabs = tabsForEachTest();
 
 /** The leader's tab ("me") and another tab of the agent, with their presence. */
 async function twoTabs(other: { visible: boolean; activeAt: number; answers?: boolean; found?: SearchResult }) {
-  const me = groupOn(hub, 'me');
-  const them = groupOn(hub, 'other');
-  open.push(me, them);
-  me.start();
-  await vi.advanceTimersByTimeAsync(TEST_TIMING.claimMs + 10);
-  them.start();
+  const [me, them] = await tabs.leaderAndFollower('me', 'other');
   const mine = host();
   const theirs = host(other.found);
   if (other.answers !== false) servePops(them, theirs.host);
@@ -46,15 +39,6 @@ async function twoTabs(other: { visible: boolean; activeAt: number; answers?: bo
   await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs);
   return { me, them, mine, theirs, router: new PopRouter(mine.host, me) };
 }
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  hub = new TabHub();
-});
-afterEach(() => {
-  for (const g of open.splice(0)) g.close();
-  vi.useRealTimers();
-});
 
 describe('where a pop happens', () => {
   it('pops in the leader’s own tab when it is the one in use', async () => {
@@ -98,9 +82,7 @@ describe('where a pop happens', () => {
 
   it('serves pops to the leader only', async () => {
     const { them, theirs } = await twoTabs({ visible: true, activeAt: 900 });
-    const third = groupOn(hub, 'third');
-    open.push(third);
-    third.start();
+    const third = tabs.panel('third');
     await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs);
     const asked = third.request('other', 'pop', { kind: 'record', recordId: YAMADA.recordId }, 1000);
     const refused = expect(asked).rejects.toThrow(/only the leader/);

@@ -1,13 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CommandResult } from '../../biztel/link';
 import { makeCall } from '../../protocol/fixtures';
-import type { TabGroup } from '../tabs';
-import { TEST_TIMING, TabHub, groupOn } from '../testing/tabs.test-support';
+import { delivered as settled, tabsForEachTest } from '../testing/tabs.test-support';
 import type { CallChange, CommandPort } from './port';
 import { RemotePort, serveFollowers } from './remote-port';
 
-let hub: TabHub;
-const open: TabGroup[] = [];
+const tabs = tabsForEachTest();
 
 /** The leader's port as a follower's requests reach it: what it was asked. */
 function leaderPort(answer: CommandResult<unknown> = { ok: true, data: makeCall({ state: 'connected' }) }) {
@@ -27,32 +25,12 @@ function leaderPort(answer: CommandResult<unknown> = { ok: true, data: makeCall(
 }
 
 async function pair(answer?: CommandResult<unknown>) {
-  const leader = groupOn(hub, 'leader');
-  const follower = groupOn(hub, 'follower');
-  open.push(leader, follower);
-  leader.start();
-  await vi.advanceTimersByTimeAsync(TEST_TIMING.claimMs + 10);
-  follower.start();
-  await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs);
+  const [leader, follower] = await tabs.leaderAndFollower();
   const { port, asked } = leaderPort(answer);
   serveFollowers(leader, () => port);
   return { leader, follower, remote: new RemotePort(follower), asked };
 }
 
-/** Runs `work` while the fake clock lets the channel deliver. */
-async function settled<T>(work: Promise<T>): Promise<T> {
-  await vi.advanceTimersByTimeAsync(0);
-  return work;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers();
-  hub = new TabHub();
-});
-afterEach(() => {
-  for (const g of open.splice(0)) g.close();
-  vi.useRealTimers();
-});
 
 describe('a follower’s commands through the leader', () => {
   it('carries a command there and its checked answer back', async () => {
@@ -83,7 +61,7 @@ describe('a follower’s commands through the leader', () => {
   it('answers an answer it does not understand as BAD_RESPONSE, and an unknown error code as such too', async () => {
     const bad = await pair({ ok: true, data: { not: 'a call' } });
     expect(await settled(bad.remote.command('answer', { callId: 'BZ1' }))).toMatchObject({ ok: false, error: { code: 'BAD_RESPONSE' } });
-    for (const g of open.splice(0)) g.close();
+    tabs.closeAll();
     const odd = await pair({ ok: false, error: { code: 'SOMETHING_NEW' as never, message: 'new server' } });
     expect(await settled(odd.remote.command('answer', { callId: 'BZ1' }))).toEqual({ ok: false, error: { code: 'BAD_RESPONSE', message: 'new server' } });
   });
@@ -91,12 +69,11 @@ describe('a follower’s commands through the leader', () => {
   it('brings the recent calls as data: the session token stays with the leader', async () => {
     const { remote } = await pair();
     expect(await settled(remote.recentCalls())).toEqual([expect.objectContaining({ callId: '1', number: '0355550101' })]);
-    expect(JSON.stringify(hub.posted)).not.toMatch(/token/i);
+    expect(JSON.stringify(tabs.hub.posted)).not.toMatch(/token/i);
   });
 
   it('says plainly that nobody holds the link when no leader is known, and when the leader does not answer', async () => {
-    const alone = groupOn(hub, 'alone', { channel: 'other' });
-    open.push(alone);
+    const alone = tabs.panel('alone', { channel: 'other' });
     expect(await new RemotePort(alone).command('answer', { callId: 'BZ1' })).toMatchObject({ ok: false, error: { code: 'OFFLINE' } });
     const { remote, leader } = await pair();
     leader.handle('port', () => new Promise(() => {})); // it never answers

@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { INITIAL_SHARED, type SharedState } from '../store';
-import { FakeLocks, TEST_TIMING, TabHub, groupOn } from '../testing/tabs.test-support';
+import { FakeLocks, TEST_TIMING, tabsForEachTest } from '../testing/tabs.test-support';
 import type { GroupStatus, TabGroup } from './tab-group';
 
-let hub: TabHub;
-const open: TabGroup[] = [];
-
-function panel(id: string, options: Parameters<typeof groupOn>[2] = {}): TabGroup {
-  const group = groupOn(hub, id, options);
-  open.push(group);
-  group.start();
-  return group;
-}
+const tabs = tabsForEachTest();
+const panel = (id: string, options?: { locks?: FakeLocks }) => tabs.panel(id, options);
 
 const statuses = (...groups: TabGroup[]): GroupStatus[] => groups.map((g) => g.status);
 const leaders = (...groups: TabGroup[]) => groups.filter((g) => g.status === 'leader').map((g) => g.panelId);
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  hub = new TabHub();
-});
-afterEach(() => {
-  for (const group of open.splice(0)) group.close();
-  vi.useRealTimers();
-});
 
 describe.each([
   ['the channel election (Web Locks denied)', (): { locks?: FakeLocks } => ({})],
@@ -78,7 +63,7 @@ describe('the channel election without locks', () => {
     await vi.advanceTimersByTimeAsync(TEST_TIMING.claimMs + 10);
     const b = panel('b');
     await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs);
-    hub.connected = false; // a's messages no longer arrive: as if its tab died
+    tabs.hub.connected = false; // a's messages no longer arrive: as if its tab died
     await vi.advanceTimersByTimeAsync(TEST_TIMING.leaderTimeoutMs - TEST_TIMING.beatMs);
     expect(b.status).toBe('follower');
     await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs * 2 + TEST_TIMING.claimMs);
@@ -90,10 +75,10 @@ describe('the channel election without locks', () => {
     const b = panel('b');
     await vi.advanceTimersByTimeAsync(TEST_TIMING.claimMs + TEST_TIMING.beatMs);
     expect(leaders(a, b)).toEqual(['a']);
-    hub.connected = false;
+    tabs.hub.connected = false;
     await vi.advanceTimersByTimeAsync(TEST_TIMING.leaderTimeoutMs * 2);
     expect(leaders(a, b)).toEqual(['a', 'b']); // each alone thinks it leads
-    hub.heal();
+    tabs.hub.heal();
     await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs * 2);
     expect(leaders(a, b)).toHaveLength(1);
   });
@@ -131,8 +116,8 @@ describe('the leader’s state, and who may send it', () => {
 
   it('refuses state from a panel that does not lead, and says when the leader’s state cannot be read', async () => {
     const { heard, refused, unreadable } = await pair();
-    hub.inject('group', { type: 'state', from: 'intruder', term: 99, seq: 1, state: state(7) });
-    hub.inject('group', { type: 'state', from: 'a', term: 1, seq: 50, state: { ...state(3), calls: 'not calls' } });
+    tabs.hub.inject('group', { type: 'state', from: 'intruder', term: 99, seq: 1, state: state(7) });
+    tabs.hub.inject('group', { type: 'state', from: 'a', term: 1, seq: 50, state: { ...state(3), calls: 'not calls' } });
     await vi.advanceTimersByTimeAsync(0);
     expect(heard).toEqual([]);
     expect(refused).toEqual([expect.stringContaining('does not lead')]);
@@ -143,9 +128,9 @@ describe('the leader’s state, and who may send it', () => {
     const { b, refused } = await pair();
     const handovers: unknown[] = [];
     b.on('handover', (h) => handovers.push(h));
-    hub.inject('group', { type: 'handover', from: 'intruder', to: null, resume: { token: 'x'.repeat(20), lastSeq: 1 } });
-    hub.inject('group', { type: 'beat', from: 'a', leader: 'yes' });
-    hub.inject('group', { type: 'handover', from: 'a', to: null, resume: { token: 't'.repeat(20), lastSeq: 4 } });
+    tabs.hub.inject('group', { type: 'handover', from: 'intruder', to: null, resume: { token: 'x'.repeat(20), lastSeq: 1 } });
+    tabs.hub.inject('group', { type: 'beat', from: 'a', leader: 'yes' });
+    tabs.hub.inject('group', { type: 'handover', from: 'a', to: null, resume: { token: 't'.repeat(20), lastSeq: 4 } });
     await vi.advanceTimersByTimeAsync(0);
     expect(handovers).toEqual([{ token: 't'.repeat(20), lastSeq: 4 }]);
     expect(refused).toHaveLength(2);
@@ -156,7 +141,7 @@ describe('the leader’s state, and who may send it', () => {
     a.publish(state(1));
     a.handOver({ token: 'secret-token-0123456789', lastSeq: 3 });
     await vi.advanceTimersByTimeAsync(0);
-    const states = hub.posted.filter((p) => p.message.type === 'state');
+    const states = tabs.hub.posted.filter((p) => p.message.type === 'state');
     expect(states.length).toBeGreaterThan(0);
     expect(JSON.stringify(states)).not.toContain('secret-token');
   });
@@ -173,7 +158,7 @@ describe('requests between panels', () => {
     await expect(b.request('a', 'missing', {}, 1000)).rejects.toThrow(/No handler/);
 
     const replies: unknown[] = [];
-    const stranger = hub.transport('group');
+    const stranger = tabs.hub.transport('group');
     stranger.onMessage((data) => replies.push(data));
     stranger.post({ type: 'request', from: 'stranger', to: 'a', requestId: 'r1', method: 'echo', args: {} });
     await vi.advanceTimersByTimeAsync(0);

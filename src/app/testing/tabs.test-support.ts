@@ -3,6 +3,7 @@
  * BroadcastChannel does, and never back to its sender), a Web Locks manager with the browser's
  * semantics the panel relies on (queueing, ifAvailable, steal), and groups made on them.
  */
+import { afterEach, beforeEach, vi } from 'vitest';
 import { ChannelElection, DEFAULT_TIMING, LockElection, TabGroup, type ChannelTransport, type ElectionTiming, type TabMessage } from '../tabs';
 
 export class TabHub {
@@ -133,4 +134,51 @@ export function groupOn(hub: TabHub, panelId: string, options: { locks?: FakeLoc
     election: (events, timing) => (locks ? new LockElection(locks as unknown as LockManager, `${channel}:leader`, events) : new ChannelElection(panelId, timing, events)),
     timing: options.timing ?? TEST_TIMING,
   });
+}
+
+/**
+ * A test file's panels on a fresh hub for each test, on a fake clock: `panel` starts one, `leaderAndFollower`
+ * starts two with the first elected; every group is closed after the test.
+ */
+export function tabsForEachTest() {
+  let hub = new TabHub();
+  const open: TabGroup[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers();
+    hub = new TabHub();
+  });
+  afterEach(() => {
+    for (const group of open.splice(0)) group.close();
+    vi.useRealTimers();
+  });
+  const tabs = {
+    get hub() {
+      return hub;
+    },
+    /** A started panel's group. */
+    panel(id: string, options: Parameters<typeof groupOn>[2] = {}): TabGroup {
+      const group = groupOn(hub, id, options);
+      open.push(group);
+      group.start();
+      return group;
+    },
+    /** Two panels: the first elected leader, the second following it. */
+    async leaderAndFollower(leaderId = 'leader', followerId = 'follower'): Promise<[TabGroup, TabGroup]> {
+      const leader = tabs.panel(leaderId);
+      await vi.advanceTimersByTimeAsync(TEST_TIMING.claimMs + 10);
+      const follower = tabs.panel(followerId);
+      await vi.advanceTimersByTimeAsync(TEST_TIMING.beatMs);
+      return [leader, follower];
+    },
+    closeAll(): void {
+      for (const group of open.splice(0)) group.close();
+    },
+  };
+  return tabs;
+}
+
+/** Lets the fake clock deliver the channel's messages, then gives `work`'s outcome. */
+export async function delivered<T>(work: Promise<T>): Promise<T> {
+  await vi.advanceTimersByTimeAsync(0);
+  return work;
 }
