@@ -55,7 +55,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/e2e/**'] },
+          // Integration tests run a real simulator: generous timeouts, so a loaded machine is slow, not red.
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/e2e/**'], testTimeout: 20_000 },
         },
         {
           extends: true,

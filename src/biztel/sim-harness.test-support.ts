@@ -84,7 +84,7 @@ export function simHarness(timing: Partial<PbxTiming> = {}): Harness {
 }
 
 /** Resolves with the first agent event `pick` maps to a value. */
-export function nextEvent<T>(link: BiztelLink, pick: (e: AgentEvent) => T | undefined, timeoutMs = 3000): Promise<T> {
+export function nextEvent<T>(link: BiztelLink, pick: (e: AgentEvent) => T | undefined, timeoutMs = 10_000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
