@@ -13,7 +13,7 @@ import { isSalesforceId } from '../../domain/salesforce-ids';
 import { APEX_CLASS, APEX_METHODS } from '../../salesforce/package-names';
 import { HostError, type CtiHost } from '../../salesforce/types';
 import { isRefusal } from '../platform';
-import { panelLang, type CallEntry, type PanelStore } from '../store';
+import { linkedRecordOf, panelLang, type CallEntry, type PanelStore } from '../store';
 import type { OutboxItem, OutboxStore } from './outbox';
 
 export interface LoggerOptions {
@@ -31,19 +31,6 @@ export const defaultBackoff = (attempt: number, random: () => number = Math.rand
   Math.min(30_000, 1000 * 2 ** Math.max(0, attempt - 1)) * (0.8 + random() * 0.4);
 
 const REFUSED_RETRY_MS = 5 * 60_000;
-
-/** The record a call's log links to: the agent's pick, the context record, or a single match. */
-export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
-  if (entry.chosenRecordId) {
-    const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
-    return { recordId: entry.chosenRecordId, ...(chosen ? { name: chosen.name } : {}) };
-  }
-  // The record the call started from (click-to-call) or was handed over with (screen transfer)
-  // says more than a number match, which may find several people sharing a number.
-  if (entry.contextRecord) return { recordId: entry.contextRecord.recordId };
-  if (entry.records.length === 1 && entry.records[0]) return { recordId: entry.records[0].recordId, name: entry.records[0].name };
-  return null;
-}
 
 export class CallLogger {
   /** The outbox's items, as this panel knows them; the newest version of each call's Task. */
@@ -125,7 +112,7 @@ export class CallLogger {
     return buildTask({
       call: entry.call,
       lang: panelLang(this.store.getState()),
-      record: linkedRecord(entry),
+      record: linkedRecordOf(entry),
       notes: entry.notes,
       // Typed by the agent, else how the call ended (Declined, Missed, …) decides.
       disposition: entry.disposition.trim() || undefined,

@@ -60,3 +60,31 @@ export function selectActiveCallId(s: PanelData): string | null {
 export function typedField(s: PanelData, callId: string, field: 'notes' | 'disposition'): string {
   return s.local.drafts[callId]?.[field] ?? s.shared.calls[callId]?.[field] ?? '';
 }
+
+/** The record a call's Task links to, with what the panel knows of it. */
+export interface LinkedRecord {
+  recordId: string;
+  name?: string;
+  objectType?: string;
+}
+
+/**
+ * The record a call belongs to: what its Task links to, and what the related-record choice shows
+ * selected. The agent's pick on this call; else the record the call came with (the click-to-call
+ * record, the screen-transferred or handed-over one), which says more than a number match that may
+ * find several people sharing a number; else the one the agent chose for this number before; else
+ * the only match.
+ */
+export function linkedRecordOf(entry: CallEntry): LinkedRecord | null {
+  const describe = (recordId: string, name?: string | null): LinkedRecord => {
+    const found = entry.records.find((r) => r.recordId === recordId);
+    if (found) return { recordId, name: found.name, objectType: found.objectType };
+    return name ? { recordId, name } : { recordId };
+  };
+  if (entry.chosenRecordId) return describe(entry.chosenRecordId);
+  if (entry.contextRecord) return describe(entry.contextRecord.recordId, entry.contextRecord.name);
+  const remembered = entry.rememberedRecordId;
+  if (remembered && entry.records.some((r) => r.recordId === remembered)) return describe(remembered);
+  const [only] = entry.records;
+  return entry.records.length === 1 && only ? describe(only.recordId) : null;
+}
