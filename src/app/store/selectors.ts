@@ -1,6 +1,7 @@
 /** Values derived from the store's state: computed where they are read, never stored. */
 import type { Lang } from '../../domain/call-log';
 import { capabilitiesFor, parseVersion, type Capabilities } from '../../domain/version';
+import type { FoundRecord } from '../../salesforce/types';
 import type { CallEntry } from './shared-schema';
 import type { PanelData, StartupFailure } from './state';
 
@@ -87,4 +88,15 @@ export function linkedRecordOf(entry: CallEntry): LinkedRecord | null {
   if (remembered && entry.records.some((r) => r.recordId === remembered)) return describe(remembered);
   const [only] = entry.records;
   return entry.records.length === 1 && only ? describe(only.recordId) : null;
+}
+
+/**
+ * The records the related-record choice lists: what the search found (the remembered one first), and
+ * before them the record the call came with when the search did not find it (a click on a record
+ * whose object the layout does not search), so the record the Task links to is always one to see.
+ */
+export function recordChoices(entry: CallEntry): FoundRecord[] {
+  const context = entry.contextRecord;
+  if (entry.records.length === 0 || !context || entry.records.some((r) => r.recordId === context.recordId)) return entry.records;
+  return [{ recordId: context.recordId, name: context.name ?? context.recordId, objectType: '' }, ...entry.records];
 }
