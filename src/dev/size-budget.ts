@@ -11,12 +11,14 @@ import { listFiles } from './static-files';
 
 /**
  * The ceiling `npm test` enforces: growing past it fails the build. It is the panel as it ships
- * (157 KB, December 2026) plus a little room, not the issue's target: React 19 with react-dom is
+ * (157 KB in December 2026; 160.6 KB once calls carried a hand-over, remembered the record chosen for
+ * a number and told a blind transfer from a consult, 2.4 KB over both languages and the lazy chunks)
+ * plus a little room, not the issue's target: React 19 with react-dom is
  * ~67 KB of it, react-query, socket.io-client and zod/mini ~33 KB, libphonenumber-js with Japan's
  * metadata ~12 KB and the SLDS rules the panel uses ~6 KB, before any code of ours. Lower it when
  * the panel shrinks; raise it only with the reason in the commit.
  */
-export const SIZE_BUDGET_BYTES = 160_000;
+export const SIZE_BUDGET_BYTES = 162_000;
 
 /** The issue's target for gzipped JS+CSS ("Fast, native and usable"), reported by `npm run bench`. */
 export const SIZE_TARGET_BYTES = 120_000;

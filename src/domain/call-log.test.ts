@@ -66,3 +66,52 @@ describe('the call-log builder', () => {
     expect(shouldLog(ended)).toBe(true);
   });
 });
+
+describe('the hand-over (申し送り) in the receiving agent’s Task', () => {
+  const handover = {
+    notes: '住所変更の依頼。\n書類は送付済み。',
+    result: '折り返し希望',
+    record: { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' },
+    fromAgent: 'agent01',
+    fromAgentName: 'エージェント01',
+    via: 'transfer' as const,
+  };
+  const received = { ...ended, handover, recordingUrl: 'http://localhost:8000/monitor_link/1' };
+
+  it('quotes it after the agent’s own notes, says which agent it came from, and keeps the recording line last', () => {
+    const task = buildTask({ call: received, lang: 'ja', record: null, notes: '住所を確認した', utcOffsetMinutes: 0 });
+    expect(task.Description).toBe(
+      [
+        '住所を確認した',
+        '',
+        '申し送り(エージェント01 (agent01) から転送)',
+        '対応結果: 折り返し希望',
+        '関連レコード: 山田 太郎',
+        '> 住所変更の依頼。',
+        '> 書類は送付済み。',
+        '録音: http://localhost:8000/monitor_link/1',
+      ].join('\n'),
+    );
+    // The receiver's result is their own: never the one handed over.
+    expect(task.CallDisposition).toBe('Completed');
+  });
+
+  it('in English, from a park, with only what was given', () => {
+    const task = buildTask({
+      call: { ...ended, handover: { notes: '', result: '', record: null, fromAgent: 'agent03', via: 'park' } },
+      lang: 'en',
+      record: null,
+      notes: '',
+      utcOffsetMinutes: 0,
+    });
+    expect(task.Description).toBe('Hand-over from agent03 (picked up from park)');
+  });
+
+  it('gives way to the limit before the recording line does', () => {
+    const long = { ...received, handover: { ...handover, notes: 'x'.repeat(40_000) } };
+    const task = buildTask({ call: long, lang: 'en', record: null, notes: '', utcOffsetMinutes: 0 });
+    expect(task.Description.length).toBe(32_000);
+    expect(task.Description.endsWith('\nRecording: http://localhost:8000/monitor_link/1')).toBe(true);
+    expect(task.Description.startsWith('Hand-over from エージェント01 (agent01) (transferred)')).toBe(true);
+  });
+});

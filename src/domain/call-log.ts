@@ -3,7 +3,7 @@
  * call as the PBX reported it and what the agent added. Pure, so a retry always writes the same fields.
  */
 import * as z from 'zod/mini';
-import type { Call, EndReason } from '../protocol';
+import type { Call, EndReason, Handover } from '../protocol';
 import { talkSeconds } from './call';
 import { otherPartyShown } from './phone-format';
 import { linkFieldFor } from './salesforce-ids';
@@ -89,10 +89,43 @@ function activityDate(at: number, utcOffsetMinutes: number): string {
 
 const RECORDING_LINE: Record<Lang, string> = { ja: '録音', en: 'Recording' };
 
+const HANDOVER_WORDS: Record<Lang, { header: (from: string, via: Handover['via']) => string; someone: string; result: string; record: string }> = {
+  ja: {
+    someone: '別のエージェント',
+    header: (from, via) => `申し送り(${from}${via === 'park' ? ' のパーク保留から' : via === 'transfer' ? ' から転送' : ' から'})`,
+    result: '対応結果',
+    record: '関連レコード',
+  },
+  en: {
+    someone: 'another agent',
+    header: (from, via) => `Hand-over from ${from}${via === 'park' ? ' (picked up from park)' : via === 'transfer' ? ' (transferred)' : ''}`,
+    result: 'Result',
+    record: 'Related record',
+  },
+};
+
+/**
+ * The hand-over (申し送り) quoted for the receiving agent's Task: which agent the call came from and
+ * how, the result and record they gave it, and their notes as a quote. Never the receiver's own result.
+ */
+export function handoverText(handover: Handover, lang: Lang): string {
+  const words = HANDOVER_WORDS[lang];
+  const name = handover.fromAgentName ?? handover.fromAgent;
+  const from = name && handover.fromAgent && name !== handover.fromAgent ? `${name} (${handover.fromAgent})` : (name ?? words.someone);
+  const lines = [words.header(from, handover.via)];
+  if (handover.result.trim() !== '') lines.push(`${words.result}: ${handover.result.trim()}`);
+  if (handover.record) lines.push(`${words.record}: ${handover.record.name ?? handover.record.recordId}`);
+  const notes = handover.notes.trim();
+  if (notes !== '') lines.push(...notes.split(/\r?\n/).map((line) => `> ${line}`));
+  return lines.join('\n');
+}
+
 export function buildTask(input: CallLogInput): TaskFields {
   const { call, lang } = input;
   const capitalised = (call.direction[0]?.toUpperCase() ?? '') + call.direction.slice(1);
   const lines = [input.notes.trim()].filter((l) => l !== '');
+  // The hand-over after the agent's own notes, the recording link last (it is what a cut keeps whole).
+  if (call.handover) lines.push(`${lines.length > 0 ? '\n' : ''}${handoverText(call.handover, lang)}`);
   if (call.recordingUrl) lines.push(`${RECORDING_LINE[lang]}: ${call.recordingUrl}`);
   const task: TaskFields = {
     Subject: subjectFor(call, lang),

@@ -32,6 +32,9 @@ describe('the call state machine', () => {
   it('shows a connected call with a consult in progress as consulting', () => {
     expect(callPhase(makeCall({ state: 'connected' }))).toBe('connected');
     expect(callPhase(makeCall({ state: 'connected', consult: { target: '2002', state: 'dialing', failure: null } }))).toBe('consulting');
+    expect(callPhase(makeCall({ state: 'connected', consult: { target: '2002', state: 'dialing', failure: null, kind: 'consult' } }))).toBe('consulting');
+    // A blind transfer to an outside number that still rings is a transfer (転送中), not a consult.
+    expect(callPhase(makeCall({ state: 'connected', consult: { target: '09011112222', state: 'dialing', failure: null, kind: 'blind' } }))).toBe('transferring');
     expect(callPhase(makeCall({ state: 'parked' }))).toBe('parked');
   });
 

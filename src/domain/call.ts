@@ -17,10 +17,14 @@ export const canTransition = (from: CallState, to: CallState): boolean =>
   from === to || CALL_TRANSITIONS[from].includes(to);
 
 /** What the panel's call-state live region says. */
-export type CallPhase = 'ringing' | 'dialing' | 'connected' | 'held' | 'parked' | 'consulting' | 'ended';
+export type CallPhase = 'ringing' | 'dialing' | 'connected' | 'held' | 'parked' | 'consulting' | 'transferring' | 'ended';
 
+/**
+ * A consult (打診中) is the agent calling the target first; a blind transfer to an outside number that
+ * still rings is a transfer on its way (転送中): the agent will not speak to that number.
+ */
 export function callPhase(call: Call): CallPhase {
-  if (call.state === 'connected' && call.consult) return 'consulting';
+  if (call.state === 'connected' && call.consult) return call.consult.kind === 'blind' ? 'transferring' : 'consulting';
   return call.state;
 }
 
@@ -76,7 +80,8 @@ export function availableActions(call: Call): readonly CallAction[] {
       return ['hangup'];
     case 'connected':
       if (!call.consult) return ['hangup', 'hold', 'park', 'transfer', 'keypad'];
-      // Consulting: complete only once the target has answered; cancel goes back to the caller.
+      // Consulting: complete only once the target has answered; cancel goes back to the caller
+      // connected; hang up leaves the target's leg only, the caller then on hold until resumed.
       return call.consult.state === 'connected' ? ['hangup', 'completeTransfer', 'cancelTransfer', 'keypad'] : ['hangup', 'cancelTransfer'];
     case 'held':
       return ['hangup', 'unhold', 'transfer'];

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import {
   callSchema,
   commandErrorSchema,
+  handoverSchema,
   screenTransferSchema,
   sessionSchema,
   type CommandError,
@@ -35,7 +36,12 @@ export const commandRequestSchemas = {
   dial: z.object({ number, callerId: z.optional(number) }),
   hold: callRef,
   unhold: callRef,
-  park: callRef,
+  /**
+   * handover: for a server where another agent can pick the park up (dialling its park number); it is
+   * given to that agent, never back to the one who parked. A server where only the parking agent
+   * unparks ignores it.
+   */
+  park: z.extend(callRef, { handover: z.optional(handoverSchema) }),
   unpark: callRef,
   dtmf: z.object({
     callId: z.string().check(z.minLength(1)),
@@ -46,8 +52,11 @@ export const commandRequestSchemas = {
     target: number,
     mode: z.enum(['blind', 'consult']),
     screen: z.optional(screenTransferSchema),
+    /** The hand-over (申し送り) for the receiving agent; the server adds who it came from. */
+    handover: z.optional(handoverSchema),
   }),
-  completeTransfer: callRef,
+  /** handover: the notes as they are now, replacing those sent when the consult began. */
+  completeTransfer: z.extend(callRef, { handover: z.optional(handoverSchema) }),
   cancelTransfer: callRef,
 } as const;
 

@@ -14,6 +14,7 @@
 import * as z from 'zod/mini';
 import { recentCallSchema } from './http';
 import {
+  HANDOVER_LIMITS,
   agentSchema,
   callDirectionSchema,
   callStateSchema,
@@ -58,6 +59,16 @@ const consultReader = z.object({
   targetName: orElse(z.optional(cut(200)), undefined),
   state: z.enum(['dialing', 'connected', 'failed']),
   failure: orElse(z.nullable(endReasonSchema), null),
+  kind: orElse(z.optional(z.enum(['consult', 'blind'])), undefined),
+});
+
+const handoverReader = z.object({
+  notes: orElse(cut(HANDOVER_LIMITS.notes), ''),
+  result: orElse(cut(HANDOVER_LIMITS.result), ''),
+  record: orElse(z.nullable(z.object({ recordId: salesforceIdSchema, name: orElse(z.optional(cut(255)), undefined), objectType: orElse(z.optional(cut(80)), undefined) })), null),
+  fromAgent: orElse(z.optional(cut(100)), undefined),
+  fromAgentName: orElse(z.optional(cut(200)), undefined),
+  via: orElse(z.optional(z.enum(['transfer', 'park'])), undefined),
 });
 
 const screenTransferReader = z.object({
@@ -84,6 +95,7 @@ export const callReader = z.object({
   parkNumber: orElse(z.nullable(cut(10)), null),
   consult: orElse(z.nullable(consultReader), null),
   screenTransfer: orElse(z.nullable(screenTransferReader), null),
+  handover: orElse(z.optional(z.nullable(handoverReader)), undefined),
   recordingUrl: orElse(z.nullable(recordingUrlReader), null),
 });
 
@@ -144,5 +156,12 @@ export function strictIssues(strict: z.ZodMiniType, raw: unknown): string {
 
 // The readers give the contract's own types: a change to one side that the other lacks fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// Keys compared too: an optional field the contract gained and the reader lacks would otherwise pass,
+// and the reader would silently drop it.
 true satisfies Same<z.infer<typeof callReader>, Call>;
+true satisfies Same<keyof z.infer<typeof callReader>, keyof Call>;
+true satisfies Same<keyof z.infer<typeof consultReader>, keyof NonNullable<Call['consult']>>;
+true satisfies Same<keyof z.infer<typeof handoverReader>, keyof NonNullable<Call['handover']>>;
+true satisfies Same<keyof z.infer<typeof screenTransferReader>, keyof NonNullable<Call['screenTransfer']>>;
 true satisfies Same<z.infer<typeof sessionReader>, Session>;
+true satisfies Same<keyof z.infer<typeof sessionReader>, keyof Session>;

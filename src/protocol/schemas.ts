@@ -54,14 +54,46 @@ export const screenTransferSchema = z.object({
 });
 export type ScreenTransfer = z.infer<typeof screenTransferSchema>;
 
-/** A consultative transfer in progress on this call. */
+/** A consultative transfer in progress on this call, or a blind one to an outside number that has not answered yet. */
 export const consultSchema = z.object({
   target: text(40),
   targetName: z.optional(text()),
   /** failed: the target did not take the consult call; the agent cancels to go back to the caller. */
   state: z.enum(['dialing', 'connected', 'failed']),
   failure: z.nullable(endReasonSchema),
+  /**
+   * consult: the agent talks to the target first (打診転送). blind: the call goes to the outside number
+   * as soon as it answers (転送中), without the agent speaking to it. Added within protocol 1: a server
+   * that does not send it means a consult.
+   */
+  kind: z.optional(z.enum(['consult', 'blind'])),
 });
+
+/** The notes of a hand-over are bounded like the agent's notes (the Task's Description); the result like CallDisposition. */
+export const HANDOVER_LIMITS = { notes: 32_000, result: 255 } as const;
+
+/**
+ * The hand-over (申し送り) that travels with a call from one agent to the next: the transferring agent's
+ * notes so far, the result they typed and the record they linked the call to. The panel sends it with
+ * a transfer or a park; the server adds who it came from and shows it, read-only, to the agent who
+ * receives the call. Added within protocol 1: absent when the server does not carry hand-overs.
+ */
+export const handoverSchema = z.object({
+  notes: text(HANDOVER_LIMITS.notes),
+  result: text(HANDOVER_LIMITS.result),
+  record: z.nullable(
+    z.object({
+      recordId: salesforceIdSchema,
+      name: z.optional(text(255)),
+      objectType: z.optional(text(80)),
+    }),
+  ),
+  /** Set by the server: the agent the call came from (login ID and name) and how (transfer, park). */
+  fromAgent: z.optional(id()),
+  fromAgentName: z.optional(text()),
+  via: z.optional(z.enum(['transfer', 'park'])),
+});
+export type Handover = z.infer<typeof handoverSchema>;
 
 /** One call as seen by one agent. Sent whole on every change, so the client never merges deltas. */
 export const callSchema = z.object({
@@ -91,6 +123,8 @@ export const callSchema = z.object({
   parkNumber: z.nullable(text(10)),
   consult: z.nullable(consultSchema),
   screenTransfer: z.nullable(screenTransferSchema),
+  /** What the agent who handed this call over wrote (see `handoverSchema`); only on the receiving agent's leg. */
+  handover: z.optional(z.nullable(handoverSchema)),
   /** Set once the PBX has stored the recording (after the call ended). */
   recordingUrl: z.nullable(z.url({ protocol: /^https?$/ })),
 });

@@ -2,7 +2,7 @@
  * The PBX's call table: calls with one leg per agent, the bookkeeping every command shares (views,
  * state-machine checks, events to agents, system statuses, ends, recordings, timers).
  */
-import type { Call, CallState, EndReason } from '../protocol';
+import type { Call, CallState, EndReason, Handover } from '../protocol';
 import { canTransition } from '../domain/call';
 import type { AgentBook, AgentRecord } from './agents';
 import { PbxError } from './errors';
@@ -55,6 +55,8 @@ export interface CallRecord {
    * over once the number answers; a consult connects the agent to it first.
    */
   externalConsult: { number: string; holder: string; mode: 'blind' | 'consult' } | null;
+  /** The hand-over left with the call while it is parked, for another agent who picks it up. */
+  parkHandover: Handover | null;
   timers: Set<ReturnType<typeof setTimeout>>;
   /** What this call carries unchecked (`nextCallQuirks`), or null for an ordinary call. */
   quirks: CallQuirks | null;
@@ -147,6 +149,7 @@ export class CallTable {
       recordingUrl: null,
       dtmf: '',
       externalConsult: null,
+      parkHandover: null,
       timers: new Set(),
       quirks,
     };

@@ -1,5 +1,5 @@
 /** One agent's leg of a call in the simulated PBX. */
-import type { Call, CallDirection, CallState, EndReason, ScreenTransfer } from '../protocol';
+import type { Call, CallDirection, CallState, EndReason, Handover, ScreenTransfer } from '../protocol';
 
 type Consult = NonNullable<Call['consult']>;
 
@@ -11,6 +11,8 @@ export interface LegInit {
   to: string;
   peerName?: string | undefined;
   screenTransfer?: ScreenTransfer | null;
+  /** The hand-over this agent received with the call (a transfer, a park picked up). */
+  handover?: Handover | null;
   /** consultTarget: this agent was rung for a consultative transfer that is not complete yet. */
   role?: 'main' | 'consultTarget';
   consult?: Consult | null;
@@ -34,6 +36,7 @@ export class Leg {
   parkNumber: string | null = null;
   consult: Consult | null = null;
   screenTransfer: ScreenTransfer | null;
+  handover: Handover | null;
 
   /**
    * `firstRev`: a new leg for an agent who already had one on this call (consulted again, the call
@@ -54,13 +57,17 @@ export class Leg {
     this.peerName = init.peerName;
     this.role = init.role ?? 'main';
     this.screenTransfer = init.screenTransfer ?? null;
+    this.handover = init.handover ?? null;
     this.startedAt = now;
+    // A leg that starts connected (a parked call picked up by another agent) talks from now.
+    if (init.state === 'connected') this.connectedAt = now;
   }
 
   apply(change: Partial<LegInit>, now: number): void {
     if ('peerName' in change) this.peerName = change.peerName;
     if (change.consult !== undefined) this.consult = change.consult;
     if (change.parkNumber !== undefined) this.parkNumber = change.parkNumber;
+    if (change.handover !== undefined) this.handover = change.handover;
     if (change.endReason !== undefined) this.endReason = change.endReason;
     if (change.state !== undefined && change.state !== this.state) {
       this.state = change.state;
@@ -97,6 +104,7 @@ export class Leg {
       recordingUrl: this.connectedAt !== null ? recordingUrl : null,
     };
     if (this.peerName !== undefined) call.peerName = this.peerName;
+    if (this.handover !== null) call.handover = this.handover;
     if (queue !== undefined) call.queue = queue;
     return call;
   }

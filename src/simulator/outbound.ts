@@ -1,12 +1,14 @@
 /**
- * Calls an agent places: outside numbers (per the far end's outcome) and other agents' extensions. Legs
- * take `call.from`, which the next call's quirks may have replaced.
+ * Calls an agent places: outside numbers (per the far end's outcome), other agents' extensions, and
+ * park numbers (picking the parked call up). Legs take `call.from`, which the next call's quirks may
+ * have replaced.
  */
 import type { Call } from '../protocol';
 import { isExtension, normaliseNumber } from '../domain/phone';
 import type { AgentRecord } from './agents';
 import type { CallTable } from './call-table';
 import { PbxError } from './errors';
+import { parkedAt, pickUpPark } from './park';
 import { SEED_CALLER_IDS } from './seed';
 
 export function dial(t: CallTable, token: string, number: string, callerId?: string): Call {
@@ -15,7 +17,10 @@ export function dial(t: CallTable, token: string, number: string, callerId?: str
   if (t.liveLegs(agent.loginId).length > 0) throw new PbxError('INVALID_STATE', 'Already on a call.');
   const n = normaliseNumber(number);
   if (!n.ok) throw new PbxError('INVALID_NUMBER', `${number} is not a number that can be dialled.`);
-  if (isExtension(n.digits)) return dialExtension(t, agent, n.digits);
+  if (isExtension(n.digits)) {
+    const parked = parkedAt(t, n.digits);
+    return parked ? pickUpPark(t, agent, parked) : dialExtension(t, agent, n.digits);
+  }
   const chosen = callerId ?? agent.callerId;
   if (!SEED_CALLER_IDS.some((c) => c.number === chosen)) {
     throw new PbxError('BAD_REQUEST', `${chosen} is not one of this agent's caller IDs.`);

@@ -2,7 +2,7 @@
  * The simulated BIZTEL PBX: calls with one leg per agent, PBX-like rules for every command, and
  * events only when something happened. Transport-free: `server.ts` puts it on socket.io and HTTP.
  */
-import type { Call, Hello, RecentCall, Session } from '../protocol';
+import type { Call, Handover, Hello, RecentCall, Session } from '../protocol';
 import { PROTOCOL_VERSION } from '../protocol';
 import { normaliseNumber } from '../domain/phone';
 import { AgentBook, type AgentListener, type AgentRecord, type SessionRecord } from './agents';
@@ -12,10 +12,11 @@ import { recentCalls, simCalls, type SimCall } from './lists';
 import type { RecordingState } from './monitor-link';
 import { incomingCall, type IncomingCallInput } from './inbound';
 import { dial } from './outbound';
+import { park, unpark } from './park';
 import { SEED_CALLER_IDS } from './seed';
 import type { CallQuirks } from './quirks';
 import { ServerConfig } from './server-config';
-import { cancelTransfer, completeTransfer, outsideAnswered, transfer, type TransferInput } from './transfer';
+import { cancelTransfer, completeTransfer, leaveConsult, outsideAnswered, transfer, type TransferInput } from './transfer';
 
 export type { Outcome, PbxTiming, SimCall, TransferInput };
 export { DEFAULT_TIMING };
@@ -218,6 +219,10 @@ export class Pbx {
           this.table.consultFailed(call, leg, 'completed');
           return;
         }
+        if (leg.consult) {
+          leaveConsult(this.table, call, leg);
+          return;
+        }
         this.table.endCall(call, (l) => (l.role === 'consultTarget' ? 'consultCanceled' : l.connectedAt ? 'completed' : 'missed'));
     }
   }
@@ -265,20 +270,12 @@ export class Pbx {
     return this.table.view(call, leg);
   }
 
-  park(token: string, callId: string): Call {
-    const { call, leg, agent } = this.table.requireLeg(token, callId);
-    this.table.requirePhone(agent);
-    if (leg.state !== 'connected' || leg.consult) throw new PbxError('INVALID_STATE', `A ${leg.state} call cannot be parked.`);
-    this.table.update(call, leg, { state: 'parked', parkNumber: this.table.nextParkNumber() });
-    return this.table.view(call, leg);
+  park(token: string, callId: string, handover?: Handover): Call {
+    return park(this.table, token, callId, handover);
   }
 
   unpark(token: string, callId: string): Call {
-    const { call, leg, agent } = this.table.requireLeg(token, callId);
-    this.table.requirePhone(agent);
-    if (leg.state !== 'parked') throw new PbxError('INVALID_STATE', 'The call is not parked.');
-    this.table.update(call, leg, { state: 'connected', parkNumber: null });
-    return this.table.view(call, leg);
+    return unpark(this.table, token, callId);
   }
 
   dtmf(token: string, callId: string, digits: string): void {
@@ -298,8 +295,8 @@ export class Pbx {
     return transfer(this.table, token, input);
   }
 
-  completeTransfer(token: string, callId: string): void {
-    completeTransfer(this.table, token, callId);
+  completeTransfer(token: string, callId: string, handover?: Handover): void {
+    completeTransfer(this.table, token, callId, handover);
   }
 
   cancelTransfer(token: string, callId: string): Call {

@@ -13,6 +13,7 @@ import {
   type AgentEvent,
   type ClientToServerEvents,
   type CommandName,
+  type Handover,
   type ServerToClientEvents,
 } from '../protocol';
 import { handleControl } from './control';
@@ -229,7 +230,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       case 'unhold':
         return pbx.unhold(token, callId);
       case 'park':
-        return pbx.park(token, callId);
+        return pbx.park(token, callId, request.handover as Handover | undefined);
       case 'unpark':
         return pbx.unpark(token, callId);
       case 'dtmf':
@@ -238,7 +239,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       case 'transfer':
         return pbx.transfer(token, parsed.data as Parameters<Pbx['transfer']>[1]);
       case 'completeTransfer':
-        pbx.completeTransfer(token, callId);
+        pbx.completeTransfer(token, callId, request.handover as Handover | undefined);
         return {};
       case 'cancelTransfer':
         return pbx.cancelTransfer(token, callId);

@@ -36,7 +36,7 @@ describe('transfers to outside numbers follow setOutcome, as dialling does', () 
     pbx.transfer(token, { callId, target: '090-1111-0000', mode: 'consult' });
     expect(view()?.consult).toMatchObject({ target: '09011110000', state: 'dialing' });
     vi.advanceTimersByTime(TIMING.outcomeDelayMs);
-    expect(view()?.consult).toEqual({ target: '09011110000', state, failure });
+    expect(view()?.consult).toEqual({ target: '09011110000', state, failure, kind: 'consult' });
   });
 
   it('consult to an unset number rings until the no-answer timeout (it does not answer by itself)', () => {

@@ -1,8 +1,8 @@
 /**
- * Blind and consultative transfers to agents (with the screen-transferred record) and to outside
- * numbers, which behave as QA set them (`setOutcome`) exactly as dialled numbers do.
+ * Blind and consultative transfers to agents (with the screen-transferred record and the hand-over)
+ * and to outside numbers, which behave as QA set them (`setOutcome`) exactly as dialled numbers do.
  */
-import type { Call, EndReason, ScreenTransfer } from '../protocol';
+import type { Call, EndReason, Handover, ScreenTransfer } from '../protocol';
 import { isExtension, normaliseNumber } from '../domain/phone';
 import type { AgentRecord } from './agents';
 import type { CallRecord, CallTable } from './call-table';
@@ -14,6 +14,13 @@ export interface TransferInput {
   target: string;
   mode: 'blind' | 'consult';
   screen?: ScreenTransfer | undefined;
+  handover?: Handover | undefined;
+}
+
+/** A hand-over as the receiving agent gets it: what the panel sent, with who it came from and how. */
+export function stampHandover(handover: Handover | undefined, from: AgentRecord, via: 'transfer' | 'park'): Handover | null {
+  if (!handover) return null;
+  return { notes: handover.notes, result: handover.result, record: handover.record, fromAgent: from.loginId, fromAgentName: from.name, via };
 }
 
 export function transfer(t: CallTable, token: string, input: TransferInput): Call {
@@ -29,7 +36,7 @@ export function transfer(t: CallTable, token: string, input: TransferInput): Cal
     if (!targetAgent.session || t.liveLegs(targetAgent.loginId).length > 0 || !targetAgent.phoneRegistered) {
       throw new PbxError('TARGET_UNAVAILABLE', `${targetAgent.name} (${targetAgent.extension}) cannot take a call now.`);
     }
-    return transferToAgent(t, call, leg, agent, targetAgent, input.mode, screen);
+    return transferToAgent(t, call, leg, agent, targetAgent, input.mode, { screenTransfer: screen, handover: stampHandover(input.handover, agent, 'transfer') });
   }
   const n = normaliseNumber(input.target);
   if (!n.ok || isExtension(n.digits)) throw new PbxError('INVALID_NUMBER', `${input.target} is not an agent, an extension or a number.`);
@@ -42,23 +49,22 @@ function transferToAgent(t: CallTable,
   agent: AgentRecord,
   target: AgentRecord,
   mode: 'blind' | 'consult',
-  screen: ScreenTransfer | null,
+  carried: { screenTransfer: ScreenTransfer | null; handover: Handover | null },
 ): Call {
-  const customer = { direction: call.direction, from: leg.from, to: leg.to };
+  const customer = { direction: call.direction, from: leg.from, to: leg.to, ...carried };
   if (mode === 'blind') {
-    const ringing = t.addLeg(call, target, { ...customer, placedByAgent: false, state: 'ringing', screenTransfer: screen });
+    const ringing = t.addLeg(call, target, { ...customer, placedByAgent: false, state: 'ringing' });
     t.endLeg(call, leg, 'transferred');
     call.holder = target.loginId;
     t.ringTimeout(call, ringing);
     return t.view(call, leg);
   }
   if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
-  t.update(call, leg, { consult: { target: target.extension, targetName: target.name, state: 'dialing', failure: null } });
+  t.update(call, leg, { consult: { target: target.extension, targetName: target.name, state: 'dialing', failure: null, kind: 'consult' } });
   const ringing = t.addLeg(call, target, {
     ...customer,
     placedByAgent: false,
     state: 'ringing',
-    screenTransfer: screen,
     peerName: agent.name,
     role: 'consultTarget',
   });
@@ -75,7 +81,7 @@ function transferToAgent(t: CallTable,
  */
 function transferToNumber(t: CallTable, call: CallRecord, leg: Leg, digits: string, mode: 'blind' | 'consult'): Call {
   if (leg.state === 'held') t.update(call, leg, { state: 'connected' });
-  t.update(call, leg, { consult: { target: digits, state: 'dialing', failure: null } });
+  t.update(call, leg, { consult: { target: digits, state: 'dialing', failure: null, kind: mode } });
   call.externalConsult = { number: digits, holder: leg.loginId, mode };
   t.scheduleOutcome(call, digits, (outcome) => {
     if (leg.consult?.state !== 'dialing') return;
@@ -103,15 +109,17 @@ export function outsideAnswered(t: CallTable, call: CallRecord): void {
   t.update(call, owner, { consult: { ...owner.consult, state: 'connected' } });
 }
 
-export function completeTransfer(t: CallTable, token: string, callId: string): void {
-  const { call, leg } = t.requireLeg(token, callId);
+export function completeTransfer(t: CallTable, token: string, callId: string, handover?: Handover): void {
+  const { call, leg, agent } = t.requireLeg(token, callId);
   if (!leg.consult || leg.consult.state !== 'connected') {
     throw new PbxError('INVALID_STATE', 'Complete the transfer once the target has answered.');
   }
   const target = t.consultTarget(call);
   if (target) {
     target.role = 'main';
-    t.update(call, target, { peerName: undefined });
+    // The notes as they are now: the agent may have written more while talking to the target.
+    const latest = stampHandover(handover, agent, 'transfer');
+    t.update(call, target, { peerName: undefined, ...(latest ? { handover: latest } : {}) });
     call.holder = target.loginId;
   } else {
     call.holder = null;
@@ -128,4 +136,16 @@ export function cancelTransfer(t: CallTable, token: string, callId: string): Cal
   call.externalConsult = null;
   t.update(call, leg, { consult: null });
   return t.view(call, leg);
+}
+
+/**
+ * Hang up during a consult (or while an outside number a blind transfer went to still rings): one
+ * operation that ends the target's leg only. The agent is back with the caller, who stays on hold
+ * until the agent resumes; the caller is never dropped by it.
+ */
+export function leaveConsult(t: CallTable, call: CallRecord, leg: Leg): void {
+  const target = t.consultTarget(call);
+  if (target) t.endLeg(call, target, 'consultCanceled');
+  call.externalConsult = null;
+  t.update(call, leg, { consult: null, state: 'held' });
 }

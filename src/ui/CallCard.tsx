@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useCallback, useId, useRef } from 'react';
 import { callPhase } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { formatNumber, otherPartyShown } from '../domain/phone-format';
@@ -9,6 +9,7 @@ import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { Icon } from './Icon';
 import type { IconName } from './icon-names';
+import { HandoverView } from './HandoverView';
 import { Button, Field } from './parts';
 import { RelatedRecords } from './RelatedRecords';
 
@@ -35,13 +36,31 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
   const notes = usePanel((s) => typedField(s, call.callId, 'notes'));
   const destinationDigits = call.direction === 'inbound' ? searchDigits(call.to) : '';
   const destinationName = destinationDigits ? directory[destinationDigits] : undefined;
+  const section = useRef<HTMLElement>(null);
+
+  /**
+   * The transfer view closed (the transfer completed, was cancelled or left with Hang up, or the call
+   * ended): the focus, lost with the view's buttons, goes to the call's first control (Resume when the
+   * caller waits on hold, Close once the call has ended), or to the call itself. Focus left on Hang up
+   * moves too: pressed again it would now drop the caller. Focus elsewhere (the notes) stays.
+   */
+  const focusCall = useCallback(() => {
+    const card = section.current;
+    const active = document.activeElement;
+    if (!card || !document.hasFocus()) return;
+    const lost = active === null || active === document.body;
+    const onHangup = active instanceof HTMLElement && card.contains(active) && active.dataset.shortcut === 'hangup';
+    if (!lost && !onHangup) return;
+    const next = card.querySelector<HTMLElement>('.call__actions button:not(:disabled)') ?? card.querySelector<HTMLElement>('.call__party');
+    next?.focus();
+  }, []);
 
   return (
-    <section className={`call call_${phase}`} aria-labelledby={`${ids}-party`}>
+    <section className={`call call_${phase}`} aria-labelledby={`${ids}-party`} ref={section}>
       <p className="call__state" role="status" aria-label={t('call.state')}>
         {t(`call.phase.${phase}`)}
       </p>
-      <p className="call__party" id={`${ids}-party`}>
+      <p className="call__party" id={`${ids}-party`} tabIndex={-1}>
         <span className="call__direction">
           <Icon name={DIRECTION_ICON[call.direction] ?? 'call'} className="slds-icon slds-icon_xx-small slds-icon-text-default" />
           {t(`call.direction.${call.direction}`)}
@@ -63,7 +82,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       <CallTimer call={call} />
       {call.state === 'ended' && entry.endedLocally && <p className="call__note">{t('call.endedLocally')}</p>}
       {call.state === 'ended' && !entry.endedLocally && call.endReason && <p className="call__note">{t(`end.${call.endReason}`)}</p>}
-      <CallControls call={call} />
+      <CallControls call={call} onTransferClosed={focusCall} />
       {call.state === 'ended' && (
         <div className="call__actions">
           <Button wide onClick={() => actions.dismissCall(call.callId)}>
@@ -71,6 +90,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
           </Button>
         </div>
       )}
+      {call.handover && <HandoverView handover={call.handover} />}
       <RelatedRecords entry={entry} />
       <CallResult entry={entry} />
       <Field id={`${ids}-notes`} label={t('call.notes')}>

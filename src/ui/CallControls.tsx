@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Call } from '../protocol';
 import { availableActions } from '../domain/call';
 import type { AgentActions } from '../app';
@@ -17,8 +17,13 @@ interface ButtonSpec {
   tone?: Tone;
 }
 
-/** The buttons a call offers in its state; all need the agent's phone (★ in the manual). */
-export function CallControls({ call }: { call: Call }) {
+/**
+ * The buttons a call offers in its state; all need the agent's phone (★ in the manual). The transfer
+ * view is open while the agent fills in a target or a transfer is under way; it closes once the
+ * transfer is over (completed, cancelled, left with Hang up) or the call ended, and `onTransferClosed`
+ * then puts the focus back on the call.
+ */
+export function CallControls({ call, onTransferClosed }: { call: Call; onTransferClosed?: () => void }) {
   const t = useT();
   const actions = useActions();
   const phoneRegistered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? false);
@@ -26,6 +31,18 @@ export function CallControls({ call }: { call: Call }) {
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');
   const can = new Set(availableActions(call));
   const consulting = call.consult !== null;
+  // A transfer under way holds the view open by itself; once it is over the target form does not come back.
+  const [sawConsult, setSawConsult] = useState(consulting);
+  if (consulting !== sawConsult) {
+    setSawConsult(consulting);
+    if (consulting && panel === 'transfer') setPanel('none');
+  }
+  const transferOpen = consulting || (panel === 'transfer' && can.has('transfer'));
+  const wasOpen = useRef(transferOpen);
+  useEffect(() => {
+    if (wasOpen.current && !transferOpen) onTransferClosed?.();
+    wasOpen.current = transferOpen;
+  }, [transferOpen, onTransferClosed]);
 
   const buttons: ButtonSpec[] = [];
   if (can.has('answer')) buttons.push({ key: 'answer', label: t('call.answer'), icon: 'call', run: (a, id) => a.answer(id), tone: 'success' });
@@ -62,7 +79,7 @@ export function CallControls({ call }: { call: Call }) {
             wide
             data-shortcut="transfer"
             aria-keyshortcuts={shortcutFor('transfer')}
-            aria-expanded={panel === 'transfer' || consulting}
+            aria-expanded={transferOpen}
             disabled={!phoneRegistered || consulting}
             aria-describedby={describedBy}
             onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}
@@ -76,7 +93,7 @@ export function CallControls({ call }: { call: Call }) {
           </Button>
         )}
       </div>
-      {(panel === 'transfer' || consulting) && <TransferView call={call} onDone={() => setPanel('none')} />}
+      {transferOpen && <TransferView call={call} onDone={() => setPanel('none')} />}
       {panel === 'keypad' && can.has('keypad') && (
         <Keypad label={t('dial.keypad')} disabled={!phoneRegistered} onKey={(key) => void actions.sendTones(call.callId, key)} />
       )}

@@ -1,15 +1,21 @@
 import { useId } from 'react';
-import type { CallEntry } from '../app';
+import { linkedRecordOf, recordChoices, type CallEntry } from '../app';
 import { otherPartyNumber } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { useActions, useT } from './context';
 
-/** The records the number search found; with several, the agent picks the one the call belongs to. */
+/**
+ * The records the number search found; with several, the agent picks the one the call belongs to.
+ * The one the Task links to shows as selected: the agent's pick, the record the call came with (the
+ * click-to-call record), or the one chosen for this number last time (listed first, and marked).
+ */
 export function RelatedRecords({ entry }: { entry: CallEntry }) {
   const t = useT();
   const actions = useActions();
   const group = useId();
-  const { records, call } = entry;
+  const { call } = entry;
+  const records = recordChoices(entry);
+  const selected = linkedRecordOf(entry)?.recordId ?? null;
 
   let reason: string | null = null;
   if (entry.noPop === 'noMatch') reason = t('noPop.noMatch', { number: searchDigits(otherPartyNumber(call)) || t('call.anonymous') });
@@ -34,11 +40,12 @@ export function RelatedRecords({ entry }: { entry: CallEntry }) {
                   type="radio"
                   name={group}
                   value={record.recordId}
-                  checked={entry.chosenRecordId === record.recordId}
+                  checked={selected === record.recordId}
                   onChange={() => actions.chooseRecord(call.callId, record.recordId)}
                 />
                 <span>
                   <span className="records__type">{record.objectType}</span> {record.name}
+                  {entry.rememberedRecordId === record.recordId && <span className="records__remembered"> ({t('call.relatedRecord.remembered')})</span>}
                 </span>
               </label>
             ))}

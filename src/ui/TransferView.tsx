@@ -17,10 +17,12 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
   if (consult) {
     const who = consult.targetName ? `${consult.targetName} (${consult.target})` : consult.target;
     const reason = consult.failure ? t(`end.${consult.failure satisfies EndReason}`) : '';
+    // A blind transfer to an outside number rings there until it answers: a transfer, not a consult.
+    const ringing = consult.kind === 'blind' ? 'transfer.transferring' : 'transfer.consulting';
     const text =
       consult.state === 'failed'
         ? t('transfer.consultFailed', { target: who, reason })
-        : t(consult.state === 'connected' ? 'transfer.consultConnected' : 'transfer.consulting', { target: who });
+        : t(consult.state === 'connected' ? 'transfer.consultConnected' : ringing, { target: who });
     return (
       <div className="transfer" role="group" aria-label={t('call.transfer')}>
         <p className="transfer__status" aria-live="polite">

@@ -13,6 +13,7 @@ function recordingPort() {
   const commands: { name: string; request: unknown }[] = [];
   const port = {
     expectPlacedCall: (context: ContextRecord | null) => placedFor.push(context),
+    updateCall: () => {}, // the leader, which would echo typing back, is not here
     command: (name: string, request: unknown) => {
       commands.push({ name, request });
       return Promise.resolve({ ok: true, data: makeCall({ state: 'dialing' }) } as CommandResult<never>);
@@ -77,5 +78,55 @@ describe('the dial pad and the click-to-call record', () => {
       { name: 'dial', request: { number: '0453334444' } },
     ]);
     expect(placedFor).toEqual([null, record]);
+  });
+});
+
+describe('the hand-over (申し送り) sent with a transfer or a park', () => {
+  const TAKAHASHI = { recordId: '0035555000003AA', name: '高橋 健', objectType: 'Contact' };
+  const TANAKA = { recordId: '0035555000004AA', name: '田中 美咲', objectType: 'Contact' };
+
+  function onCall(role: 'leader' | 'follower' = 'leader') {
+    const { port, commands } = recordingPort();
+    const { store, actions } = actionsWith(port);
+    const call = makeCall({ state: 'connected', connectedAt: 1 });
+    store.getState().callChanged({
+      call,
+      records: [TAKAHASHI, TANAKA],
+      searched: true,
+      popped: true,
+      noPop: null,
+      chosenRecordId: TANAKA.recordId,
+      contextRecord: null,
+      notes: '住所変更の依頼',
+      disposition: '折り返し希望',
+      earlierTalkSeconds: 0,
+      endedLocally: false,
+      log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
+    });
+    store.getState().roleChanged(role);
+    return { store, actions, commands, callId: call.callId };
+  }
+
+  const expected = { notes: '住所変更の依頼', result: '折り返し希望', record: TANAKA };
+
+  it('carries the notes, the result and the linked record on blind and consult transfers, on Complete transfer and on park', async () => {
+    const { actions, commands, callId } = onCall();
+    await actions.transfer(callId, 'agent02', 'blind');
+    await actions.transfer(callId, ' 2003 ', 'consult');
+    await actions.completeTransfer(callId);
+    await actions.park(callId);
+    expect(commands).toEqual([
+      { name: 'transfer', request: { callId, target: 'agent02', mode: 'blind', handover: expected } },
+      { name: 'transfer', request: { callId, target: '2003', mode: 'consult', handover: expected } },
+      { name: 'completeTransfer', request: { callId, handover: expected } },
+      { name: 'park', request: { callId, handover: expected } },
+    ]);
+  });
+
+  it('in a follower, with what the agent typed in this tab even before the leader echoed it', async () => {
+    const { actions, commands, callId } = onCall('follower');
+    actions.setNotes(callId, '住所変更の依頼。書類は送付済み。');
+    await actions.transfer(callId, 'agent02', 'blind');
+    expect(commands.at(-1)?.request).toMatchObject({ handover: { notes: '住所変更の依頼。書類は送付済み。', result: '折り返し希望' } });
   });
 });

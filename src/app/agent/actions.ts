@@ -9,7 +9,8 @@ import { TASK_LIMITS } from '../../domain/task-limits';
 import type { NavigationInfo } from '../../salesforce/types';
 import type { CommandPort } from '../leader';
 import { saveLanguageOverride } from '../platform';
-import type { Alert, ContextRecord, PanelStore } from '../store';
+import { HANDOVER_LIMITS, type Handover } from '../../protocol';
+import { linkedRecordOf, typedField, type Alert, type ContextRecord, type PanelStore } from '../store';
 
 export interface AgentDeps {
   store: PanelStore;
@@ -145,8 +146,10 @@ export class AgentActions {
     await this.run('unhold', (port) => port.command('unhold', { callId }));
   }
 
+  /** Parks the call; the hand-over goes with it, for a server where another agent can pick the park up. */
   async park(callId: string): Promise<void> {
-    await this.run('park', (port) => port.command('park', { callId }));
+    const handover = this.handover(callId);
+    await this.run('park', (port) => port.command('park', { callId, ...(handover ? { handover } : {}) }));
   }
 
   async unpark(callId: string): Promise<void> {
@@ -158,8 +161,31 @@ export class AgentActions {
   }
 
   /**
+   * The hand-over (申し送り) the receiving agent sees: this agent's notes and result so far, as typed in
+   * this tab, and the record the call is linked to. Read-only over there, and never their result.
+   */
+  private handover(callId: string): Handover | undefined {
+    const state = this.store.getState();
+    const entry = state.shared.calls[callId];
+    if (!entry) return undefined;
+    const record = linkedRecordOf(entry);
+    return {
+      notes: typedField(state, callId, 'notes').slice(0, HANDOVER_LIMITS.notes),
+      result: typedField(state, callId, 'disposition').slice(0, HANDOVER_LIMITS.result),
+      record: record
+        ? {
+            recordId: record.recordId,
+            ...(record.name ? { name: record.name.slice(0, 255) } : {}),
+            ...(record.objectType ? { objectType: record.objectType.slice(0, 80) } : {}),
+          }
+        : null,
+    };
+  }
+
+  /**
    * Transfers to an agent (login ID), an extension or an outside number. The record the agent has
-   * open in Salesforce travels with the call (画面転送) and pops at the receiving agent.
+   * open in Salesforce travels with the call (画面転送) and pops at the receiving agent; the hand-over
+   * (notes, result, record) goes with it too.
    */
   async transfer(callId: string, target: string, mode: 'blind' | 'consult'): Promise<boolean> {
     const trimmed = target.trim();
@@ -168,10 +194,12 @@ export class AgentActions {
       return false;
     }
     const open = this.deps.navigation();
+    const handover = this.handover(callId);
     const request = {
       callId,
       target: trimmed.slice(0, 40),
       mode,
+      ...(handover ? { handover } : {}),
       ...(open?.recordId
         ? {
             screen: {
@@ -185,8 +213,10 @@ export class AgentActions {
     return (await this.run('transfer', (port) => port.command('transfer', request))) !== null;
   }
 
+  /** Completes a consult; the hand-over goes again, with what the agent wrote while consulting. */
   async completeTransfer(callId: string): Promise<void> {
-    await this.run('completeTransfer', (port) => port.command('completeTransfer', { callId }));
+    const handover = this.handover(callId);
+    await this.run('completeTransfer', (port) => port.command('completeTransfer', { callId, ...(handover ? { handover } : {}) }));
   }
 
   async cancelTransfer(callId: string): Promise<void> {

@@ -4,7 +4,7 @@
  */
 import type { CtiHost, NavigationInfo } from '../../salesforce/types';
 import { errorText } from '../platform';
-import { linkedRecord, selectCaps, type CallEntry, type PanelStore } from '../store';
+import { linkedRecordOf, selectCaps, type CallEntry, type PanelStore } from '../store';
 import type { AgentActions } from './actions';
 import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
 import { loadDirectory } from './directory';
@@ -66,7 +66,7 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
  * the record page by itself, so its activity list would stay stale until a reload.
  */
 function loggedFor(calls: Record<string, CallEntry>, before: Record<string, CallEntry>, recordId: string): boolean {
-  return Object.values(calls).some((entry) => entry.log.writes > (before[entry.call.callId]?.log.writes ?? 0) && linkedRecord(entry)?.recordId === recordId);
+  return Object.values(calls).some((entry) => entry.log.writes > (before[entry.call.callId]?.log.writes ?? 0) && linkedRecordOf(entry)?.recordId === recordId);
 }
 
 /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */

@@ -13,7 +13,7 @@ import { isSalesforceId } from '../../domain/salesforce-ids';
 import { APEX_CLASS, APEX_METHODS } from '../../salesforce/package-names';
 import { HostError, type CtiHost } from '../../salesforce/types';
 import { isRefusal } from '../platform';
-import { linkedRecord, panelLang, type CallEntry, type PanelStore } from '../store';
+import { linkedRecordOf, panelLang, type CallEntry, type PanelStore } from '../store';
 import type { OutboxItem, OutboxStore } from './outbox';
 
 export interface LoggerOptions {
@@ -112,7 +112,7 @@ export class CallLogger {
     return buildTask({
       call: entry.call,
       lang: panelLang(this.store.getState()),
-      record: linkedRecord(entry),
+      record: linkedRecordOf(entry),
       notes: entry.notes,
       // Typed by the agent, else how the call ended (Declined, Missed, …) decides.
       disposition: entry.disposition.trim() || undefined,

@@ -199,3 +199,38 @@ describe('calls up when the server forgets the session (it restarted)', () => {
     expect(host.tasks.get('BZTEST0001')).toMatchObject({ Id: first?.Id, BIZTEL_Recording_URL__c: recordingUrl });
   });
 });
+
+describe('a call handed over with notes (申し送り)', () => {
+  const handover = {
+    notes: '住所変更の依頼',
+    result: '折り返し希望',
+    record: { recordId: YAMADA.recordId, name: YAMADA.name, objectType: 'Contact' },
+    fromAgent: 'agent02',
+    fromAgentName: 'エージェント02',
+    via: 'transfer' as const,
+  };
+
+  it('links its Task to the handed-over record and quotes the hand-over, never taking its result as this agent’s', async () => {
+    const { store, host, effects } = wiring();
+    const views = [
+      makeCall({ rev: 0, startedAt: T0, from: '03-9999-0000', handover }),
+      makeCall({ rev: 1, startedAt: T0, from: '03-9999-0000', handover, state: 'connected', connectedAt: T0 + 1000 }),
+    ];
+    await play(effects, views);
+    expect(store.getState().shared.calls.BZTEST0001).toMatchObject({ contextRecord: { recordId: YAMADA.recordId, name: YAMADA.name }, disposition: '', notes: '' });
+    store.getState().callUpdated('BZTEST0001', () => ({ notes: '住所を更新した' }));
+    await play(effects, [makeCall({ rev: 2, startedAt: T0, from: '03-9999-0000', handover, state: 'ended', connectedAt: T0 + 1000, endedAt: T0 + 9000, endReason: 'completed' })]);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({
+      WhoId: YAMADA.recordId,
+      CallDisposition: 'Completed',
+      Description: ['住所を更新した', '', 'Hand-over from エージェント02 (agent02) (transferred)', 'Result: 折り返し希望', 'Related record: 山田 太郎', '> 住所変更の依頼'].join('\n'),
+    });
+  });
+
+  it('a screen-transferred record, when there is one, is the record the call came with', async () => {
+    const { store, effects } = wiring();
+    const screenTransfer = { recordId: '0035555000002AA', recordName: '佐藤 花子', fromAgent: 'agent02' };
+    await play(effects, [makeCall({ rev: 0, startedAt: T0, handover, screenTransfer })]);
+    expect(store.getState().shared.calls.BZTEST0001?.contextRecord).toEqual({ recordId: '0035555000002AA', name: '佐藤 花子' });
+  });
+});

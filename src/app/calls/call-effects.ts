@@ -1,18 +1,30 @@
 /**
  * What the panel does in Salesforce when a call changes: the screen-pop policy carried out
- * (search and pop, link without navigating, pop a screen-transferred record) and the call log.
+ * (search and pop, link without navigating, pop a screen-transferred record) and the call log. The
+ * record the agent chose for the number before is offered first among what the search found.
  */
 import type { Call } from '../../protocol';
 import { isNewLeg, newerCall, talkSeconds } from '../../domain/call';
 import { shouldLog } from '../../domain/call-log';
 import { decidePop, type PopDecision, type PopMoment } from '../../domain/pop-policy';
-import { HostError, type SearchRequest, type SearchResult } from '../../salesforce/types';
+import { HostError, type FoundRecord, type SearchRequest, type SearchResult } from '../../salesforce/types';
 import type { CallLogger } from '../call-log';
 import { selectCaps, type CallEntry, type ContextRecord, type PanelStore } from '../store';
 import type { Popper } from './pop-router';
+import type { RecordMemory } from './record-memory';
+
+/**
+ * The record a call comes with: the screen-transferred one (the record the sender had open), else the
+ * one the sending agent linked the call to (the hand-over), else what the caller of this gave.
+ */
+function carriedRecord(call: Call, otherwise: ContextRecord | null): ContextRecord | null {
+  const screen = call.screenTransfer;
+  if (screen) return { recordId: screen.recordId, name: screen.recordName ?? null };
+  const handed = call.handover?.record;
+  return handed ? { recordId: handed.recordId, name: handed.name ?? null } : otherwise;
+}
 
 function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
-  const screen = call.screenTransfer;
   return {
     call,
     records: [],
@@ -20,7 +32,8 @@ function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
     popped: false,
     noPop: null,
     chosenRecordId: null,
-    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : placedContext,
+    rememberedRecordId: null,
+    contextRecord: carriedRecord(call, placedContext),
     notes: '',
     disposition: '',
     earlierTalkSeconds: 0,
@@ -38,14 +51,13 @@ const searchBackoffMs = (attempt: number) => 1000 * 2 ** (attempt - 1);
  * rings and pops afresh, while what the agent added (notes, the related record) and the Task stay.
  */
 function nextLeg(previous: CallEntry, call: Call): CallEntry {
-  const screen = call.screenTransfer;
   return {
     ...previous,
     call,
     searched: false,
     popped: false,
     noPop: null,
-    contextRecord: screen ? { recordId: screen.recordId, name: screen.recordName ?? null } : previous.contextRecord,
+    contextRecord: carriedRecord(call, previous.contextRecord),
     earlierTalkSeconds: previous.earlierTalkSeconds + (shouldLog(previous.call) ? talkSeconds(previous.call) : 0),
     // The Task written for the earlier leg is rewritten when this one ends; until then it is not this leg's.
     log: previous.log.status === 'saved' ? { ...previous.log, status: 'none' } : previous.log,
@@ -86,6 +98,8 @@ export class CallEffects {
     private readonly popper: Popper,
     private readonly logger: CallLogger,
     private readonly onSalesforceError: (error: HostError) => void = () => {},
+    /** The records this agent chose for numbers before (offered first); none in tests that leave it out. */
+    private readonly memory: RecordMemory | null = null,
   ) {}
 
   /**
@@ -143,6 +157,14 @@ export class CallEffects {
     this.stopped = true;
     for (const timer of this.retries) clearTimeout(timer);
     this.retries.clear();
+  }
+
+  /** The records found, the one this agent chose for the number before (if found again) first. */
+  private withRemembered(call: Call, records: FoundRecord[]): Pick<CallEntry, 'records' | 'rememberedRecordId'> {
+    const remembered = this.memory?.recall(call) ?? null;
+    const found = records.find((r) => r.recordId === remembered);
+    if (!found) return { records, rememberedRecordId: null };
+    return { records: [found, ...records.filter((r) => r !== found)], rememberedRecordId: found.recordId };
   }
 
   private enqueue(callId: string, work: () => Promise<void>): void {
@@ -204,7 +226,7 @@ export class CallEffects {
       const stillUp = this.store.getState().shared.calls[callId]?.call.state !== 'ended';
       if (decision.kind === 'link' && decision.reason === 'timingLater' && stillUp) this.popLater.set(callId, { request, result });
       this.update(callId, (e) => ({
-        records: result.records,
+        ...this.withRemembered(e.call, result.records),
         searched: true,
         popped: e.popped || decision.kind === 'pop',
         noPop: decision.kind === 'link' ? decision.reason : result.records.length === 0 ? 'noMatch' : null,

@@ -9,6 +9,7 @@ import { CallLogger, openOutbox, type LoggerOptions, type OutboxStore } from '..
 import type { PanelStore } from '../store';
 import { CallEffects } from './call-effects';
 import type { Popper } from './pop-router';
+import { RecordMemory, recordMemoryKey } from './record-memory';
 import { SalesforceSessionWatch, type SessionWatchOptions } from './salesforce-session';
 
 export interface MachineryDeps {
@@ -28,6 +29,8 @@ export interface Machinery {
   effects: CallEffects;
   logger: CallLogger;
   watch: SalesforceSessionWatch;
+  /** The records this agent chose for numbers (remembered in this browser). */
+  records: RecordMemory;
   stop(): void;
 }
 
@@ -36,11 +39,16 @@ export async function createMachinery(deps: MachineryDeps): Promise<Machinery> {
   const watch = new SalesforceSessionWatch(deps.host, deps.onSalesforceSession, deps.salesforceSession);
   const report = (error: HostError) => watch.report(error);
   const logger = new CallLogger(deps.store, () => deps.host, outbox, { ...deps.logger, onSalesforceError: report });
-  const effects = new CallEffects(deps.store, deps.popper, logger, report);
+  const records = new RecordMemory(() => {
+    const loginId = deps.store.getState().shared.session?.agent.loginId;
+    return loginId ? recordMemoryKey(deps.userId, loginId) : null;
+  });
+  const effects = new CallEffects(deps.store, deps.popper, logger, report, records);
   return {
     effects,
     logger,
     watch,
+    records,
     stop: () => {
       effects.stop();
       watch.stop();

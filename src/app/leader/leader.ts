@@ -238,6 +238,9 @@ export class LeaderCore implements CommandPort {
   }
 
   updateCall(callId: string, change: CallChange): void {
+    const entry = this.actions.shared.calls[callId];
+    // The agent's pick among records sharing the number: offered first the next time it calls.
+    if (entry && change.chosenRecordId !== undefined) this.machinery?.records.remember(entry.call, change.chosenRecordId);
     this.actions.callUpdated(callId, () => ({
       ...(change.notes !== undefined ? { notes: change.notes.slice(0, TASK_LIMITS.Description) } : {}),
       ...(change.chosenRecordId !== undefined ? { chosenRecordId: change.chosenRecordId } : {}),

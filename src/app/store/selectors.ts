@@ -1,6 +1,7 @@
 /** Values derived from the store's state: computed where they are read, never stored. */
 import type { Lang } from '../../domain/call-log';
 import { capabilitiesFor, parseVersion, type Capabilities } from '../../domain/version';
+import type { FoundRecord } from '../../salesforce/types';
 import type { CallEntry } from './shared-schema';
 import type { PanelData, StartupFailure } from './state';
 
@@ -61,15 +62,41 @@ export function typedField(s: PanelData, callId: string, field: 'notes' | 'dispo
   return s.local.drafts[callId]?.[field] ?? s.shared.calls[callId]?.[field] ?? '';
 }
 
-/** The record a call's log links to: the agent's pick, the context record, or a single match. */
-export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
-  if (entry.chosenRecordId) {
-    const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
-    return { recordId: entry.chosenRecordId, ...(chosen ? { name: chosen.name } : {}) };
-  }
-  // The record the call started from (click-to-call) or was handed over with (screen transfer)
-  // says more than a number match, which may find several people sharing a number.
-  if (entry.contextRecord) return { recordId: entry.contextRecord.recordId };
-  if (entry.records.length === 1 && entry.records[0]) return { recordId: entry.records[0].recordId, name: entry.records[0].name };
-  return null;
+/** The record a call's Task links to, with what the panel knows of it. */
+export interface LinkedRecord {
+  recordId: string;
+  name?: string;
+  objectType?: string;
+}
+
+/**
+ * The record a call belongs to: what its Task links to, and what the related-record choice shows
+ * selected. The agent's pick on this call; else the record the call came with (the click-to-call
+ * record, the screen-transferred or handed-over one), which says more than a number match that may
+ * find several people sharing a number; else the one the agent chose for this number before; else
+ * the only match.
+ */
+export function linkedRecordOf(entry: CallEntry): LinkedRecord | null {
+  const describe = (recordId: string, name?: string | null): LinkedRecord => {
+    const found = entry.records.find((r) => r.recordId === recordId);
+    if (found) return { recordId, name: found.name, objectType: found.objectType };
+    return name ? { recordId, name } : { recordId };
+  };
+  if (entry.chosenRecordId) return describe(entry.chosenRecordId);
+  if (entry.contextRecord) return describe(entry.contextRecord.recordId, entry.contextRecord.name);
+  const remembered = entry.rememberedRecordId;
+  if (remembered && entry.records.some((r) => r.recordId === remembered)) return describe(remembered);
+  const [only] = entry.records;
+  return entry.records.length === 1 && only ? describe(only.recordId) : null;
+}
+
+/**
+ * The records the related-record choice lists: what the search found (the remembered one first), and
+ * before them the record the call came with when the search did not find it (a click on a record
+ * whose object the layout does not search), so the record the Task links to is always one to see.
+ */
+export function recordChoices(entry: CallEntry): FoundRecord[] {
+  const context = entry.contextRecord;
+  if (entry.records.length === 0 || !context || entry.records.some((r) => r.recordId === context.recordId)) return entry.records;
+  return [{ recordId: context.recordId, name: context.name ?? context.recordId, objectType: '' }, ...entry.records];
 }

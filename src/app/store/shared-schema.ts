@@ -40,6 +40,12 @@ export const callEntrySchema = z.object({
   noPop: z.nullable(noPopSchema),
   /** The record the agent picked among several matches. */
   chosenRecordId: z.nullable(salesforceIdSchema),
+  /**
+   * The record this agent chose for the number on an earlier call, when the search found it again:
+   * listed first and preselected for the Task link (never what pops). Optional: a tab's memory from
+   * before this field has none.
+   */
+  rememberedRecordId: z.optional(z.nullable(salesforceIdSchema)),
   /** A record given by context: the click-to-call record, or the screen-transferred one. */
   contextRecord: z.nullable(contextRecordSchema),
   notes: text(TASK_LIMITS.Description),

@@ -9,7 +9,10 @@ import { HostError, type CtiHost, type FoundRecord, type HostKind, type Navigati
 import { createPanelStore, type CallEntry, type PanelStore } from '../store';
 
 export const YAMADA: FoundRecord = { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' };
-const PHONE_BOOK: Record<string, FoundRecord[]> = { '0355550101': [YAMADA] };
+/** Two Contacts who share one number (the related-record choice). */
+export const TAKAHASHI: FoundRecord = { recordId: '0035555000003AA', name: '高橋 健', objectType: 'Contact' };
+export const TANAKA: FoundRecord = { recordId: '0035555000004AA', name: '田中 美咲', objectType: 'Contact' };
+const PHONE_BOOK: Record<string, FoundRecord[]> = { '0355550101': [YAMADA], '0453334444': [TAKAHASHI, TANAKA] };
 
 /**
  * A call as the store keeps it once it has ended, searched and not yet logged: by default completed
