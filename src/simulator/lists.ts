@@ -29,6 +29,27 @@ export function simCalls(t: CallTable): SimCall[] {
   });
 }
 
+/** A call as the simulator's log shows it: the `SimCall` and every agent's leg, with times and reasons. */
+export function simCallDetails(t: CallTable) {
+  const summaries = new Map(simCalls(t).map((c) => [c.callId, c]));
+  return [...t.calls.values()].map((call) => ({
+    ...summaries.get(call.callId),
+    queue: call.queue ?? null,
+    endedAt: call.endedAt,
+    recordingUrl: call.recordingUrl,
+    legs: [...call.legs.values()].map((leg) => ({
+      agent: leg.loginId,
+      role: leg.role,
+      state: leg.state,
+      startedAt: leg.startedAt,
+      connectedAt: leg.connectedAt,
+      endedAt: leg.endedAt,
+      endReason: leg.endReason,
+      consult: leg.consult,
+    })),
+  }));
+}
+
 export function recentCalls(t: CallTable, token: string): RecentCall[] {
   const agent = t.agentFor(token);
   const recent: RecentCall[] = [];
