@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { LAYOUT_KEY, type CallTypeKey, type OrgRecord, type SoftphoneLayout } from '../org/types';
 import { searchRecords } from '../org/search';
+import { BoundedLog } from './bounded-log';
 import { FailureInjector, type FailureRate, type PendingFailure } from './failures';
 import { OrgRequestError, orgRequest, type OrgMirror } from './org-client';
 import { InvalidParam, pageFor, pageHash, toAction, type HostPage } from './pages';
@@ -92,8 +93,7 @@ export class MockHost {
   private readonly callLog: { methodName: string; args: unknown; at: number }[] = [];
   private readonly popLog: ScreenPop[] = [];
   private logCounter = 0;
-  /** Kept out of the store: copying 20,000 lines into a new array per message would be quadratic. */
-  private readonly log: WireLogEntry[] = [];
+  private readonly log = new BoundedLog<WireLogEntry>(LOG_LIMIT, LOG_TRIM);
   /** Set by the wire: sends a listener event (click-to-dial, navigation) to the panel. */
   push: (listener: 'clickToDial' | 'navigation', payload: unknown) => void = () => {};
 
@@ -114,20 +114,18 @@ export class MockHost {
 
   logWire(direction: WireLogEntry['direction'], text: string): void {
     this.logCounter += 1;
-    const entry = { id: this.logCounter, direction, at: Date.now(), text };
-    this.log.push(entry);
-    const dropped = this.log.length > LOG_LIMIT ? this.log.splice(0, LOG_TRIM).length : 0;
-    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: s.logDropped + dropped }));
+    this.log.push({ id: this.logCounter, direction, at: Date.now(), text });
+    this.store.setState({ logVersion: this.log.version, logDropped: this.log.dropped });
   }
 
   /** The log's lines, oldest first (at most the newest LOG_LIMIT). Read-only for callers. */
   wireLog(): readonly WireLogEntry[] {
-    return this.log;
+    return this.log.lines();
   }
 
   clearWireLog(): void {
-    this.log.length = 0;
-    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: 0 }));
+    this.log.clear();
+    this.store.setState({ logVersion: this.log.version, logDropped: 0 });
   }
 
   /** Back to a fresh page: recorded calls and pops, failures, session and the open page. */

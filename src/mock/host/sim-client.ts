@@ -24,7 +24,7 @@ const quirksSchema = z.object({
   recordingUrl: z.optional(z.string()),
   extra: z.optional(z.record(z.string(), z.unknown())),
 });
-const stateSchema = z.object({
+export const stateSchema = z.object({
   version: z.string(),
   scheduledUpgrade: z.nullable(z.string()),
   settings: settingsSchema,
