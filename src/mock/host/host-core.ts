@@ -69,6 +69,11 @@ export const LOG_LIMIT = 20_000;
  */
 export const LOG_TRIM = 1_000;
 
+/** A Salesforce record Id (15 or 18 characters), else TypeError. */
+export function checkRecordId(recordId: unknown): asserts recordId is string {
+  if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
+}
+
 export class MockHost {
   readonly store = createStore<HostState>()(() => ({
     page: { kind: 'home' },
@@ -278,7 +283,7 @@ export class MockHost {
   // ---- what the agent (or a test) does in Salesforce ----
 
   navigate(recordId: string): void {
-    if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
+    checkRecordId(recordId);
     this.goTo({ kind: 'record', recordId });
   }
 

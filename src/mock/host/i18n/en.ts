@@ -273,6 +273,8 @@ export const en: MockText = {
     offline: 'Reconnecting to the simulator…',
   },
   downloads: {
+    label: 'Logs (JSON)',
+    short: { openCti: 'Open CTI', biztel: 'BIZTEL', simulator: 'Simulator' },
     region: 'Logs',
     openCti: 'Download Open CTI log (JSON)',
     biztel: 'Download BIZTEL log (JSON)',

@@ -270,6 +270,8 @@ export const ja = {
     offline: 'シミュレータに再接続しています…',
   },
   downloads: {
+    label: 'ログ (JSON)',
+    short: { openCti: 'Open CTI', biztel: 'BIZTEL', simulator: 'シミュレータ' },
     region: 'ログ',
     openCti: 'Open CTI ログをダウンロード (JSON)',
     biztel: 'BIZTEL ログをダウンロード (JSON)',
