@@ -102,6 +102,7 @@ export function mockStage(options: MockStackOptions = {}): Stage {
     reset: async () => {
       await closeContexts();
       stage.stack.simulator.pbx.reset();
+      stage.stack.simulator.socketLog.clear(); // as the control API's reset does
       stage.stack.org.reset();
     },
     track: (context) => {
