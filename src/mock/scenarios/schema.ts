@@ -87,17 +87,27 @@ export type ParsedScenario = { ok: true; scenario: Scenario } | { ok: false; err
 
 const where = (path: readonly PropertyKey[]) => (path.length > 0 ? `${path.map(String).join('.')}: ` : '');
 
+/** Whether the value at `path` in `raw` is absent (zod does not keep the input it refused). */
+function isMissing(raw: unknown, path: readonly PropertyKey[]): boolean {
+  let value = raw;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !(key in value)) return true;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value === undefined;
+}
+
 /**
  * An issue in words. zod/mini carries no message texts of its own (they would be bundled with every
  * schema), so the common ones are said here; our own checks bring their message.
  */
-function describeIssue(issue: z.core.$ZodIssue): string {
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const at = where(issue.path);
   switch (issue.code) {
     case 'unrecognized_keys':
       return `${at}unknown ${issue.keys.length === 1 ? 'field' : 'fields'} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_type':
-      return `${at}expected ${issue.expected}${issue.input === undefined ? ' (missing)' : ''}`;
+      return `${at}expected ${issue.expected}${isMissing(raw, issue.path) ? ' (missing)' : ''}`;
     case 'invalid_value':
       return `${at}must be ${issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`}`;
     case 'invalid_union':
@@ -118,7 +128,7 @@ export function parseScenario(input: unknown): ParsedScenario {
     return { ok: false, errors: ['A scenario is a JSON list of steps, or {"title": …, "steps": [ … ]}.'] };
   }
   const top = envelope.safeParse(wrapped);
-  if (!top.success) return { ok: false, errors: top.error.issues.map(describeIssue) };
+  if (!top.success) return { ok: false, errors: top.error.issues.map((issue) => describeIssue(issue, wrapped)) };
 
   const errors: string[] = [];
   const steps: Step[] = [];
@@ -137,7 +147,7 @@ export function parseScenario(input: unknown): ParsedScenario {
     }
     const parsed = (STEP_SCHEMAS[name as StepName] as z.ZodMiniType<Step>).safeParse(raw);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push(`${number} (${name}): ${describeIssue(issue)}`);
+      for (const issue of parsed.error.issues) errors.push(`${number} (${name}): ${describeIssue(issue, raw)}`);
       return;
     }
     const step = parsed.data;
