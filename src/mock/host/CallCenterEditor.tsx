@@ -3,19 +3,14 @@
  * reads when it starts. Saving does not restart the panel; "Reload softphone" does, as in Salesforce.
  */
 import { useState, type SubmitEvent } from 'react';
-import { CALL_CENTER_ITEMS } from '../../salesforce/package-names';
+import { MOCK_CALL_CENTER_ITEMS } from './call-center-items';
 import { useMock, useOrg } from './context';
 import { useText } from './i18n';
 import { checkCallCenterItems } from './org-writes';
 import { SaveResult } from './SetupPanel';
 import { Button, Card, Select, TextInput } from './slds';
 
-const ITEMS = {
-  serverUrl: CALL_CENTER_ITEMS.serverUrl,
-  popupMode: CALL_CENTER_ITEMS.popupMode,
-  width: '/reqGeneralInfo/reqSoftphoneWidth',
-  height: '/reqGeneralInfo/reqSoftphoneHeight',
-} as const;
+const ITEMS = MOCK_CALL_CENTER_ITEMS;
 
 export function CallCenterEditor() {
   const { callCenter } = useOrg();

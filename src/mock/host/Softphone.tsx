@@ -1,5 +1,6 @@
 /** Where the softphone lives: its frame, and Lightning's utility bar item (docked or popped out). */
 import { useCallback, useMemo } from 'react';
+import { MOCK_CALL_CENTER_ITEMS } from './call-center-items';
 import { useHost, useMock, useOrg } from './context';
 import { useText } from './i18n';
 import { pageUrl, panelUrl } from './params';
@@ -12,8 +13,8 @@ function usePanelSize(): { width: number; height: number } {
   const setHeight = useHost((s) => s.panelHeight);
   const number = (value: string | undefined, fallback: number) => (value && /^\d{2,4}$/.test(value) ? Number(value) : fallback);
   return {
-    width: setWidth ?? number(callCenter['/reqGeneralInfo/reqSoftphoneWidth'], 300),
-    height: setHeight ?? number(callCenter['/reqGeneralInfo/reqSoftphoneHeight'], 480),
+    width: setWidth ?? number(callCenter[MOCK_CALL_CENTER_ITEMS.width], 300),
+    height: setHeight ?? number(callCenter[MOCK_CALL_CENTER_ITEMS.height], 480),
   };
 }
 
