@@ -22,7 +22,7 @@ export function simCalls(t: CallTable): SimCall[] {
     if (call.ended) state = 'ended';
     else if (holderLeg && holderLeg.state !== 'ended') state = holderLeg.consult ? 'held' : holderLeg.state;
     else if (!call.holder && [...call.legs.values()].some((l) => l.state === 'ringing')) state = 'ringing'; // a ring-all queue, not answered yet
-    else state = 'connected'; // handed to an outside number; the PBX still carries it
+    else state = 'connected'; // no agent holds it and nothing rings (a call handed to an outside number ends instead: transfer.ts)
     const sim: SimCall = { callId: call.callId, state, direction: call.direction, from: call.from, to: call.to, dtmf: call.dtmf };
     if (call.holder) sim.agent = call.holder;
     return sim;
