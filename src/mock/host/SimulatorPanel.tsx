@@ -12,7 +12,8 @@ import { Button, Card, Checkbox, Select, TextInput } from './slds';
 
 export function SimulatorPanel() {
   const { sim } = useMock();
-  const t = useText().sim;
+  const text = useText();
+  const t = text.sim;
   const live = useStream((s) => s.live);
   const { act, error, done } = useSimAction();
   return (
@@ -32,7 +33,7 @@ export function SimulatorPanel() {
       <SimServer act={act} />
       <SimAgents act={act} />
       <p className="sim__meta">
-        {t.simulatorAt(sim.baseUrl)} <span className={live ? 'sim__live' : 'sim__offline'}>● {live ? 'live' : '…'}</span>
+        {t.simulatorAt(sim.baseUrl)} <span className={live ? 'sim__live' : 'sim__offline'}>● {live ? text.biztel.live : text.biztel.offline}</span>
       </p>
     </div>
   );
