@@ -154,3 +154,36 @@ describe('the page in Japanese', () => {
     await english.page.getByRole('button', { name: en.header.reset, exact: true }).waitFor();
   });
 });
+
+describe('the page draws what it shows', () => {
+  it('Activity: each field name stays in its column, clear of its value', async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    const callId = await answeredCall(m);
+    await m.cti((cti, id) => cti.server.remoteHangup(id), callId);
+    await m.page.waitForFunction((id) => window.mockCti!.host.tasks().some((t) => t.CallObject === id && t.BIZTEL_Recording_URL__c), callId);
+    await openTab(m, 'Activity');
+    const rows = m.page.getByRole('list', { name: 'All Tasks' }).locator('dl > div');
+    await expect.poll(() => rows.filter({ hasText: 'BIZTEL_Recording_URL__c' }).count()).toBe(1);
+    const overlaps = await rows.evaluateAll((divs) =>
+      divs.flatMap((div) => {
+        const [dt, dd] = [div.querySelector('dt'), div.querySelector('dd')];
+        if (!dt || !dd) return ['a row without its name or value'];
+        const a = dt.getBoundingClientRect();
+        const b = dd.getBoundingClientRect();
+        // Side by side, or the value below the name: never on top of each other.
+        const apart = a.right <= b.left + 0.5 || a.bottom <= b.top + 0.5;
+        return apart && dt.scrollWidth <= dt.clientWidth + 1 ? [] : [dt.textContent ?? ''];
+      }),
+    );
+    expect(overlaps).toEqual([]);
+  });
+
+  it('Pop out is an icon drawn as SVG, not a font glyph', async () => {
+    const m = await stage.page('lang=en');
+    const button = m.page.getByRole('button', { name: 'Pop out', exact: true });
+    expect(await button.locator('svg path').count()).toBeGreaterThan(0);
+    expect((await button.textContent())?.trim()).toBe('');
+    expect(await button.getAttribute('title')).toBe('Pop out');
+  });
+});

@@ -2,7 +2,7 @@
  * Scenario scripts QA can replay: pick a shipped one or paste / upload JSON, run it, and watch each
  * step's outcome. `mockCti.scenarios` runs the same way, and its progress shows here too.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
 import { ScenarioError } from './scenario-control';
 import { useMock } from './context';
@@ -23,6 +23,7 @@ export function ScenariosPanel() {
   const [script, setScript] = useState(() => pretty(shipped[0]?.script ?? []));
   const [problems, setProblems] = useState<string[]>([]);
   const description = shipped.find((s) => s.id === picked)?.description;
+  const uploadId = useId();
 
   const pick = (id: string) => {
     setPicked(id);
@@ -74,11 +75,11 @@ export function ScenariosPanel() {
           }}
         />
         <div className="slds-form-element">
-          <label className="slds-form-element__label" htmlFor="scenario-upload">
+          <label className="slds-form-element__label" htmlFor={uploadId}>
             {t.upload}
           </label>
           <div className="slds-form-element__control">
-            <input id="scenario-upload" type="file" accept="application/json,.json" onChange={upload} />
+            <input id={uploadId} type="file" accept="application/json,.json" onChange={upload} />
           </div>
         </div>
         <div className="sim__buttons">
