@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
+import { MOCK_ICON_NAMES } from './src/mock/host/icon-names.ts';
 
 const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -37,7 +38,11 @@ export default defineConfig(({ command, mode }): UserConfig => {
           },
         };
   return {
-    plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    plugins: [react(), sldsPlugin({
+        sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))],
+        icons: ICON_NAMES,
+        mock: { sourceDirs: [fileURLToPath(new URL('./src/mock/host', import.meta.url))], icons: MOCK_ICON_NAMES },
+      }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
     define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',

@@ -195,11 +195,10 @@ describe('transfers', () => {
     const ended = nextEvent(link, callIn('ended'));
     expect((await link.command('transfer', { callId, target: '090-0000-1111', mode: 'blind' })).ok).toBe(true);
     expect((await ended).endReason).toBe('transferred');
-    expect(h.sim.pbx.simCalls()[0]).toMatchObject({ state: 'connected' });
+    expect(h.sim.pbx.simCalls()[0]).toMatchObject({ state: 'ended' }); // handed over: no agent is on it any more
     expect(h.sim.pbx.simCalls()[0]?.agent).toBeUndefined();
 
     h.sim.pbx.setOutcome('09000002222', 'busy');
-    h.sim.pbx.remoteHangup(callId);
     callId = await connectedInbound(h, link);
     const failed = nextEvent(link, callWhere((c) => c.consult?.state === 'failed'));
     await link.command('transfer', { callId, target: '09000002222', mode: 'consult' });

@@ -1,10 +1,13 @@
 /**
- * `npm run screenshots`: the panel in both languages and both hosts, as README shows it
- * (`.docs/screenshots/`). Runs the built mock stack in Debian's Chromium, like the browser tests.
+ * `npm run screenshots`: the panel in both languages and both hosts, and the mock page in Japanese,
+ * as README shows them (`.docs/screenshots/`). Runs the built mock stack in Debian's Chromium, like
+ * the browser tests. `npm run screenshots -- mock` (or `panel`) makes only those. Japanese text
+ * needs a CJK font on the machine (Debian's `fonts-noto-cjk`).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { ja } from '../mock/host/i18n/ja';
 import { PANEL_FRAME, PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, signIn, type MockPage, type PanelLang } from './mock-page';
 import { startMockStack } from './mock-stack';
 import { PROJECT_ROOT } from './paths';
@@ -33,13 +36,55 @@ async function scene({ page, panel, cti }: MockPage, lang: PanelLang, mode: 'lig
   await cti((c, id) => c.server.remoteHangup(id), callId);
 }
 
+/** The mock page in Japanese: a ringing call that popped its Contact, a scenario that passed, the live BIZTEL log. */
+async function mockScenes({ page, panel, cti }: MockPage): Promise<void> {
+  const qa = page.getByRole('complementary', { name: ja.regions.qa });
+  await signIn(panel, 'agent01', 'ja');
+  await page.getByRole('tab', { name: ja.tabs.scenarios, exact: true }).click();
+  const report = await cti((c) =>
+    c.scenarios.run({
+      title: { ja: '着信して相手が切断', en: 'Ring, the caller hangs up' },
+      steps: [
+        { step: 'incomingCall', from: '090-1234-5678', as: 'c' },
+        { step: 'expectCallState', call: 'c', state: 'ringing' },
+        { step: 'wait', ms: 500 },
+        { step: 'remoteHangup', call: 'c' },
+        { step: 'expectCallState', call: 'c', state: 'ended' },
+      ],
+    }),
+  );
+  if (report.status !== 'passed') throw new Error(`the scenario did not pass: ${report.error ?? report.status}`);
+  await panel.getByRole('button', { name: '閉じる' }).click();
+  await qa.screenshot({ path: join(OUT, 'mock-ja-scenarios.png') });
+  console.log('  mock-ja-scenarios.png');
+
+  await cti((c) => c.server.incomingCall({ from: '03-5555-0101' }));
+  await panel.getByRole('button', { name: PANEL_NAMES.ja.answer, exact: true }).waitFor();
+  await page.getByRole('region', { name: ja.page.recordPage }).waitFor();
+  await page.getByRole('tab', { name: ja.tabs.simulator, exact: true }).click();
+  await page.getByRole('table', { name: ja.sim.calls.heading }).getByText(ja.sim.calls.states.ringing).waitFor();
+  await page.screenshot({ path: join(OUT, 'mock-ja-simulator.png') });
+  console.log('  mock-ja-simulator.png');
+
+  await page.getByRole('tab', { name: ja.tabs.biztelLog, exact: true }).click();
+  await page.getByRole('list', { name: ja.biztel.list }).getByText('ack:signIn').first().waitFor();
+  await qa.screenshot({ path: join(OUT, 'mock-ja-biztel-log.png') });
+  console.log('  mock-ja-biztel-log.png');
+}
+
 async function main(): Promise<void> {
+  const only = process.argv[2];
   await mkdir(OUT, { recursive: true });
   const stack = await startMockStack();
   const browser = await launchBrowser();
   try {
+    if (only !== 'panel') {
+      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+      await mockScenes(await attachMockPage(await context.newPage(), stack.mockUrl('lang=ja&user=agent01')));
+      await context.close();
+    }
     let agent = 1;
-    for (const mode of ['lightning', 'classic'] as const) {
+    for (const mode of only === 'mock' ? [] : (['lightning', 'classic'] as const)) {
       for (const lang of ['ja', 'en'] as const) {
         const user = `agent0${agent++}`;
         const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });

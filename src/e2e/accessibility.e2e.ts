@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { panelFrame } from './mock-helpers';
-import { expectCallState, signIn, type MockPage, mockStage } from './support';
+import { expectCallState, reloadSoftphone, signIn, type MockPage, mockStage } from './support';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100, recordingDelayMs: 100 } } });
@@ -126,8 +126,7 @@ describe('start-up screens', () => {
   it('has no serious or critical axe violation on the §7.2 failure screen', async () => {
     const m = await stage.page('lang=ja');
     await m.cti((cti) => cti.host.setCallCenterSettings({ '/biztelSettings/serverUrl': 'http://localhost:9/' }));
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await m.panel.getByText('BIZTEL設定をご確認ください。').waitFor({ timeout: 15_000 });
     await expectAccessible(m, 'start-up failure');
     await expectFits(m, 200, 'start-up failure');

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signedInPage } from './agents';
-import { expectCallState, launchStorageContext, settle, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
+import { expectCallState, launchStorageContext, reloadSoftphone, settle, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
 
 const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100, recordingDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -81,8 +81,7 @@ describe('the language', () => {
     const m = await attachMockPage(await context.newPage(), stage.stack.mockUrl('lang=ja'));
     await m.panel.getByRole('combobox', { name: '表示言語' }).selectOption('en');
     await m.panel.getByRole('button', { name: 'Sign in' }).waitFor();
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await m.panel.getByRole('button', { name: 'Sign in' }).waitFor();
     expect(await m.panel.getByRole('combobox', { name: 'Language' }).inputValue()).toBe('en');
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answeredCall } from './agents';
-import { hostCalls, launchStorageContext, openTab, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { hostCalls, launchStorageContext, openTab, reloadSoftphone, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100, outcomeDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -10,10 +10,7 @@ async function page(query = 'lang=en'): Promise<MockPage> {
 }
 
 /** Restarts the panel inside the same host page (what a browser reload of Salesforce does to it). */
-async function reloadPanel(m: MockPage): Promise<void> {
-  await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-  await m.page.evaluate(() => window.mockCti!.ready());
-}
+const reloadPanel = reloadSoftphone;
 
 const failure = (m: MockPage) => m.panel.getByRole('alert').first();
 

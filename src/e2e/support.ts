@@ -2,6 +2,8 @@
 import type { Browser, BrowserContext, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { MockCti } from '../mock/mock-cti';
+import { en as mockEn } from '../mock/host/i18n/en';
+import { ja as mockJa, type MockText } from '../mock/host/i18n/ja';
 import { startMockStack, type MockStack, type MockStackOptions } from '../dev/mock-stack';
 import { PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, type MockPage, type PanelLang } from '../dev/mock-page';
 
@@ -17,6 +19,17 @@ export async function openMockPage(browser: Browser, stack: MockStack, query = '
 /** Another tab of the same browser (the same agent's Salesforce in a second tab). */
 export async function openTab(context: BrowserContext, stack: MockStack, query = ''): Promise<MockPage> {
   return attachMockPage(await context.newPage(), stack.mockUrl(query));
+}
+
+/** The mock page's own words (its controls follow the page's `lang`, Japanese by default). */
+export function mockText(m: MockPage): MockText {
+  return new URL(m.page.url()).searchParams.get('lang') === 'en' ? mockEn : mockJa;
+}
+
+/** Restarts the panel inside the same host page (what a browser reload of Salesforce does to it), in either language. */
+export async function reloadSoftphone(m: MockPage): Promise<void> {
+  await m.page.getByRole('button', { name: mockText(m).header.reloadSoftphone, exact: true }).click();
+  await m.page.evaluate(() => window.mockCti!.ready());
 }
 
 /** The call-state live region's text, or null when no call is shown. */
@@ -89,6 +102,7 @@ export function mockStage(options: MockStackOptions = {}): Stage {
     reset: async () => {
       await closeContexts();
       stage.stack.simulator.pbx.reset();
+      stage.stack.simulator.socketLog.clear(); // as the control API's reset does
       stage.stack.org.reset();
     },
     track: (context) => {

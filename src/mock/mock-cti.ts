@@ -8,8 +8,12 @@ import type { ScreenPop, WireLogEntry } from './host/host-core';
 import type { FailureRate, InjectedCode, PendingFailure } from './host/failures';
 import type { CallQuirks, Outcome, SimCall, SystemSettings } from './host/sim-client';
 import type { SoftphoneLayout } from './org/types';
+import type { ScenarioInfo } from './host/scenario-control';
+import type { SocketEvent } from './host/sim-stream';
+import type { ScenarioReport, StepReport } from './scenarios/runner';
+import type { Step } from './scenarios/schema';
 
-export type { CallQuirks, FailureRate, InjectedCode, Outcome, PendingFailure, ScreenPop, SimCall, SoftphoneLayout, SystemSettings, WireLogEntry };
+export type { CallQuirks, FailureRate, InjectedCode, Outcome, PendingFailure, ScenarioInfo, ScenarioReport, ScreenPop, SimCall, SocketEvent, SoftphoneLayout, Step, StepReport, SystemSettings, WireLogEntry };
 
 export interface MockCti {
   /** Host up, panel framed, Open CTI initialised (the panel called notifyInitializationComplete). */
@@ -101,6 +105,29 @@ export interface MockCti {
     nextCallQuirks(quirks: CallQuirks): Promise<void>;
     /** Every call since the last reset, ended ones included. */
     calls(): Promise<SimCall[]>;
+    /**
+     * Extension: the page's live BIZTEL log, every socket.io event between the simulator and the
+     * agents' panels since the last reset (passwords and session tokens taken out), oldest first.
+     */
+    socketEvents(): Promise<SocketEvent[]>;
+    /** Extension: the simulator's log for a bug report: its state, every call with its legs, its socket events. */
+    log(): Promise<Record<string, unknown>>;
+  };
+  /**
+   * Extension: scenario scripts (a JSON list of steps, or `{title, description, steps}`), as the
+   * Scenarios tab runs them. One runs at a time; the tab shows its progress either way.
+   */
+  scenarios: {
+    /** The shipped scenarios, titled in this page's language. */
+    list(): ScenarioInfo[];
+    /**
+     * Runs a shipped scenario's id, a script as JSON text, or a script value. Rejects, before doing
+     * anything, when the script is not valid (the message lists every problem by step) or one is
+     * running; otherwise resolves with the report once it passed, failed or was stopped.
+     */
+    run(script: unknown): Promise<ScenarioReport>;
+    /** Stops the running scenario (its report says stopped). */
+    stop(): void;
   };
 }
 

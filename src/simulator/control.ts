@@ -7,8 +7,10 @@ import * as z from 'zod/mini';
 import { inboundPopupSchema, outboundPopupSchema } from '../protocol';
 import { PbxError } from './errors';
 import { readJson, sendJson } from './http-util';
+import { simCallDetails } from './lists';
 import type { Pbx } from './pbx';
 import { callQuirksSchema } from './quirks';
+import type { SocketLogEntry } from './socket-log';
 
 const str = (max = 100) => z.string().check(z.maxLength(max));
 const version = z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/));
@@ -45,6 +47,10 @@ async function body<T>(req: IncomingMessage, schema: z.ZodMiniType<T>): Promise<
 
 export interface ControlHooks {
   dropConnections(forMs: number): void;
+  /** `GET /control/stream`: the state and the socket log as server-sent events (`control-stream.ts`). */
+  openStream(req: IncomingMessage, res: ServerResponse): void;
+  socketEvents(): SocketLogEntry[];
+  clearSocketLog(): void;
 }
 
 /** Handles `/control/...`; returns false when the path is not a control route. */
@@ -59,10 +65,13 @@ export async function handleControl(
   const call = /^\/control\/calls\/([^/]+)\/(remote-answer|remote-hangup)$/.exec(path);
   const ok = () => sendJson(res, 200, { ok: true });
   if (method === 'GET' && path === '/control/calls') sendJson(res, 200, pbx.simCalls());
-  else if (method === 'GET' && path === '/control/state') sendJson(res, 200, state(pbx));
+  else if (method === 'GET' && path === '/control/state') sendJson(res, 200, controlState(pbx));
+  else if (method === 'GET' && path === '/control/stream') hooks.openStream(req, res);
+  else if (method === 'GET' && path === '/control/log') sendJson(res, 200, report(pbx, hooks));
   else if (method !== 'POST') return false;
   else if (path === '/control/reset') {
     pbx.reset();
+    hooks.clearSocketLog();
     ok();
   } else if (path === '/control/restart') {
     pbx.restart();
@@ -103,8 +112,16 @@ export async function handleControl(
   return true;
 }
 
+/**
+ * The simulator's log for a bug report (the mock page's download): the server's state, every call
+ * since the last reset with each agent's leg, and the socket events it still keeps.
+ */
+function report(pbx: Pbx, hooks: ControlHooks) {
+  return { at: Date.now(), state: controlState(pbx), calls: simCallDetails(pbx.table), socketEvents: hooks.socketEvents() };
+}
+
 /** Everything the mock page's simulator panel shows. */
-function state(pbx: Pbx) {
+export function controlState(pbx: Pbx) {
   return {
     version: pbx.config.version,
     scheduledUpgrade: pbx.config.scheduledUpgrade,

@@ -22,11 +22,32 @@ export function simCalls(t: CallTable): SimCall[] {
     if (call.ended) state = 'ended';
     else if (holderLeg && holderLeg.state !== 'ended') state = holderLeg.consult ? 'held' : holderLeg.state;
     else if (!call.holder && [...call.legs.values()].some((l) => l.state === 'ringing')) state = 'ringing'; // a ring-all queue, not answered yet
-    else state = 'connected'; // handed to an outside number; the PBX still carries it
+    else state = 'connected'; // no agent holds it and nothing rings (a call handed to an outside number ends instead: transfer.ts)
     const sim: SimCall = { callId: call.callId, state, direction: call.direction, from: call.from, to: call.to, dtmf: call.dtmf };
     if (call.holder) sim.agent = call.holder;
     return sim;
   });
+}
+
+/** A call as the simulator's log shows it: the `SimCall` and every agent's leg, with times and reasons. */
+export function simCallDetails(t: CallTable) {
+  const summaries = new Map(simCalls(t).map((c) => [c.callId, c]));
+  return [...t.calls.values()].map((call) => ({
+    ...summaries.get(call.callId),
+    queue: call.queue ?? null,
+    endedAt: call.endedAt,
+    recordingUrl: call.recordingUrl,
+    legs: [...call.legs.values()].map((leg) => ({
+      agent: leg.loginId,
+      role: leg.role,
+      state: leg.state,
+      startedAt: leg.startedAt,
+      connectedAt: leg.connectedAt,
+      endedAt: leg.endedAt,
+      endReason: leg.endReason,
+      consult: leg.consult,
+    })),
+  }));
 }
 
 export function recentCalls(t: CallTable, token: string): RecentCall[] {

@@ -16,14 +16,18 @@ import {
   type Handover,
   type ServerToClientEvents,
 } from '../protocol';
-import { handleControl } from './control';
+import { ControlStream } from './control-stream';
+import { controlState, handleControl } from './control';
 import { PbxError } from './errors';
 import { BadRequest, cors, sendError, sendJson } from './http-util';
 import { parseMonitorPath, sendMonitor } from './monitor-link';
 import { Pbx, type PbxTiming } from './pbx';
+import { SocketLog, type SocketLogEntry } from './socket-log';
 
 interface SocketData {
   token: string | null;
+  /** The agent who last signed in (or resumed) on this socket, for the socket log. */
+  agent: string | null;
 }
 type SimSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -45,6 +49,8 @@ export interface RunningSimulator {
   url: string;
   port: number;
   pbx: Pbx;
+  /** Every socket event between this server and the panels (the mock page's BIZTEL log). */
+  socketLog: SocketLog;
   /** Sends a raw (possibly malformed) event to every connected client: for fuzz tests. */
   sendRaw(event: string, payload: unknown): void;
   close(): Promise<void>;
@@ -55,6 +61,8 @@ const room = (token: string) => `session:${token}`;
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? (() => {});
+  const socketLog = new SocketLog();
+  const record = (entry: Omit<SocketLogEntry, 'id' | 'at'>) => socketLog.record(entry);
   let refusing = false;
   let refuseTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -87,10 +95,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       agentEvent: (session, event) => {
         options.onAgentEvent?.(session.loginId, event);
         io.to(room(session.token)).emit('agentEvent', event);
+        record({ direction: 'out', agent: session.loginId, socket: null, event: 'agentEvent', payload: event });
       },
       sessionEnded: (session, ended) => {
         const name = room(session.token);
         io.to(name).emit('sessionEnded', ended);
+        record({ direction: 'out', agent: session.loginId, socket: null, event: 'sessionEnded', payload: ended });
         for (const socket of io.of('/').sockets.values()) {
           if (socket.data.token === session.token) {
             socket.data.token = null;
@@ -98,10 +108,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
           }
         }
       },
-      restart: dropTransports,
+      restart: () => {
+        dropTransports();
+        stream.changed();
+      },
     },
     { recordingBaseUrl: 'http://localhost/', timing: options.timing ?? {} },
   );
+  const stream = new ControlStream(() => controlState(pbx), socketLog);
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     cors(req, res);
@@ -112,7 +126,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? '/', 'http://simulator');
     const path = url.pathname;
     if (path.startsWith('/control/')) {
-      const handled = await handleControl(pbx, { dropConnections }, req, res, path);
+      const handled = await handleControl(
+        pbx,
+        {
+          dropConnections,
+          openStream: (request, response) => stream.open(request, response),
+          socketEvents: () => socketLog.entries(),
+          clearSocketLog: () => socketLog.clear(),
+        },
+        req,
+        res,
+        path,
+      ).finally(() => stream.changed());
       if (!handled) sendError(res, 404, 'NOT_FOUND', `No control route ${req.method} ${path}.`);
       return;
     }
@@ -165,11 +190,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   io.on('connection', (socket: SimSocket) => {
     socket.data.token = null;
-    socket.emit('hello', pbx.hello());
+    socket.data.agent = null;
+    record({ direction: 'connect', agent: null, socket: socket.id, event: 'connect', payload: { transport: socket.conn.transport.name } });
+    socket.on('disconnect', (reason) => record({ direction: 'disconnect', agent: socket.data.agent, socket: socket.id, event: 'disconnect', payload: { reason } }));
+    const hello = pbx.hello();
+    socket.emit('hello', hello);
+    record({ direction: 'out', agent: null, socket: socket.id, event: 'hello', payload: hello });
     for (const name of Object.keys(commandRequestSchemas) as CommandName[]) {
       socket.on(name, (request: unknown, ack: unknown) => {
+        const loginId = name === 'signIn' ? (request as { loginId?: unknown } | null)?.loginId : undefined;
+        record({ direction: 'in', agent: typeof loginId === 'string' ? loginId : socket.data.agent, socket: socket.id, event: name, payload: request });
         if (typeof ack !== 'function') return; // every command is acknowledged; others are noise
-        const reply = ack as (ack: Ack<unknown>) => void;
+        const reply = (answer: Ack<unknown>) => {
+          (ack as (ack: Ack<unknown>) => void)(answer);
+          record({ direction: 'out', agent: socket.data.agent, socket: socket.id, event: `ack:${name}`, payload: answer });
+        };
         const answer = () => {
           try {
             reply({ ok: true, data: runCommand(socket, name, request) });
@@ -249,6 +284,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   function attach(socket: SimSocket, token: string): void {
     if (socket.data.token && socket.data.token !== token) void socket.leave(room(socket.data.token));
     socket.data.token = token;
+    socket.data.agent = pbx.agents.session(token).loginId;
     void socket.join(room(token));
   }
 
@@ -265,11 +301,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: baseUrl,
     port,
     pbx,
+    socketLog,
     sendRaw: (event, payload) => {
       (io as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+      record({ direction: 'out', agent: null, socket: null, event, payload });
     },
     close: async () => {
       clearTimeout(refuseTimer);
+      stream.close();
       pbx.reset();
       await io.close(); // closes the HTTP server too
     },

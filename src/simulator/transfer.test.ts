@@ -48,14 +48,30 @@ describe('transfers to outside numbers follow setOutcome, as dialling does', () 
     expect(view()?.consult).toMatchObject({ state: 'failed', failure: 'noAnswer' });
   });
 
-  it('blind to a number that answers: the call leaves the agent and goes on at the PBX', () => {
+  it('blind to a number that answers: the call leaves the agent, ends in the call list, and its recording comes', () => {
     const { pbx, token, callId, view, sim } = onCall();
     pbx.setOutcome('090-3333-0000', 'answer');
     pbx.transfer(token, { callId, target: '090-3333-0000', mode: 'blind' });
     expect(view()).toMatchObject({ state: 'connected', consult: { state: 'dialing' } }); // still the agent's while it rings
+    expect(sim()).toMatchObject({ state: 'held', agent: 'agent01' });
     vi.advanceTimersByTime(TIMING.outcomeDelayMs);
+    expect(view()).toMatchObject({ state: 'ended', endReason: 'transferred', recordingUrl: null });
+    expect(sim()).toMatchObject({ state: 'ended' });
+    expect(sim()?.agent).toBeUndefined();
+    vi.advanceTimersByTime(TIMING.recordingDelayMs);
+    expect(view()?.recordingUrl).toMatch(/\/monitor_link\//);
+    expect(() => pbx.remoteHangup(callId)).toThrow(/has ended/);
+  });
+
+  it('consult to a number, completed: the call ends in the call list once the agent leaves it', () => {
+    const { pbx, token, callId, view, sim } = onCall();
+    pbx.setOutcome('090-3333-0001', 'answer');
+    pbx.transfer(token, { callId, target: '090-3333-0001', mode: 'consult' });
+    vi.advanceTimersByTime(TIMING.outcomeDelayMs);
+    expect(sim()).toMatchObject({ state: 'held', agent: 'agent01' });
+    pbx.completeTransfer(token, callId);
     expect(view()).toMatchObject({ state: 'ended', endReason: 'transferred' });
-    expect(sim()).toMatchObject({ state: 'connected' });
+    expect(sim()).toMatchObject({ state: 'ended' });
     expect(sim()?.agent).toBeUndefined();
   });
 
@@ -86,7 +102,8 @@ describe('transfers to outside numbers follow setOutcome, as dialling does', () 
     second.pbx.remoteAnswer(second.callId);
     expect(second.view()).toMatchObject({ state: 'ended', endReason: 'transferred' });
     vi.advanceTimersByTime(TIMING.noAnswerMs); // the timeout no longer applies
-    expect(second.sim()).toMatchObject({ state: 'connected' });
+    expect(second.sim()).toMatchObject({ state: 'ended' });
+    expect(second.view()).toMatchObject({ state: 'ended', endReason: 'transferred' });
   });
 
   it('a consult the far end answers through the control API connects, and is not completed by itself', () => {

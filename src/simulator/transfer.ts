@@ -101,9 +101,10 @@ export function outsideAnswered(t: CallTable, call: CallRecord): void {
   const owner = external ? call.legs.get(external.holder) : undefined;
   if (!owner?.consult || owner.consult.state !== 'dialing') return;
   if (external?.mode === 'blind') {
-    call.holder = null; // the PBX now carries the call to the outside number
+    call.holder = null;
     call.externalConsult = null;
     t.endLeg(call, owner, 'transferred');
+    handedOutside(t, call);
     return;
   }
   t.update(call, owner, { consult: { ...owner.consult, state: 'connected' } });
@@ -126,6 +127,17 @@ export function completeTransfer(t: CallTable, token: string, callId: string, ha
     call.externalConsult = null;
   }
   t.endLeg(call, leg, 'transferred');
+  if (!target) handedOutside(t, call);
+}
+
+/**
+ * The call went to an outside number and no agent is on it any more: the caller and the outside party
+ * talk on without the call center, so the simulator's part of it is over. It ends here (in the call
+ * list, with its recording sent to the agents who talked on it) instead of staying "connected" with
+ * nobody able to end it.
+ */
+function handedOutside(t: CallTable, call: CallRecord): void {
+  t.endCall(call, () => 'transferred');
 }
 
 export function cancelTransfer(t: CallTable, token: string, callId: string): Call {

@@ -1,5 +1,6 @@
 /** Tasks as Salesforce's activity timeline shows them: every field the package writes, the recording. */
 import { useOrg } from './context';
+import { useText } from './i18n';
 
 const show = (value: unknown): string =>
   typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
@@ -24,8 +25,9 @@ const HIDDEN = new Set(['Id', 'Subject', 'Description']);
 
 export function ActivityTimeline({ tasks, label }: { tasks: Record<string, unknown>[]; label: string }) {
   const org = useOrg();
+  const t = useText().activity;
   const nameOf = (id: string) => org.records.find((r) => r.Id === id)?.Name ?? org.users.find((u) => u.Id === id)?.Name;
-  if (tasks.length === 0) return <p>No activities.</p>;
+  if (tasks.length === 0) return <p>{t.none}</p>;
   return (
     <ol className="host__tasks" aria-label={label}>
       {tasks.map((task) => {
@@ -34,9 +36,9 @@ export function ActivityTimeline({ tasks, label }: { tasks: Record<string, unkno
         const recording = show(task.BIZTEL_Recording_URL__c);
         return (
           <li key={id} data-task-id={id}>
-            <article aria-label={`Task ${show(task.Subject) || id}`}>
-              <h3>
-                {show(task.Subject) || '(no subject)'} <small>{id}</small>
+            <article aria-label={t.task(show(task.Subject) || id)} className="host__task">
+              <h3 className="slds-text-heading_small">
+                {show(task.Subject) || t.noSubject} <small className="slds-text-color_weak">{id}</small>
               </h3>
               <dl className="host__fields">
                 {names.map((name) => {
@@ -44,7 +46,7 @@ export function ActivityTimeline({ tasks, label }: { tasks: Record<string, unkno
                   const linked = /Id$/.test(name) && name !== 'Id' ? nameOf(value) : undefined;
                   return (
                     <div key={name}>
-                      <dt>{name}</dt>
+                      <dt className="slds-text-color_weak">{name}</dt>
                       <dd>{linked ? `${linked} (${value})` : value}</dd>
                     </div>
                   );
@@ -52,10 +54,10 @@ export function ActivityTimeline({ tasks, label }: { tasks: Record<string, unkno
               </dl>
               {recording && (
                 <a href={recording} target="_blank" rel="noreferrer">
-                  Recording
+                  {t.recording}
                 </a>
               )}
-              {show(task.Description) !== '' && <pre aria-label="Description">{show(task.Description)}</pre>}
+              {show(task.Description) !== '' && <pre aria-label={t.description}>{show(task.Description)}</pre>}
             </article>
           </li>
         );
@@ -67,11 +69,12 @@ export function ActivityTimeline({ tasks, label }: { tasks: Record<string, unkno
 /** Every Task in the org, newest first. */
 export function AllActivity() {
   const tasks = useOrg().tasks;
+  const t = useText().activity;
   const sorted = [...tasks].sort((a, b) => show(b.CreatedDate).localeCompare(show(a.CreatedDate)) || show(b.Id).localeCompare(show(a.Id)));
   return (
-    <section aria-label="Activity">
-      <h2>Activity timeline ({tasks.length} Tasks)</h2>
-      <ActivityTimeline tasks={sorted} label="All Tasks" />
+    <section aria-label={t.region}>
+      <h2 className="slds-text-heading_small">{t.heading(tasks.length)}</h2>
+      <ActivityTimeline tasks={sorted} label={t.allTasks} />
     </section>
   );
 }

@@ -2,12 +2,16 @@
 import { useState, type SubmitEvent } from 'react';
 import { useHost, useMock } from './context';
 import type { InjectedCode } from './failures';
+import { useText } from './i18n';
+import { Button, Card, Checkbox, Select, TextInput } from './slds';
 
 /** The Open CTI calls worth failing, by their Lightning names (Classic's `cti.` names match too). */
 const METHODS = ['runApex', 'saveLog', 'searchAndScreenPop', 'screenPop', 'getSoftphoneLayout', 'getCallCenterSettings', 'enableClickToDial', 'disableClickToDial', 'getAppViewInfo'];
+const CODES: InjectedCode[] = ['SERVER_ERROR', 'GENERIC_ERROR', 'INVALID_PARAM'];
 
 export function FailurePanel() {
   const { host } = useMock();
+  const t = useText().failures;
   const pending = useHost((s) => s.failures);
   const rates = useHost((s) => s.failureRates);
   const expired = useHost((s) => s.sessionExpired);
@@ -44,88 +48,57 @@ export function FailurePanel() {
 
   return (
     <div className="sim">
-      {error && <p role="alert">{error}</p>}
-      <section aria-label="Salesforce session">
-        <h2>Salesforce session (§9)</h2>
-        <p role="status" aria-label="Salesforce session">
-          {expired ? 'Expired: runApex, saveLog, searchAndScreenPop, screenPop and getSoftphoneLayout answer SERVER_ERROR.' : 'Active'}
+      {error && (
+        <p role="alert" className="slds-text-color_error">
+          {error}
         </p>
-        {expired ? (
-          <button type="button" onClick={() => host.restoreSession()}>
-            Restore Salesforce session
-          </button>
-        ) : (
-          <button type="button" onClick={() => host.expireSession()}>
-            Expire Salesforce session
-          </button>
-        )}
-      </section>
-      <form onSubmit={failNext} aria-label="Fail the next calls">
-        <h2>Fail the next calls</h2>
-        <label>
-          Method
-          <select value={method} onChange={(e) => setMethod(e.target.value)}>
-            {methodOptions}
-          </select>
-        </label>
-        <label>
-          Times
-          <input type="number" min={1} max={1000} value={times} onChange={(e) => setTimes(e.target.value)} />
-        </label>
-        <label className="sim__inline">
-          <input type="checkbox" checked={applied} onChange={(e) => setApplied(e.target.checked)} /> Applied (the work is done, the answer is lost)
-        </label>
-        <label>
-          Answer with
-          <select value={code} onChange={(e) => setCode(e.target.value as InjectedCode)}>
-            <option value="SERVER_ERROR">SERVER_ERROR (Salesforce failed)</option>
-            <option value="GENERIC_ERROR">GENERIC_ERROR (e.g. no access to the Apex class)</option>
-            <option value="INVALID_PARAM">INVALID_PARAM</option>
-          </select>
-        </label>
-        <button type="submit">Fail next</button>
-      </form>
-      <section aria-label="Pending failures">
-        <h3>Pending failures</h3>
+      )}
+      <Card label={t.session} title={t.sessionHeading}>
+        <p role="status" aria-label={t.session}>
+          {expired ? t.expiredText : t.active}
+        </p>
+        {expired ? <Button onClick={() => host.restoreSession()}>{t.restore}</Button> : <Button onClick={() => host.expireSession()}>{t.expire}</Button>}
+      </Card>
+      <Card as="form" onSubmit={failNext} label={t.nextForm} title={t.nextForm}>
+        <Select label={t.method} value={method} onChange={(e) => setMethod(e.target.value)}>
+          {methodOptions}
+        </Select>
+        <TextInput type="number" min={1} max={1000} label={t.times} value={times} onChange={(e) => setTimes(e.target.value)} />
+        <Checkbox label={t.applied} checked={applied} onChange={(e) => setApplied(e.target.checked)} />
+        <Select label={t.answerWith} value={code} onChange={(e) => setCode(e.target.value as InjectedCode)}>
+          {CODES.map((c) => (
+            <option key={c} value={c}>
+              {t.codes[c]}
+            </option>
+          ))}
+        </Select>
+        <Button type="submit">{t.failNext}</Button>
+      </Card>
+      <Card label={t.pending} title={t.pending}>
         {pending.length === 0 && rates.length === 0 ? (
-          <p>None.</p>
+          <p>{t.none}</p>
         ) : (
-          <ul aria-label="Pending failures">
+          <ul aria-label={t.pending} className="sim__list">
             {pending.map((f, i) => (
               <li key={`${f.methodName}-${i}`}>
-                {f.methodName} {f.code} {f.applied ? '(applied, answer lost)' : ''}
+                {f.methodName} {f.code} {f.applied ? t.appliedNote : ''}
               </li>
             ))}
             {rates.map((r) => (
-              <li key={`rate-${r.methodName}`}>
-                {r.methodName}: {Math.round(r.probability * 100)}% of calls
-                {r.applied > 0 ? `, ${Math.round(r.applied * 100)}% of those applied (answer lost)` : ''}
-              </li>
+              <li key={`rate-${r.methodName}`}>{t.rateLine(r.methodName, Math.round(r.probability * 100), Math.round(r.applied * 100))}</li>
             ))}
           </ul>
         )}
-        <button type="button" onClick={() => host.failures.clear()}>
-          Clear failures
-        </button>
-      </section>
-      <form onSubmit={failRate} aria-label="Failure rate">
-        <h2>Failure rate</h2>
-        <label>
-          Method for the rate
-          <select value={rateMethod} onChange={(e) => setRateMethod(e.target.value)}>
-            {methodOptions}
-          </select>
-        </label>
-        <label>
-          Failing calls (%)
-          <input type="number" min={0} max={100} value={percent} onChange={(e) => setPercent(e.target.value)} />
-        </label>
-        <label>
-          Of those, lost replies (%)
-          <input type="number" min={0} max={100} value={appliedPercent} onChange={(e) => setAppliedPercent(e.target.value)} />
-        </label>
-        <button type="submit">Set failure rate</button>
-      </form>
+        <Button onClick={() => host.failures.clear()}>{t.clear}</Button>
+      </Card>
+      <Card as="form" onSubmit={failRate} label={t.rateForm} title={t.rateForm}>
+        <Select label={t.rateMethod} value={rateMethod} onChange={(e) => setRateMethod(e.target.value)}>
+          {methodOptions}
+        </Select>
+        <TextInput type="number" min={0} max={100} label={t.percent} value={percent} onChange={(e) => setPercent(e.target.value)} />
+        <TextInput type="number" min={0} max={100} label={t.lostPercent} value={appliedPercent} onChange={(e) => setAppliedPercent(e.target.value)} />
+        <Button type="submit">{t.setRate}</Button>
+      </Card>
     </div>
   );
 }

@@ -4,73 +4,72 @@
  */
 import { useState } from 'react';
 import { OBJECT_TYPES } from '../org/layout-schema';
-import { OBJECT_FIELDS, OBJECT_LABELS, seedLayout } from '../org/seed';
+import { OBJECT_FIELDS, seedLayout } from '../org/seed';
 import type { LayoutForCallType, ScreenPopSetting, ScreenPopType, SoftphoneLayout } from '../org/types';
 import { useMock, useOrg } from './context';
+import { useText, type MockText } from './i18n';
 import { SaveResult } from './SetupPanel';
+import { Button, Card, Checkbox, Select, TextInput } from './slds';
 
 type CallTypeName = keyof SoftphoneLayout;
 type MatchCase = 'NoMatch' | 'SingleMatch' | 'MultipleMatches';
+type PopChoice = keyof MockText['setup']['pops'];
 
-const CASES: { key: MatchCase; label: string; choices: { value: ScreenPopType; label: string }[] }[] = [
+const CASES: { key: MatchCase; choices: { value: ScreenPopType; label: PopChoice }[] }[] = [
   {
     key: 'NoMatch',
-    label: 'No match',
     choices: [
-      { value: 'PopToEntity', label: 'Pop to new record' },
-      { value: 'PopToSearch', label: 'Pop to search page' },
-      { value: 'PopToVisualforce', label: 'Pop to Visualforce page' },
-      { value: 'PopToFlow', label: 'Pop to flow' },
+      { value: 'PopToEntity', label: 'newRecord' },
+      { value: 'PopToSearch', label: 'search' },
+      { value: 'PopToVisualforce', label: 'visualforce' },
+      { value: 'PopToFlow', label: 'flow' },
     ],
   },
   {
     key: 'SingleMatch',
-    label: 'Single match',
     choices: [
-      { value: 'PopToEntity', label: 'Pop to record page' },
-      { value: 'PopToVisualforce', label: 'Pop to Visualforce page' },
-      { value: 'PopToFlow', label: 'Pop to flow' },
+      { value: 'PopToEntity', label: 'record' },
+      { value: 'PopToVisualforce', label: 'visualforce' },
+      { value: 'PopToFlow', label: 'flow' },
     ],
   },
   {
     key: 'MultipleMatches',
-    label: 'Multiple matches',
     choices: [
-      { value: 'PopToSearch', label: 'Pop to search page' },
-      { value: 'PopToVisualforce', label: 'Pop to Visualforce page' },
-      { value: 'PopToFlow', label: 'Pop to flow' },
+      { value: 'PopToSearch', label: 'search' },
+      { value: 'PopToVisualforce', label: 'visualforce' },
+      { value: 'PopToFlow', label: 'flow' },
     ],
   },
 ];
 
 /** What the data field of a pop setting names, if it has one. */
-function dataLabel(matchCase: MatchCase, type: ScreenPopType): string | null {
-  if (type === 'PopToVisualforce') return 'Visualforce page';
-  if (type === 'PopToFlow') return 'Flow API name';
-  if (type === 'PopToEntity' && matchCase === 'NoMatch') return 'New record object';
+function dataLabel(matchCase: MatchCase, type: ScreenPopType): keyof MockText['setup']['dataLabels'] | null {
+  if (type === 'PopToVisualforce') return 'visualforce';
+  if (type === 'PopToFlow') return 'flow';
+  if (type === 'PopToEntity' && matchCase === 'NoMatch') return 'newRecord';
   return null;
 }
 
 export function LayoutEditor() {
   const { layout } = useOrg();
+  const t = useText().setup;
   const [callType, setCallType] = useState<CallTypeName>('Inbound');
   // Kept here: saving changes the org's layout, which starts a new draft below.
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   return (
-    <section aria-label="Softphone layout">
-      <h2>Softphone layout</h2>
-      <label>
-        Call type
-        <select value={callType} onChange={(e) => setCallType(e.target.value as CallTypeName)}>
-          <option value="Inbound">Inbound</option>
-          <option value="Outbound">Outbound</option>
-          <option value="Internal">Internal</option>
-        </select>
-      </label>
+    <Card label={t.layout} title={t.layout}>
+      <Select label={t.callType} value={callType} onChange={(e) => setCallType(e.target.value as CallTypeName)}>
+        {(['Inbound', 'Outbound', 'Internal'] as const).map((type) => (
+          <option key={type} value={type}>
+            {t.callTypes[type]}
+          </option>
+        ))}
+      </Select>
       {/* A new draft whenever the org's layout (or the call type) changes. */}
       <CallTypeEditor key={`${callType}:${JSON.stringify(layout[callType])}`} callType={callType} layout={layout} onResult={setResult} />
       <SaveResult result={result} />
-    </section>
+    </Card>
   );
 }
 
@@ -82,8 +81,10 @@ interface EditorProps {
 
 function CallTypeEditor({ callType, layout, onResult: setResult }: EditorProps) {
   const { org } = useMock();
+  const text = useText();
+  const t = text.setup;
   const [draft, setDraft] = useState<LayoutForCallType>(() => structuredClone(layout[callType]));
-  const onError = (message: string) => setResult({ ok: false, text: `The org refused the layout: ${message}` });
+  const onError = (message: string) => setResult({ ok: false, text: t.layoutRefused(message) });
 
   const toggleObject = (type: (typeof OBJECT_TYPES)[number], on: boolean) =>
     setDraft((d) => {
@@ -100,66 +101,61 @@ function CallTypeEditor({ callType, layout, onResult: setResult }: EditorProps) 
   const save = () => {
     const objects = Object.keys(draft.objects);
     if (objects.length > 0 && objects.every((o) => o.endsWith('__c'))) {
-      setResult({ ok: false, text: 'A softphone layout cannot search custom objects alone: add a standard object.' });
+      setResult({ ok: false, text: t.customAlone });
       return;
     }
-    setResult({ ok: true, text: `${callType} layout saved.` });
+    setResult({ ok: true, text: t.layoutSaved(t.callTypes[callType]) });
     org.setLayout({ ...layout, [callType]: draft }, onError);
   };
 
   return (
     <div className="layout">
-      <fieldset>
-        <legend>Objects searched ({callType})</legend>
+      <fieldset className="slds-form-element sim__group">
+        <legend className="slds-form-element__legend slds-form-element__label">{t.objectsSearched(t.callTypes[callType])}</legend>
         {OBJECT_TYPES.map((type) => (
-          <label key={type} className="sim__inline">
-            <input type="checkbox" checked={type in draft.objects} onChange={(e) => toggleObject(type, e.target.checked)} /> {OBJECT_LABELS[type]}
-          </label>
+          <Checkbox key={type} label={text.objects[type]} checked={type in draft.objects} onChange={(e) => toggleObject(type, e.target.checked)} />
         ))}
       </fieldset>
       {CASES.map((c) => {
         const current = draft.screenPopSettings[c.key];
         const label = current ? dataLabel(c.key, current.screenPopType) : null;
+        const caseName = t.cases[c.key];
         return (
-          <fieldset key={c.key}>
-            <legend>{c.label}</legend>
-            <label>
-              {`${c.label}: screen pop`}
-              <select
-                value={current?.screenPopType ?? 'none'}
-                onChange={(e) =>
-                  setPop(c.key, e.target.value === 'none' ? undefined : { screenPopType: e.target.value as ScreenPopType, screenPopData: c.key === 'NoMatch' && e.target.value === 'PopToEntity' ? 'Contact' : '' })
-                }
-              >
-                <option value="none">Don’t pop any screen</option>
-                {c.choices.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+          <fieldset key={c.key} className="slds-form-element sim__group">
+            <legend className="slds-form-element__legend slds-form-element__label">{caseName}</legend>
+            <Select
+              label={t.screenPop(caseName)}
+              value={current?.screenPopType ?? 'none'}
+              onChange={(e) =>
+                setPop(c.key, e.target.value === 'none' ? undefined : { screenPopType: e.target.value as ScreenPopType, screenPopData: c.key === 'NoMatch' && e.target.value === 'PopToEntity' ? 'Contact' : '' })
+              }
+            >
+              <option value="none">{t.dontPop}</option>
+              {c.choices.map((choice) => (
+                <option key={choice.value} value={choice.value}>
+                  {t.pops[choice.label]}
+                </option>
+              ))}
+            </Select>
             {current && label && (
-              <label>
-                {`${c.label}: ${label}`}
-                <input value={current.screenPopData ?? ''} onChange={(e) => setPop(c.key, { ...current, screenPopData: e.target.value })} />
-              </label>
+              <TextInput label={t.dataField(caseName, t.dataLabels[label])} value={current.screenPopData ?? ''} onChange={(e) => setPop(c.key, { ...current, screenPopData: e.target.value })} />
             )}
           </fieldset>
         );
       })}
-      <button type="button" onClick={save}>
-        Save layout
-      </button>{' '}
-      <button
-        type="button"
-        onClick={() => {
-          setResult({ ok: true, text: 'Default layout restored.' });
-          org.setLayout(seedLayout(), onError);
-        }}
-      >
-        Restore default layout
-      </button>
+      <div className="sim__buttons">
+        <Button variant="brand" onClick={save}>
+          {t.saveLayout}
+        </Button>
+        <Button
+          onClick={() => {
+            setResult({ ok: true, text: t.layoutRestored });
+            org.setLayout(seedLayout(), onError);
+          }}
+        >
+          {t.restoreLayout}
+        </Button>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Checkbox } from './slds';
 
 /**
  * A checkbox for a setting that lives elsewhere (the simulator, the host): it shows the click at
@@ -7,20 +8,17 @@ import { useState } from 'react';
 export function LiveCheckbox({ label, value, onChange, disabled }: { label: string; value: boolean; onChange: (checked: boolean) => Promise<boolean>; disabled?: boolean }) {
   const [checked, setChecked] = useState(value);
   return (
-    <label className="sim__inline">
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(event) => {
-          const next = event.target.checked;
-          setChecked(next);
-          void onChange(next).then((ok) => {
-            if (!ok) setChecked(!next);
-          });
-        }}
-      />{' '}
-      {label}
-    </label>
+    <Checkbox
+      label={label}
+      checked={checked}
+      disabled={disabled}
+      onChange={(event) => {
+        const next = event.target.checked;
+        setChecked(next);
+        void onChange(next).then((ok) => {
+          if (!ok) setChecked(!next);
+        });
+      }}
+    />
   );
 }

@@ -1,77 +1,74 @@
 /** The main area: whatever page the agent (or a screen pop) opened. */
 import { useState } from 'react';
 import type { OrgRecord } from '../org/types';
-import { OBJECT_LABELS } from '../org/seed';
 import { ActivityTimeline } from './ActivityTimeline';
 import { useHost, useMock, useOrg } from './context';
+import { useText } from './i18n';
+import { Button, TextInput } from './slds';
 
 export function PageView() {
   const page = useHost((s) => s.page);
   const { host } = useMock();
   const org = useOrg();
+  const t = useText().page;
   const back = (
-    <button type="button" className="host__link" onClick={() => host.goTo({ kind: 'home' })}>
-      ← Home
+    <button type="button" className="slds-button host__back" onClick={() => host.goTo({ kind: 'home' })}>
+      {t.back}
     </button>
   );
   switch (page.kind) {
     case 'home':
       return (
-        <section aria-label="Home">
-          <h1>Records</h1>
-          <RecordTable records={org.records} label="All records" />
+        <section aria-label={t.home}>
+          <h1 className="slds-text-heading_medium">{t.records}</h1>
+          <RecordTable records={org.records} label={t.allRecords} />
         </section>
       );
     case 'record': {
       const record = org.records.find((r) => r.Id === page.recordId);
       return (
-        <section aria-label="Record page" data-record-id={page.recordId}>
+        <section aria-label={t.recordPage} data-record-id={page.recordId}>
           {back}
-          {record ? <RecordPage record={record} /> : <p>Record {page.recordId} was not found.</p>}
+          {record ? <RecordPage record={record} /> : <p>{t.notFound(page.recordId)}</p>}
         </section>
       );
     }
     case 'search':
       return (
-        <section aria-label="Search results">
+        <section aria-label={t.searchResults}>
           {back}
-          <h1>Search results for “{page.searchString}”</h1>
-          <RecordTable records={host.search(page.searchString)} label="Search results" />
+          <h1 className="slds-text-heading_medium">{t.searchResultsFor(page.searchString)}</h1>
+          <RecordTable records={host.search(page.searchString)} label={t.searchResults} />
         </section>
       );
     case 'newRecord':
       return (
-        <section aria-label="New record">
+        <section aria-label={t.newRecord}>
           {back}
-          <h1>New {page.entityName}</h1>
+          <h1 className="slds-text-heading_medium">{t.newRecordOf(page.entityName)}</h1>
           <form className="host__new-record" onSubmit={(e) => e.preventDefault()}>
             {Object.entries(page.defaultFieldValues).map(([name, value]) => (
-              <label key={name}>
-                {name}
-                <input defaultValue={value} />
-              </label>
+              <TextInput key={name} label={name} defaultValue={value} />
             ))}
-            <p>(the new-record form the softphone layout pops; saving is not simulated)</p>
-            <button type="button" onClick={() => host.goTo({ kind: 'home' })}>
-              Cancel
-            </button>
+            <p className="slds-text-color_weak">{t.newRecordNote}</p>
+            <Button onClick={() => host.goTo({ kind: 'home' })}>{t.cancel}</Button>
           </form>
         </section>
       );
     case 'flow':
       return (
-        <section aria-label="Flow">
+        <section aria-label={t.flow}>
           {back}
-          <h1>Flow: {page.flowDevName}</h1>
-          <p>(placeholder for the screen flow the softphone layout pops)</p>
+          <h1 className="slds-text-heading_medium">{t.flowOf(page.flowDevName)}</h1>
+          <p className="slds-text-color_weak">{t.flowNote}</p>
         </section>
       );
     case 'url':
       return (
-        <section aria-label="Page">
+        <section aria-label={t.urlPage}>
           {back}
-          <h1>Page {page.url}</h1>
-          <p>(placeholder for the Visualforce page or URL the softphone layout pops)</p>
+          <h1 className="slds-text-heading_medium">{t.urlOf(page.url)}</h1>
+          <p className="slds-text-color_weak">{t.urlNote}</p>
         </section>
       );
   }
@@ -79,14 +76,16 @@ export function PageView() {
 
 function RecordTable({ records, label }: { records: OrgRecord[]; label: string }) {
   const { host } = useMock();
-  if (records.length === 0) return <p>No records.</p>;
+  const text = useText();
+  const t = text.page;
+  if (records.length === 0) return <p>{t.noRecords}</p>;
   return (
-    <table className="host__table" aria-label={label}>
+    <table className="slds-table slds-table_bordered slds-table_cell-buffer host__table" aria-label={label}>
       <thead>
-        <tr>
-          <th>Name</th>
-          <th>Object</th>
-          <th>Phone</th>
+        <tr className="slds-line-height_reset">
+          <th scope="col">{t.name}</th>
+          <th scope="col">{t.object}</th>
+          <th scope="col">{t.phone}</th>
         </tr>
       </thead>
       <tbody>
@@ -97,7 +96,7 @@ function RecordTable({ records, label }: { records: OrgRecord[]; label: string }
                 {r.Name}
               </button>
             </td>
-            <td>{OBJECT_LABELS[r.objectType]}</td>
+            <td>{text.objects[r.objectType]}</td>
             <td>
               <PhoneLinks record={r} />
             </td>
@@ -111,13 +110,14 @@ function RecordTable({ records, label }: { records: OrgRecord[]; label: string }
 /** Phone fields are links while the panel has click-to-dial enabled, as in Salesforce. */
 function PhoneLinks({ record, only }: { record: OrgRecord; only?: string }) {
   const { host } = useMock();
+  const t = useText().page;
   const enabled = useHost((s) => s.clickToDialEnabled);
   const phones = Object.entries(record.fields).filter(([name]) => (only ? name === only : /phone/i.test(name)));
   return (
     <>
       {phones.map(([name, value]) =>
         enabled ? (
-          <button key={name} type="button" className="host__phone" title={`Call ${value} (${name})`} onClick={() => host.clickToDial({ number: value, recordId: record.Id })}>
+          <button key={name} type="button" className="host__phone" title={t.callNumber(value, name)} onClick={() => host.clickToDial({ number: value, recordId: record.Id })}>
             {value}
           </button>
         ) : (
@@ -151,11 +151,12 @@ function useActivitiesAsShown(record: OrgRecord) {
 function RecordPage({ record }: { record: OrgRecord }) {
   const org = useOrg();
   const { host } = useMock();
+  const text = useText();
   const activities = useActivitiesAsShown(record);
   return (
     <>
-      <h1>
-        {record.Name} <small>{OBJECT_LABELS[record.objectType]}</small>
+      <h1 className="slds-text-heading_medium">
+        {record.Name} <small className="slds-text-color_weak">{text.objects[record.objectType]}</small>
       </h1>
       <dl className="host__fields">
         {Object.entries(record.fields).map(([name, value]) => {
@@ -178,8 +179,8 @@ function RecordPage({ record }: { record: OrgRecord }) {
           );
         })}
       </dl>
-      <h2>Activity</h2>
-      <ActivityTimeline tasks={[...activities].reverse()} label={`Activity of ${record.Name}`} />
+      <h2 className="slds-text-heading_small host__section-heading">{text.page.activity}</h2>
+      <ActivityTimeline tasks={[...activities].reverse()} label={text.page.activityOf(record.Name)} />
     </>
   );
 }

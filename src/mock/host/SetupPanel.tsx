@@ -2,6 +2,7 @@
 import { CallCenterEditor } from './CallCenterEditor';
 import { DirectoryEditor } from './DirectoryEditor';
 import { LayoutEditor } from './LayoutEditor';
+import { Outcome } from './slds';
 
 export function SetupPanel() {
   return (
@@ -14,7 +15,4 @@ export function SetupPanel() {
 }
 
 /** One line saying what the last save did (or why it failed). */
-export function SaveResult({ result }: { result: { ok: boolean; text: string } | null }) {
-  if (!result) return null;
-  return result.ok ? <p role="status">{result.text}</p> : <p role="alert">{result.text}</p>;
-}
+export const SaveResult = Outcome;

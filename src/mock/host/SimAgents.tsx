@@ -1,47 +1,49 @@
 /** The agents as the PBX sees them: signed in, status, desktop softphone; links to their pages. */
-import { useMock } from './context';
+import { useMock, useSimState } from './context';
+import { useText } from './i18n';
 import { LiveCheckbox } from './LiveCheckbox';
 import { pageUrl } from './params';
-import { useSimState, type SimAct } from './sim-hooks';
+import type { SimAct } from './sim-hooks';
+import { Card } from './slds';
 
 export function SimAgents({ act }: { act: SimAct }) {
   const { sim, host } = useMock();
-  const agents = useSimState().data?.agents ?? [];
+  const t = useText().sim.agents;
+  const agents = useSimState()?.agents ?? [];
   return (
-    <section aria-label="Agents">
-      <h2>Agents</h2>
-      <table className="host__table" aria-label="Agents">
+    <Card label={t.heading} title={t.heading}>
+      <table className="slds-table slds-table_bordered slds-table_cell-buffer host__table" aria-label={t.heading}>
         <thead>
-          <tr>
-            <th>Agent</th>
-            <th>Status</th>
-            <th>Desktop softphone</th>
-            <th>Page</th>
+          <tr className="slds-line-height_reset">
+            <th scope="col">{t.agent}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.desktop}</th>
+            <th scope="col">{t.page}</th>
           </tr>
         </thead>
         <tbody>
           {agents.map((a) => (
-            <tr key={a.loginId}>
+            <tr key={a.loginId} data-agent={a.loginId}>
               <td>
                 {a.loginId} · {a.extension}
                 <br />
                 <small>{a.name}</small>
               </td>
-              <td>{a.signedIn ? a.statusId : 'signed out'}</td>
+              <td>{a.signedIn ? a.statusId : t.signedOut}</td>
               <td>
                 <LiveCheckbox
                   key={`${a.loginId}-${String(a.phoneRegistered)}`}
-                  label={`Running (${a.loginId})`}
+                  label={t.running(a.loginId)}
                   value={a.phoneRegistered}
-                  onChange={(running) => act(`Desktop softphone of ${a.loginId} ${running ? 'running' : 'stopped'}`, () => sim.setDesktopSoftphone(a.loginId, running))}
+                  onChange={(running) => act(t.runningDone(a.loginId, running), () => sim.setDesktopSoftphone(a.loginId, running))}
                 />
               </td>
               <td>
                 {a.loginId === host.params.user ? (
-                  'this page'
+                  t.thisPage
                 ) : (
                   <a href={pageUrl(window.location, { user: a.loginId, popout: null })} target="_blank" rel="noreferrer">
-                    {`Open ${a.loginId}'s page`}
+                    {t.open(a.loginId)}
                   </a>
                 )}
               </td>
@@ -49,6 +51,6 @@ export function SimAgents({ act }: { act: SimAct }) {
           ))}
         </tbody>
       </table>
-    </section>
+    </Card>
   );
 }

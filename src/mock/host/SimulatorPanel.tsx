@@ -1,21 +1,30 @@
 /** Drives the simulated BIZTEL server: callers, called parties, the server and its admin's settings. */
 import { useState, type SubmitEvent } from 'react';
-import { useMock } from './context';
+import { useMock, useSimState, useStream } from './context';
+import { useText } from './i18n';
 import { USERS } from './params';
-import { useSimAction, useSimState, type SimAct } from './sim-hooks';
+import { useSimAction, type SimAct } from './sim-hooks';
 import type { Outcome } from './sim-client';
 import { SimAgents } from './SimAgents';
 import { SimQuirks } from './SimQuirks';
 import { SimServer } from './SimServer';
+import { Button, Card, Checkbox, Select, TextInput } from './slds';
 
 export function SimulatorPanel() {
   const { sim } = useMock();
+  const text = useText();
+  const t = text.sim;
+  const live = useStream((s) => s.live);
   const { act, error, done } = useSimAction();
   return (
     <div className="sim">
-      {error && <p role="alert">{error}</p>}
-      <p role="status" aria-label="Simulator" className="sim__done">
-        {done ? `Done: ${done}` : ''}
+      {error && (
+        <p role="alert" className="slds-text-color_error">
+          {error}
+        </p>
+      )}
+      <p role="status" aria-label={t.status} className="sim__done">
+        {done ? t.done(done) : ''}
       </p>
       <IncomingCallForm act={act} />
       <SimQuirks act={act} />
@@ -23,14 +32,17 @@ export function SimulatorPanel() {
       <OutcomeForm act={act} />
       <SimServer act={act} />
       <SimAgents act={act} />
-      <p className="sim__meta">Simulator: {sim.baseUrl}</p>
+      <p className="sim__meta">
+        {t.simulatorAt(sim.baseUrl)} <span className={live ? 'sim__live' : 'sim__offline'}>● {live ? text.biztel.live : text.biztel.offline}</span>
+      </p>
     </div>
   );
 }
 
 function IncomingCallForm({ act }: { act: SimAct }) {
   const { sim, host } = useMock();
-  const agents = useSimState().data?.agents ?? [];
+  const t = useText().sim.incoming;
+  const agents = useSimState()?.agents ?? [];
   const [from, setFrom] = useState('03-5555-0101');
   const [to, setTo] = useState('03-1234-5678');
   const [anonymous, setAnonymous] = useState(false);
@@ -40,78 +52,75 @@ function IncomingCallForm({ act }: { act: SimAct }) {
     const caller = anonymous ? null : from;
     const input =
       target === 'queue' ? { from: caller, to, queue: 'support' } : target === 'queueAll' ? { from: caller, to, queue: 'support', ringAll: true } : { from: caller, to, agent: target };
-    void act(`Place call from ${caller ?? '非通知'}`, () => sim.incomingCall(input));
+    void act(t.placed(caller ?? '非通知'), () => sim.incomingCall(input));
   };
   return (
-    <form onSubmit={submit} aria-label="Incoming call">
-      <h2>Incoming call</h2>
-      <label>
-        Caller number
-        <input value={from} onChange={(e) => setFrom(e.target.value)} disabled={anonymous} />
-      </label>
-      <label className="sim__inline">
-        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} /> Anonymous (非通知)
-      </label>
-      <label>
-        Dialled number
-        <input value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
-      <label>
-        Ring
-        <select value={target} onChange={(e) => setTarget(e.target.value)}>
-          {USERS.map((loginId) => {
-            const agent = agents.find((a) => a.loginId === loginId);
-            return (
-              <option key={loginId} value={loginId}>
-                {loginId} {agent ? `(${agent.signedIn ? agent.statusId : 'signed out'})` : ''}
-              </option>
-            );
-          })}
-          <option value="queue">Queue (any 受付可 agent)</option>
-          <option value="queueAll">Queue, ring every 受付可 agent</option>
-        </select>
-      </label>
-      <button type="submit">Place call</button>
-    </form>
+    <Card as="form" onSubmit={submit} label={t.form} title={t.form}>
+      <TextInput label={t.callerNumber} value={from} onChange={(e) => setFrom(e.target.value)} disabled={anonymous} />
+      <Checkbox label={t.anonymous} checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+      <TextInput label={t.dialled} value={to} onChange={(e) => setTo(e.target.value)} />
+      <Select label={t.ring} value={target} onChange={(e) => setTarget(e.target.value)}>
+        {USERS.map((loginId) => {
+          const agent = agents.find((a) => a.loginId === loginId);
+          return (
+            <option key={loginId} value={loginId}>
+              {loginId} {agent ? `(${agent.signedIn ? agent.statusId : t.signedOut})` : ''}
+            </option>
+          );
+        })}
+        <option value="queue">{t.queue}</option>
+        <option value="queueAll">{t.queueAll}</option>
+      </Select>
+      <Button type="submit" variant="brand" icon="call">
+        {t.place}
+      </Button>
+    </Card>
   );
 }
 
 /** A caller ID as a quirky call may carry it (up to 1,000 characters), cut for the table. */
 const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}… (${text.length} characters)` : text);
 
-/** Every call of the simulator, with what the outside party can do to it. */
+/** Every call of the simulator, with what the outside party can do to it; it follows the simulator's pushes. */
 function SimCalls({ act }: { act: SimAct }) {
   const { sim } = useMock();
-  const calls = useSimState().data?.calls ?? [];
+  const t = useText().sim.calls;
+  const calls = useSimState()?.calls ?? [];
   return (
-    <section aria-label="Calls">
-      <h2>Calls</h2>
+    <Card label={t.heading} title={t.heading}>
       {calls.length === 0 ? (
-        <p>No calls yet.</p>
+        <p>{t.none}</p>
       ) : (
-        <table className="host__table" aria-label="Calls">
+        <table className="slds-table slds-table_bordered slds-table_cell-buffer host__table" aria-label={t.heading}>
+          <thead>
+            <tr className="slds-line-height_reset">
+              <th scope="col">{t.call}</th>
+              <th scope="col">{t.state}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
           <tbody>
             {calls
               .slice(-20)
               .reverse()
               .map((c) => (
-                <tr key={c.callId}>
-                  <td>
+                <tr key={c.callId} data-call-id={c.callId} data-state={c.state}>
+                  <td className="slds-cell-wrap">
                     <code>{c.callId}</code>
                     <br />
                     {c.direction} · {shorten(c.from ?? '非通知')} → {c.to} · {c.agent ?? '-'}
                   </td>
-                  <td>{c.state}</td>
                   <td>
+                    <span className={`slds-badge sim__state sim__state--${c.state}`}>{t.states[c.state]}</span>
+                  </td>
+                  <td className="sim__call-actions">
                     {c.state === 'dialing' && c.direction === 'outbound' && (
-                      <button type="button" onClick={() => void act(`Far end answered ${c.callId}`, () => sim.remoteAnswer(c.callId))}>
-                        Answer (far end)
-                      </button>
+                      <Button onClick={() => void act(t.answered(c.callId), () => sim.remoteAnswer(c.callId))}>{t.answer}</Button>
                     )}
                     {c.state !== 'ended' && (
-                      <button type="button" onClick={() => void act(`Far end hung up ${c.callId}`, () => sim.remoteHangup(c.callId))}>
-                        Hang up (far end)
-                      </button>
+                      <Button variant="destructive" onClick={() => void act(t.hungUp(c.callId), () => sim.remoteHangup(c.callId))}>
+                        {t.hangup}
+                      </Button>
                     )}
                   </td>
                 </tr>
@@ -119,60 +128,46 @@ function SimCalls({ act }: { act: SimAct }) {
           </tbody>
         </table>
       )}
-    </section>
+    </Card>
   );
 }
 
-const OUTCOMES: { value: Outcome; label: string }[] = [
-  { value: 'answer', label: 'Answers' },
-  { value: 'busy', label: 'Busy' },
-  { value: 'noAnswer', label: 'Does not answer' },
-  { value: 'invalid', label: 'Invalid number' },
-];
+const OUTCOMES: Outcome[] = ['answer', 'busy', 'noAnswer', 'invalid'];
 
 /** How numbers that agents dial or transfer to behave. */
 function OutcomeForm({ act }: { act: SimAct }) {
   const { sim } = useMock();
+  const t = useText().sim.outcome;
   const [number, setNumber] = useState('090-1234-5678');
   const [outcome, setOutcome] = useState<Outcome>('answer');
   const [set, setSet] = useState<{ number: string; outcome: Outcome }[]>([]);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    void act(`Set outcome of ${number}`, () => sim.setOutcome(number, outcome)).then((ok) => {
+    void act(t.setDone(number), () => sim.setOutcome(number, outcome)).then((ok) => {
       if (ok) setSet((list) => [...list.filter((o) => o.number !== number), { number, outcome }]);
     });
   };
   return (
-    <form onSubmit={submit} aria-label="Called party's behaviour">
-      <h2>Called party’s behaviour</h2>
-      <p className="sim__hint">
-        For numbers an agent dials or transfers to (blind or consult). Unset numbers ring until they time out. A blind transfer hands
-        the call over when the number answers; busy, invalid or no answer leaves the call with the agent, who goes back to the caller.
-      </p>
-      <label>
-        Called number
-        <input value={number} onChange={(e) => setNumber(e.target.value)} />
-      </label>
-      <label>
-        Outcome
-        <select value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
-          {OUTCOMES.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button type="submit">Set outcome</button>
+    <Card as="form" onSubmit={submit} label={t.form} title={t.heading}>
+      <p className="sim__hint">{t.hint}</p>
+      <TextInput label={t.number} value={number} onChange={(e) => setNumber(e.target.value)} />
+      <Select label={t.outcome} value={outcome} onChange={(e) => setOutcome(e.target.value as Outcome)}>
+        {OUTCOMES.map((o) => (
+          <option key={o} value={o}>
+            {t.labels[o]}
+          </option>
+        ))}
+      </Select>
+      <Button type="submit">{t.set}</Button>
       {set.length > 0 && (
-        <ul aria-label="Outcomes set from this page">
+        <ul aria-label={t.list} className="sim__list">
           {set.map((o) => (
             <li key={o.number}>
-              {o.number}: {OUTCOMES.find((x) => x.value === o.outcome)?.label}
+              {o.number}: {t.labels[o.outcome]}
             </li>
           ))}
         </ul>
       )}
-    </form>
+    </Card>
   );
 }

@@ -1,7 +1,10 @@
 /** Where the softphone lives: its frame, and Lightning's utility bar item (docked or popped out). */
 import { useCallback, useMemo } from 'react';
+import { MOCK_CALL_CENTER_ITEMS } from './call-center-items';
 import { useHost, useMock, useOrg } from './context';
+import { useText } from './i18n';
 import { pageUrl, panelUrl } from './params';
+import { Icon, IconButton } from './slds';
 
 /** The panel's size: what the panel set through Open CTI, else the call center's items. */
 function usePanelSize(): { width: number; height: number } {
@@ -10,14 +13,15 @@ function usePanelSize(): { width: number; height: number } {
   const setHeight = useHost((s) => s.panelHeight);
   const number = (value: string | undefined, fallback: number) => (value && /^\d{2,4}$/.test(value) ? Number(value) : fallback);
   return {
-    width: setWidth ?? number(callCenter['/reqGeneralInfo/reqSoftphoneWidth'], 300),
-    height: setHeight ?? number(callCenter['/reqGeneralInfo/reqSoftphoneHeight'], 480),
+    width: setWidth ?? number(callCenter[MOCK_CALL_CENTER_ITEMS.width], 300),
+    height: setHeight ?? number(callCenter[MOCK_CALL_CENTER_ITEMS.height], 480),
   };
 }
 
 /** The softphone frame of this page; a reload (or docking again) makes a new panel instance. */
 export function PanelFrame() {
   const { host, docked } = useMock();
+  const t = useText();
   const reloads = useHost((s) => s.panelReloads);
   const { width, height } = usePanelSize();
   // Stable callbacks: a new ref callback each render would detach and attach the panel every time.
@@ -31,7 +35,7 @@ export function PanelFrame() {
       ref={onFrame}
       onLoad={onLoad}
       className="host__panel-frame"
-      title="BIZTEL Open CTI softphone"
+      title={t.softphone.frameTitle}
       src={src}
       style={{ width: `${width}px`, height: `${height}px` }}
       allow="microphone; autoplay"
@@ -45,6 +49,7 @@ export function PanelFrame() {
  */
 export function UtilityBar() {
   const { host, popout, popoutId } = useMock();
+  const t = useText();
   const visible = useHost((s) => s.panelVisible);
   const label = useHost((s) => s.panelLabel);
   const itemLabel = useHost((s) => s.itemLabel);
@@ -57,36 +62,31 @@ export function UtilityBar() {
 
   if (location !== 'docked') {
     return (
-      <footer className="host__utility-bar" aria-label="Utility bar">
+      <footer className="host__utility-bar" aria-label={t.regions.utilityBar}>
         <span className="host__utility-item" data-icon={icon}>
-          ☎ {itemLabel} {location === 'poppedOut' ? '(popped out)' : '(opening the pop-out window…)'}
+          <Icon name="call" className="slds-icon slds-icon_x-small slds-icon-text-default" /> {itemLabel}{' '}
+          {location === 'poppedOut' ? t.softphone.poppedOut : t.softphone.poppingOut}
         </span>
-        <button type="button" onClick={() => popout?.popIn()}>
-          Pop in
+        <button type="button" className="slds-button slds-button_neutral" onClick={() => popout?.popIn()}>
+          {t.softphone.popIn}
         </button>
       </footer>
     );
   }
   return (
-    <footer className="host__utility-bar" aria-label="Utility bar">
+    <footer className="host__utility-bar" aria-label={t.regions.utilityBar}>
       <div className={`host__docked ${visible ? '' : 'host__docked--minimised'}`} aria-hidden={!visible}>
         <div className="host__docked-header">
           <span>{label}</span>
-          <span>
-            {popout && (
-              <button type="button" onClick={popOut} aria-label="Pop out" title="Pop out">
-                ⧉
-              </button>
-            )}
-            <button type="button" onClick={() => host.store.setState({ panelVisible: false })} aria-label="Minimise" title="Minimise">
-              _
-            </button>
+          <span className="host__docked-actions">
+            {popout && <IconButton icon="new_window" label={t.softphone.popOut} onClick={popOut} />}
+            <IconButton icon="minimize_window" label={t.softphone.minimise} onClick={() => host.store.setState({ panelVisible: false })} />
           </span>
         </div>
         <PanelFrame />
       </div>
       <button type="button" className="host__utility-item" aria-pressed={visible} onClick={() => host.store.setState({ panelVisible: !visible })} data-icon={icon}>
-        ☎ {itemLabel}
+        <Icon name="call" className="slds-icon slds-icon_x-small slds-icon-text-default" /> {itemLabel}
       </button>
     </footer>
   );

@@ -2,9 +2,11 @@
 import { useMemo, useState } from 'react';
 import { useHost, useMock } from './context';
 import { LOG_LIMIT, type WireLogEntry } from './host-core';
+import { useText } from './i18n';
+import { Button, Select, TextInput } from './slds';
 
 /** Lines drawn on the page; the rest is filtered and copied all the same (a DOM of 20,000 rows is slow). */
-const RENDERED = 1000;
+export const RENDERED = 1000;
 
 const ARROWS: Record<WireLogEntry['direction'], string> = { in: 'panel → host', out: 'host → panel', dropped: 'DROPPED', note: 'note' };
 
@@ -14,6 +16,7 @@ export function formatEntry(e: WireLogEntry): string {
 
 export function WireLog() {
   const { host } = useMock();
+  const t = useText().log;
   const version = useHost((s) => s.logVersion);
   const dropped = useHost((s) => s.logDropped);
   const [filter, setFilter] = useState('');
@@ -31,42 +34,36 @@ export function WireLog() {
   const copy = () => {
     const text = [`Mock-CTI ${host.params.mode} · ${host.params.user} · ${window.location.href}`, ...shown.map(formatEntry)].join('\n');
     navigator.clipboard.writeText(text).then(
-      () => setCopied(`Copied ${shown.length} lines.`),
-      () => setCopied('The browser refused the clipboard; select the lines and copy them.'),
+      () => setCopied(t.copied(shown.length)),
+      () => setCopied(t.clipboardRefused),
     );
   };
 
   return (
-    <section aria-label="Open CTI log" className="wire-log">
+    <section aria-label={t.region} className="wire-log">
       <div className="wire-log__tools">
-        <label>
-          Filter
-          <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="method, call id, text…" />
-        </label>
-        <label>
-          Direction
-          <select value={direction} onChange={(e) => setDirection(e.target.value as typeof direction)}>
-            <option value="all">All</option>
-            <option value="in">Panel → host</option>
-            <option value="out">Host → panel</option>
-            <option value="dropped">Dropped</option>
-            <option value="note">Host notes</option>
-          </select>
-        </label>
-        <button type="button" onClick={copy}>
-          Copy log
-        </button>
-        <button type="button" onClick={() => host.clearWireLog()}>
-          Clear log
-        </button>
+        <TextInput type="search" label={t.filter} value={filter} onChange={(e) => setFilter(e.target.value)} placeholder={t.filterPlaceholder} />
+        <Select label={t.direction} value={direction} onChange={(e) => setDirection(e.target.value as typeof direction)}>
+          {(['all', 'in', 'out', 'dropped', 'note'] as const).map((d) => (
+            <option key={d} value={d}>
+              {t.directions[d]}
+            </option>
+          ))}
+        </Select>
+        <Button icon="copy" onClick={copy}>
+          {t.copy}
+        </Button>
+        <Button icon="delete" onClick={() => host.clearWireLog()}>
+          {t.clear}
+        </Button>
       </div>
-      <p role="status" aria-label="Open CTI log status">
-        {`${shown.length} of ${total} messages`}
-        {shown.length > RENDERED ? ` (the newest ${RENDERED} shown; Copy log copies all ${shown.length})` : ''}
-        {dropped > 0 ? ` · ${dropped} older messages dropped (the log keeps at most the newest ${LOG_LIMIT})` : ''}
+      <p role="status" aria-label={t.statusName} className="wire-log__status">
+        {t.count(shown.length, total)}
+        {shown.length > RENDERED ? t.newest(RENDERED, shown.length) : ''}
+        {dropped > 0 ? t.dropped(dropped, LOG_LIMIT) : ''}
         {copied ? ` · ${copied}` : ''}
       </p>
-      <ol className="qa__log" aria-label="Open CTI messages">
+      <ol className="qa__log" aria-label={t.list}>
         {shown.slice(-RENDERED).map((e) => (
           <li key={e.id} className={`qa__log-${e.direction}`}>
             <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toISOString().slice(11, 23)}</time> <strong>{ARROWS[e.direction]}</strong> {e.text}

@@ -6,6 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import { LAYOUT_KEY, type CallTypeKey, type OrgRecord, type SoftphoneLayout } from '../org/types';
 import { searchRecords } from '../org/search';
+import { BoundedLog } from './bounded-log';
 import { FailureInjector, type FailureRate, type PendingFailure } from './failures';
 import { OrgRequestError, orgRequest, type OrgMirror } from './org-client';
 import { InvalidParam, pageFor, pageHash, toAction, type HostPage } from './pages';
@@ -78,6 +79,11 @@ export const LOG_LIMIT = 20_000;
  */
 export const LOG_TRIM = 1_000;
 
+/** A Salesforce record Id (15 or 18 characters), else TypeError. */
+export function checkRecordId(recordId: unknown): asserts recordId is string {
+  if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
+}
+
 export class MockHost {
   readonly store = createStore<HostState>()(() => ({
     page: { kind: 'home' },
@@ -105,8 +111,7 @@ export class MockHost {
   private readonly callLog: { methodName: string; args: unknown; at: number }[] = [];
   private readonly popLog: ScreenPop[] = [];
   private logCounter = 0;
-  /** Kept out of the store: copying 20,000 lines into a new array per message would be quadratic. */
-  private readonly log: WireLogEntry[] = [];
+  private readonly log = new BoundedLog<WireLogEntry>(LOG_LIMIT, LOG_TRIM);
   /** Set by the wire: sends a listener event (click-to-dial, navigation) to the panel. */
   push: (listener: 'clickToDial' | 'navigation', payload: unknown) => void = () => {};
 
@@ -127,20 +132,18 @@ export class MockHost {
 
   logWire(direction: WireLogEntry['direction'], text: string): void {
     this.logCounter += 1;
-    const entry = { id: this.logCounter, direction, at: Date.now(), text };
-    this.log.push(entry);
-    const dropped = this.log.length > LOG_LIMIT ? this.log.splice(0, LOG_TRIM).length : 0;
-    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: s.logDropped + dropped }));
+    this.log.push({ id: this.logCounter, direction, at: Date.now(), text });
+    this.store.setState({ logVersion: this.log.version, logDropped: this.log.dropped });
   }
 
   /** The log's lines, oldest first (at most the newest LOG_LIMIT). Read-only for callers. */
   wireLog(): readonly WireLogEntry[] {
-    return this.log;
+    return this.log.lines();
   }
 
   clearWireLog(): void {
-    this.log.length = 0;
-    this.store.setState((s) => ({ logVersion: s.logVersion + 1, logDropped: 0 }));
+    this.log.clear();
+    this.store.setState({ logVersion: this.log.version, logDropped: 0 });
   }
 
   /** Back to a fresh page: recorded calls and pops, failures, session and the open page. */
@@ -293,7 +296,7 @@ export class MockHost {
   // ---- what the agent (or a test) does in Salesforce ----
 
   navigate(recordId: string): void {
-    if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
+    checkRecordId(recordId);
     this.goTo({ kind: 'record', recordId });
   }
 

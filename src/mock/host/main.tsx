@@ -1,40 +1,37 @@
 /** The mock-CTI page: a fake Salesforce host (Lightning or Classic) framing the panel, plus QA tools. */
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ClassicWire } from './classic-wire';
 import { MockContext, type DockedFrame } from './context';
 import { HostApp } from './HostApp';
 import { MockHost } from './host-core';
 import { LightningWire } from './lightning-wire';
-import { createMockCti } from './mock-cti-impl';
+import { createMockCti, resetAll, type SimLink } from './mock-cti-impl';
 import { OrgMirror, orgRequest } from './org-client';
 import { parseHostParams, type HostParams } from './params';
 import { PopoutApp } from './PopoutApp';
 import { tabPopoutId } from './popout-channel';
 import { PopoutHost } from './popout-host';
+import { ScenarioControl } from './scenario-control';
 import { SimClient } from './sim-client';
+import { SimStream } from './sim-stream';
 import type { PanelPort } from './wire-common';
+import 'virtual:slds-mock.css';
 import './host.css';
 
-async function boot(root: Root): Promise<void> {
-  const params = parseHostParams(window.location);
-  document.documentElement.lang = params.lang;
-  if (params.popout) {
-    root.render(
-      <StrictMode>
-        <PopoutApp params={params} popoutId={params.popout} />
-      </StrictMode>,
-    );
-    return;
-  }
-  await bootHost(root, params);
-}
-
-async function bootHost(root: Root, params: HostParams): Promise<void> {
+/**
+ * Everything `window.mockCti` needs is made here, synchronously, so that it is defined before the
+ * page's `load` event (CONTRACTS.md §4); what still loads (the org, the simulator's address) is
+ * awaited inside its methods. The view is drawn once the org and the simulator link are there.
+ */
+function startHost(root: Root, params: HostParams): void {
   const org = new OrgMirror();
-  const [{ simulatorUrl }] = await Promise.all([orgRequest<{ simulatorUrl: string }>('config'), org.start()]);
-  const sim = new SimClient(simulatorUrl);
+  const orgLoaded = org.start();
+  const simReady: Promise<SimLink> = orgRequest<{ simulatorUrl: string }>('config').then(({ simulatorUrl }) => {
+    const stream = new SimStream(simulatorUrl);
+    stream.start();
+    return { sim: new SimClient(simulatorUrl), stream };
+  });
   const host = new MockHost(params, org);
 
   let markFramed: () => void = () => {};
@@ -64,27 +61,70 @@ async function bootHost(root: Root, params: HostParams): Promise<void> {
   };
   const popoutId = tabPopoutId();
   const popout = wire instanceof LightningWire ? new PopoutHost(host, wire, popoutId, () => markFramed()) : null;
-  window.mockCti = createMockCti(host, org, sim, framed);
+  const scenarios = new ScenarioControl(params.lang, async () => {
+    const { sim, stream } = await simReady;
+    // The simulator's first view: calls made before the run must be told from the ones it waits for.
+    await stream.until(() => true, AbortSignal.timeout(10_000));
+    return {
+      user: params.user,
+      lang: params.lang,
+      server: {
+        incomingCall: (input) => sim.incomingCall(input),
+        remoteAnswer: (callId) => done(sim.remoteAnswer(callId)),
+        remoteHangup: (callId) => done(sim.remoteHangup(callId)),
+        setOutcome: (number, outcome) => done(sim.setOutcome(number, outcome)),
+        restart: () => done(sim.restart()),
+        setVersion: (version) => done(sim.setVersion(version)),
+        setSystemSettings: (settings) => done(sim.setSystemSettings(settings)),
+        setDesktopSoftphone: (agent, running) => done(sim.setDesktopSoftphone(agent, running)),
+        setAfterCallWork: (enabled) => done(sim.setAfterCallWork(enabled)),
+        dropConnections: (forMs) => done(sim.dropConnections(forMs)),
+      },
+      current: () => stream.store.getState().state,
+      until: (test, signal) => stream.until(test, signal),
+    };
+  });
+  window.mockCti = createMockCti({ host, org, orgLoaded, sim: simReady, framed, scenarios });
 
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  root.render(
-    <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <MockContext.Provider value={{ host, org, sim, docked, popout, popoutId }}>
-          <HostApp />
-        </MockContext.Provider>
-      </QueryClientProvider>
-    </StrictMode>,
+  Promise.all([simReady, orgLoaded]).then(
+    ([{ sim, stream }]) => {
+      const reset = () => resetAll(host, org, sim, stream);
+      root.render(
+        <StrictMode>
+          <MockContext.Provider value={{ host, org, sim, stream, scenarios, reset, docked, popout, popoutId }}>
+            <HostApp />
+          </MockContext.Provider>
+        </StrictMode>,
+      );
+    },
+    (error: unknown) => fail(root, error),
   );
 }
 
-const element = document.getElementById('root');
-if (!element) throw new Error('#root is missing');
-const root = createRoot(element);
-boot(root).catch((error: unknown) => {
+/** A simulator answer the scenario runner does not need. */
+const done = (answer: Promise<unknown>): Promise<void> => answer.then(() => undefined);
+
+function fail(root: Root, error: unknown): void {
   root.unmount();
   const message = document.createElement('p');
   message.setAttribute('role', 'alert');
   message.textContent = `The mock-CTI page could not start: ${error instanceof Error ? error.message : String(error)}`;
   document.body.replaceChildren(message);
-});
+}
+
+const element = document.getElementById('root');
+if (!element) throw new Error('#root is missing');
+const root = createRoot(element);
+const params = parseHostParams(window.location);
+document.documentElement.lang = params.lang;
+try {
+  if (params.popout) {
+    root.render(
+      <StrictMode>
+        <PopoutApp params={params} popoutId={params.popout} />
+      </StrictMode>,
+    );
+  } else startHost(root, params);
+} catch (error) {
+  fail(root, error);
+}

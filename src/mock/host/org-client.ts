@@ -26,8 +26,25 @@ export async function orgRequest<T>(path: string, body?: unknown, method = body 
 export class OrgMirror {
   readonly store = createStore<{ org: OrgSnapshot | null }>()(() => ({ org: null }));
   private source: EventSource | null = null;
+  /** The first load (`start`): writes and reads made before it wait for it. */
+  private ready: Promise<void> = Promise.resolve();
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.ready = this.load();
+    return this.ready;
+  }
+
+  get isLoaded(): boolean {
+    return this.store.getState().org !== null;
+  }
+
+  /** Runs `work` now if the org is loaded, else once it is. */
+  afterLoad(work: () => void): void {
+    if (this.isLoaded) work();
+    else void this.ready.then(work);
+  }
+
+  private async load(): Promise<void> {
     this.accept(await orgRequest<OrgSnapshot>('org'));
     this.source = new EventSource(API + 'events');
     this.source.onmessage = (event: MessageEvent<string>) => {
@@ -51,7 +68,7 @@ export class OrgMirror {
 
   get org(): OrgSnapshot {
     const org = this.store.getState().org;
-    if (!org) throw new Error('The org is not loaded yet.');
+    if (!org) throw new Error('The fake org is still loading: await mockCti.ready() first.');
     return org;
   }
 
@@ -62,9 +79,14 @@ export class OrgMirror {
    * makes wait for `settled()`, so a layout set just before a call is the layout that call searches.
    */
   write(path: 'layout' | 'call-center' | 'directory-numbers', body: unknown, local: (org: OrgSnapshot) => OrgSnapshot, onError: (message: string) => void): void {
-    this.accept(local(this.org));
+    const now = this.isLoaded;
+    if (now) this.accept(local(this.org));
     this.writes = this.writes
-      .then(() => orgRequest(path, body, 'PUT'))
+      .then(() => this.ready)
+      .then(() => {
+        if (!now) this.accept(local(this.org));
+        return orgRequest(path, body, 'PUT');
+      })
       .then(
         () => this.refresh(),
         (error: unknown) => onError(error instanceof Error ? error.message : String(error)),
@@ -72,6 +94,7 @@ export class OrgMirror {
   }
 
   async settled(): Promise<void> {
+    await this.ready;
     await this.writes;
   }
 

@@ -24,7 +24,7 @@ const quirksSchema = z.object({
   recordingUrl: z.optional(z.string()),
   extra: z.optional(z.record(z.string(), z.unknown())),
 });
-const stateSchema = z.object({
+export const stateSchema = z.object({
   version: z.string(),
   scheduledUpgrade: z.nullable(z.string()),
   settings: settingsSchema,
@@ -91,4 +91,6 @@ export class SimClient {
   nextCallQuirks = (quirks: CallQuirks) => this.request('/control/next-call-quirks', ok, quirks);
   calls = () => this.request('/control/calls', z.array(simCallSchema));
   state = () => this.request('/control/state', stateSchema);
+  /** The simulator's log for a bug report: its state, every call with its legs, the socket events it keeps. */
+  log = () => this.request('/control/log', z.looseObject({ at: z.number(), calls: z.array(z.looseObject({ callId: z.string() })), socketEvents: z.array(z.unknown()) }));
 }

@@ -1,18 +1,10 @@
-/** The simulator panel's shared state: the simulator's view (polled), and actions with their errors. */
+/** The simulator panel's actions with their outcome ("Done: …" or the error). The view follows the simulator's pushes. */
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { useMock } from './context';
 
-export function useSimState() {
-  const { sim } = useMock();
-  return useQuery({ queryKey: ['sim-state'], queryFn: () => sim.state(), refetchInterval: 1000 });
-}
-
-/** Runs a simulator action, then refreshes the view. Resolves to whether it worked. */
+/** Runs a simulator action. Resolves to whether it worked. */
 export type SimAct = (what: string, work: () => Promise<unknown>) => Promise<boolean>;
 
 export function useSimAction(): { act: SimAct; error: string | null; done: string | null } {
-  const state = useSimState();
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const act: SimAct = async (what, work) => {
@@ -25,7 +17,6 @@ export function useSimAction(): { act: SimAct; error: string | null; done: strin
       return false;
     }
     setDone(what);
-    await state.refetch();
     return true;
   };
   return { act, error, done };
