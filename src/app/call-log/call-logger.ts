@@ -33,7 +33,7 @@ export const defaultBackoff = (attempt: number, random: () => number = Math.rand
 const REFUSED_RETRY_MS = 5 * 60_000;
 
 /** The record a call's log links to: the agent's pick, the context record, or a single match. */
-export function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
+function linkedRecord(entry: CallEntry): { recordId: string; name?: string } | null {
   if (entry.chosenRecordId) {
     const chosen = entry.records.find((r) => r.recordId === entry.chosenRecordId);
     return { recordId: entry.chosenRecordId, ...(chosen ? { name: chosen.name } : {}) };

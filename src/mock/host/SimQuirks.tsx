@@ -21,7 +21,7 @@ function parseExtra(text: string): Record<string, unknown> | undefined {
 }
 
 /** One line on what is armed: lengths, not the values (they may be 10,000 characters long). */
-export function describeQuirks(quirks: CallQuirks | null | undefined): string {
+function describeQuirks(quirks: CallQuirks | null | undefined): string {
   if (!quirks) return 'Nothing armed: the next call is ordinary.';
   const parts: string[] = [];
   if (quirks.from !== undefined) parts.push(`caller ID (${quirks.from.length} characters)`);

@@ -48,7 +48,6 @@ const stateSchema = z.object({
 export type SimCall = z.infer<typeof simCallSchema>;
 /** CONTRACTS.md §4 `SystemSettings` (the manual's §10). */
 export type SystemSettings = z.infer<typeof settingsSchema>;
-export type SimulatorState = z.infer<typeof stateSchema>;
 export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
 /** CONTRACTS.md §4 `nextCallQuirks`' argument. */
 export type CallQuirks = z.infer<typeof quirksSchema>;

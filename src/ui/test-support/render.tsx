@@ -1,9 +1,9 @@
 /**
  * Component tests for `src/ui` with what the project already has: React 19's `act`, `react-dom/client`
- * and happy-dom. A test file opts into the DOM with the first-line comment
- * `// @vitest-environment happy-dom`, then renders components inside a real `Panel` (its store, its
- * actions and the translations) that never starts: nothing reaches Salesforce or BIZTEL unless the
- * test stubs an action.
+ * and happy-dom. A test file opts into the DOM with Vitest's environment comment as its first line
+ * (see `SignInForm.test.tsx`), then renders components inside a real `Panel` (its store, its actions
+ * and the translations) that never starts: nothing reaches Salesforce or BIZTEL unless the test
+ * stubs an action.
  *
  * The queries find what an agent (or a screen reader) finds: controls by their label, elements by
  * role and accessible name.
@@ -44,7 +44,7 @@ export function idlePanel(lang: Lang = 'en'): Panel {
 
 /** Renders `ui` inside the panel's context, in the panel's language (loaded first, as the panel does). */
 export async function renderPanel(ui: ReactNode, options: { panel?: Panel } = {}): Promise<Rendered> {
-  if (typeof document === 'undefined') throw new Error('Component tests need the DOM: start the file with `// @vitest-environment happy-dom`.');
+  if (typeof document === 'undefined') throw new Error('Component tests need the DOM: start the test file with Vitest\'s happy-dom environment comment.');
   const panel = options.panel ?? idlePanel();
   await loadMessages(panelLang(panel.store.getState()));
   const container = document.createElement('div');
