@@ -61,7 +61,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
         {
           extends: true,
           // Integration tests run a real simulator: generous timeouts, so a loaded machine is slow, not red.
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/e2e/**'], testTimeout: 20_000 },
+          // Component tests (*.test.tsx) opt into happy-dom with a comment in their first line.
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.{ts,tsx}'], exclude: ['src/e2e/**'], testTimeout: 20_000 },
         },
         {
           extends: true,

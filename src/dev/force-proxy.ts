@@ -1,6 +1,7 @@
 /**
  * `npx tsx src/dev/force-proxy.ts`: while `npm start` runs, serves the mock page over HTTPS under
- * Salesforce-like names (see the README's mock-page addresses). PROXY_PORT (default 5443) and PORT (the dev server,
+ * Salesforce-like names (see the README's mock-page addresses), through Vite's own proxy (`https-proxy.ts`); the dev
+ * server's HMR socket passes through too. PROXY_PORT (default 5443) and PORT (the dev server,
  * default 5173) override the ports.
  */
 import { FORCE_COM_BROWSER_FLAGS, startHttpsProxy } from './https-proxy';

@@ -4,12 +4,14 @@
  * header rewritten, as a corporate proxy or Salesforce's own edge would. `*.force.com` is HSTS
  * preloaded, so plain http under those names is impossible; the certificate is self-signed and made
  * at start-up (`self-signed-cert.ts`), so the browser must ignore certificate errors.
+ *
+ * It is Vite's own server proxy, on a Vite server that serves nothing itself: no config file, no
+ * plugins, no file watching, no HMR socket of its own (so the dev server's HMR passes through like
+ * any other WebSocket), no CORS headers, and every Host name allowed.
  */
-import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
-import { createServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
-import { connect } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'vite';
+import { PROJECT_ROOT } from './paths';
 import { selfSignedCert } from './self-signed-cert';
 
 export interface HttpsProxyOptions {
@@ -33,74 +35,40 @@ export const FORCE_COM_BROWSER_FLAGS = ['--host-resolver-rules=MAP *.force.com 1
 
 const DEFAULT_NAMES = ['*.lightning.force.com', '*.vf.force.com', '*.my.salesforce.com', '*.force.com', 'localhost'];
 
-/** The headers to send on: Host rewritten, the original host and scheme kept as X-Forwarded-*. */
-function forwardHeaders(req: IncomingMessage, host: string): IncomingHttpHeaders {
-  return { ...req.headers, host, 'x-forwarded-host': req.headers.host ?? '', 'x-forwarded-proto': 'https' };
-}
-
-function rawHeaders(headers: IncomingHttpHeaders): string {
-  const lines: string[] = [];
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    for (const v of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${v}`);
-  }
-  return lines.join('\r\n');
-}
-
 export async function startHttpsProxy(options: HttpsProxyOptions): Promise<HttpsProxy> {
   const targetHost = options.targetHost ?? `localhost:${options.targetPort}`;
-  const server = createServer(selfSignedCert(options.dnsNames ?? DEFAULT_NAMES));
-  const sockets = new Set<Socket | Duplex>();
-  const track = (socket: Socket | Duplex) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  };
-  server.on('connection', track);
-
-  server.on('request', (req: IncomingMessage, res) => {
-    const upstream = request(
-      { host: '127.0.0.1', port: options.targetPort, method: req.method, path: req.url, headers: forwardHeaders(req, targetHost) },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, answer.headers);
-        answer.pipe(res);
+  const server = await createServer({
+    configFile: false,
+    root: PROJECT_ROOT,
+    appType: 'custom',
+    logLevel: 'silent',
+    clearScreen: false,
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: {
+      host: '127.0.0.1',
+      port: options.port ?? 0,
+      strictPort: true,
+      https: await selfSignedCert(options.dnsNames ?? DEFAULT_NAMES),
+      ws: false,
+      watch: null,
+      cors: false,
+      allowedHosts: true,
+      proxy: {
+        // Everything: '/' prefixes every path.
+        '/': {
+          // The loopback address (the servers listen on 127.0.0.1), under the Host name they expect.
+          target: `http://127.0.0.1:${options.targetPort}`,
+          ws: true,
+          changeOrigin: false,
+          headers: { host: targetHost },
+          // The original host and scheme go along as X-Forwarded-Host and X-Forwarded-Proto.
+          xfwd: true,
+        },
       },
-    );
-    upstream.on('error', (error) => {
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
-      res.end(`Proxy: the target did not answer (${error.message}).`);
-    });
-    req.pipe(upstream);
-  });
-
-  // WebSocket (and any other) upgrades: replay the request line and headers, then splice the sockets.
-  server.on('upgrade', (req: IncomingMessage, client: Duplex, head: Buffer) => {
-    track(client);
-    const upstream = connect(options.targetPort, '127.0.0.1', () => {
-      upstream.write(`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1\r\n${rawHeaders(forwardHeaders(req, targetHost))}\r\n\r\n`);
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    track(upstream);
-    const end = () => {
-      upstream.destroy();
-      client.destroy();
-    };
-    upstream.on('error', end);
-    client.on('error', end);
-    upstream.on('close', end);
-    client.on('close', end);
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  };
+  });
+  await server.listen();
+  const address = server.httpServer?.address() as AddressInfo | null;
+  if (!address) throw new Error('The HTTPS proxy is not listening.');
+  return { port: address.port, close: () => server.close() };
 }

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { selfSignedCert } from './self-signed-cert';
 
 describe('the self-signed certificate for the HTTPS proxy', () => {
-  it('is a valid X.509 certificate for the names asked, signed by its own key', () => {
-    const { cert, key } = selfSignedCert(['*.lightning.force.com', '*.vf.force.com', 'localhost']);
+  it('is a valid X.509 certificate for the names asked, signed by its own key', async () => {
+    const { cert, key } = await selfSignedCert(['*.lightning.force.com', '*.vf.force.com', 'localhost']);
     const x509 = new X509Certificate(cert);
     expect(x509.subjectAltName).toBe('DNS:*.lightning.force.com, DNS:*.vf.force.com, DNS:localhost');
     expect(x509.subject).toBe('CN=*.lightning.force.com');

@@ -4,7 +4,7 @@
  */
 import type { Call, CallState } from '../protocol';
 
-export const CALL_TRANSITIONS: Readonly<Record<CallState, readonly CallState[]>> = {
+const CALL_TRANSITIONS: Readonly<Record<CallState, readonly CallState[]>> = {
   ringing: ['connected', 'ended'],
   dialing: ['connected', 'ended'],
   connected: ['held', 'parked', 'ended'],

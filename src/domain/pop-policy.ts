@@ -40,7 +40,7 @@ export interface PopContext {
   legacyPopupMode: string | null;
 }
 
-export function inboundTiming(ctx: PopContext): PopTiming | 'invalid' {
+function inboundTiming(ctx: PopContext): PopTiming | 'invalid' {
   if (ctx.caps.popTimingSource === 'callCenterItem') {
     switch (ctx.legacyPopupMode?.trim()) {
       case '0':
@@ -56,13 +56,13 @@ export function inboundTiming(ctx: PopContext): PopTiming | 'invalid' {
   return ctx.settings.inboundPopup ?? 'never';
 }
 
-export function outboundTiming(ctx: PopContext): PopTiming {
+function outboundTiming(ctx: PopContext): PopTiming {
   if (!ctx.caps.outboundPopSetting) return 'never';
   return ctx.settings.outboundPopup ?? 'never';
 }
 
 /** The softphone layout (call type) Salesforce should apply for this call. */
-export function callTypeFor(call: Call, placedByAgent: boolean, caps: Capabilities): CallType {
+function callTypeFor(call: Call, placedByAgent: boolean, caps: Capabilities): CallType {
   if (call.direction === 'internal') {
     return placedByAgent && caps.internalOutboundLayout === 'outbound' ? 'outbound' : 'internal';
   }

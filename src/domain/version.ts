@@ -20,10 +20,10 @@ function v(text: string): Version {
   return parsed;
 }
 
-export const atLeast = (version: Version, floor: string): boolean => compareVersions(version, v(floor)) >= 0;
+const atLeast = (version: Version, floor: string): boolean => compareVersions(version, v(floor)) >= 0;
 
 /** The oldest server this package supports (the first row of the manual's compatibility table). */
-export const MIN_SUPPORTED_VERSION = '3.1.10';
+const MIN_SUPPORTED_VERSION = '3.1.10';
 
 export type OpenCtiPackage = '3.13' | '3.22' | '3.33' | '3.41' | '3.42' | '3.80';
 /** The package version of the vendor's manual that this package stands in for (the latest). */

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { signedInPage } from './agents';
-import { expectCallState, launchStorageContext, reloadSoftphone, settle, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
+import { expectCallState, launchStorageContext, reloadSoftphone, signIn, tasksFor, type MockPage, mockStage, attachMockPage } from './support';
 
 const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100, recordingDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -38,15 +38,14 @@ describe('keyboard shortcuts inside the panel', () => {
     const m = await signedInPage(stage);
     await press(m, 'Alt+Shift+KeyA'); // no call: nothing happens, no error
     await press(m, 'Alt+Shift+KeyH');
-    await settle();
-    expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
-    expect(await m.panel.getByRole('alert').count()).toBe(0);
     await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
     await press(m, 'Alt+Shift+KeyH');
     await expectCallState(m.panel, 'Ended');
-    const [call] = await m.cti((cti) => cti.server.calls());
-    expect(call?.state).toBe('ended');
+    // Whatever the first keys had sent went to the server before the decline, and its answer came
+    // back before the call ended here: there was none, and no error.
+    expect(await m.cti((cti) => cti.server.calls())).toEqual([expect.objectContaining({ direction: 'inbound', state: 'ended' })]);
+    expect(await m.panel.getByRole('alert').count()).toBe(0);
   });
 
   it('lists the shortcuts in the panel', async () => {

@@ -2,12 +2,13 @@
  * Browser-test helpers for agents at work (on top of `support.ts`): a page whose agent is signed in,
  * a call rung in and answered, and the Tasks one agent wrote for a call.
  */
+import { expect } from 'vitest';
 import { SEED_USERS } from '../mock/org/seed';
 import { expectCallState, hostCalls, signIn, tasksFor, type MockPage, type Stage } from './support';
 
 type Lang = 'en' | 'ja';
 
-const NAMES = { en: { answer: 'Answer', connected: 'Connected' }, ja: { answer: '応答', connected: '通話中' } } as const;
+const NAMES = { en: { answer: 'Answer', connected: 'Connected', decline: 'Decline' }, ja: { answer: '応答', connected: '通話中', decline: '拒否' } } as const;
 
 /** A mock page of the fake Salesforce user `user` (= the BIZTEL agent of that name), signed in. */
 export async function signedInPage(stage: Stage, user = 'agent01', lang: Lang = 'en'): Promise<MockPage> {
@@ -53,4 +54,18 @@ export async function logWrites(m: MockPage, since: number, callId?: string): Pr
 export function apexParam(args: unknown, name: string): string | null {
   const value = new URLSearchParams((args as { methodParams: string }).methodParams).get(name);
   return value === null ? null : Buffer.from(value, 'base64url').toString('utf8');
+}
+
+/**
+ * Shows that the panel is done writing the logs of earlier calls: rings this page's agent an
+ * anonymous call (nothing to search or pop while the anonymous pop is off, as seeded), declines it
+ * and waits until its log has been sent. A write the panel had yet to send for an earlier call was
+ * due before this call even rang, so the host has it by then. The declined call's id.
+ */
+export async function loggedNextCall(m: MockPage, lang: Lang = 'en'): Promise<string> {
+  const since = await m.cti(() => Date.now());
+  const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: null }));
+  await m.panel.getByRole('button', { name: NAMES[lang].decline, exact: true }).click();
+  await expect.poll(() => logWrites(m, since, callId), { timeout: 10_000 }).not.toEqual([]);
+  return callId;
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answeredCall, logWrites } from './agents';
-import { expectCallState, hostCalls, screenPops, settle, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { answeredCall, loggedNextCall, logWrites } from './agents';
+import { expectCallState, hostCalls, screenPops, signIn, tasksFor, type MockPage, mockStage } from './support';
+import { wireLog } from './mock-helpers';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 300, outcomeDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -34,9 +35,9 @@ describe('inbound pop timing (§10)', () => {
     await expectCallState(m.panel, 'Ringing');
     await expect.poll(() => hostCalls(m, 'searchAndScreenPop')).toHaveLength(1);
     expect((await hostCalls(m, 'searchAndScreenPop'))[0]?.args).toMatchObject({ deferred: true, callType: 'inbound', searchParams: '0355550101' });
-    await settle(300);
-    expect(await screenPops(m)).toEqual([]);
+    // The card says why nothing popped once the ring's search has answered: a pop at ring would be in by then.
     await m.panel.getByText('The record opens when the call is answered.').waitFor();
+    expect(await screenPops(m)).toEqual([]);
     await answerAndEnd(m, callId);
     // The pop is the ring search's SCREEN_POP_DATA shown with screenPop: Salesforce is searched once.
     expect(await screenPops(m)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
@@ -56,10 +57,11 @@ describe('inbound pop timing (§10)', () => {
 
   it('applies a setting the server pushes while the agent is signed in', async () => {
     const m = await agent();
+    // The server pushes the settings before it answers, so they reach the panel before the ring.
     await m.cti((cti) => cti.server.setSystemSettings({ inboundPopup: 'never' }));
-    await settle(200);
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await answerAndEnd(m, callId);
+    await m.panel.getByText('The pop setting is "never", so no record was opened.').waitFor();
     expect(await screenPops(m)).toEqual([]);
   });
 });
@@ -116,7 +118,8 @@ describe('outbound pops (Lightning)', () => {
     await m.panel.getByRole('textbox', { name: 'Phone number' }).fill('06-7777-0202');
     await m.panel.getByRole('button', { name: 'Call' }).click();
     await expectCallState(m.panel, 'Dialing');
-    await settle(300);
+    // Shown once the dial's search has answered: a pop on dial would be in by then.
+    await m.panel.getByText('The record opens when the call is answered.').waitFor();
     expect(await screenPops(m)).toEqual([]);
     const [call] = await m.cti((cti) => cti.server.calls());
     await m.cti((cti, id) => cti.server.remoteAnswer(id), call!.callId);
@@ -165,7 +168,8 @@ describe('click-to-call (§10)', () => {
   it('disabled by the server: never enabled in Salesforce', async () => {
     stage.stack.simulator.pbx.setSystemSettings({ clickToCallDisabled: true });
     const m = await agent();
-    await settle(400);
+    // The directory is read right after the click-to-dial decision: by then an enable would have been sent.
+    await expect.poll(() => directoryFetches(m)).not.toEqual([]);
     expect(await hostCalls(m, 'enableClickToDial')).toEqual([]);
   });
 
@@ -177,7 +181,8 @@ describe('click-to-call (§10)', () => {
     await m.cti((cti) => cti.server.setSystemSettings({ clickToCallDisabled: true }));
     await expect.poll(() => lastToggle(m)).toBe('disableClickToDial');
     await m.cti((cti) => cti.host.clickToDial({ number: '03-5555-0100' }));
-    await settle(300);
+    // Salesforce dropped the click there and then: it never reached the panel, so nothing can dial.
+    expect((await wireLog(m)).filter((e) => e.text.startsWith('click-to-dial 03-5555-0100')).map((e) => e.direction)).toEqual(['dropped']);
     expect(await m.cti((cti) => cti.server.calls())).toEqual([]);
   });
 
@@ -218,7 +223,7 @@ describe('call log and recording linkage (履歴・録音連携)', () => {
     await expectCallState(m.panel, 'Ended');
     await expect.poll(() => tasksFor(m, callId), { timeout: 8000 }).toEqual([expect.objectContaining({ CallType: 'Inbound', WhoId: '0035555000001AA', CallDisposition: 'Completed' })]);
     const [task] = await tasksFor(m, callId);
-    await settle(1000);
+    await loggedNextCall(m);
     // One write, the recording link already in it (it came while the link was down); the same Task.
     expect(await logWrites(m, droppedAt, callId)).toEqual([expect.objectContaining({ CallObject: callId, BIZTEL_Recording_URL__c: expect.stringMatching(new RegExp(`/monitor_link/${callId}$`)) as unknown })]);
     expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ Id: task!.Id })]);
@@ -232,7 +237,8 @@ describe('version rules in the panel', () => {
     const m = await agent();
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expectCallState(m.panel, 'Ringing');
-    await settle(300);
+    // Mode 2 pops at answer; the card says so once the ring's search has answered.
+    await m.panel.getByText('The record opens when the call is answered.').waitFor();
     expect(await screenPops(m)).toEqual([]);
     await answerAndEnd(m, callId);
     expect(await screenPops(m)).toHaveLength(1);

@@ -6,7 +6,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ScreenPop } from '../mock/mock-cti';
-import { expectCallState, screenPops, settle, signIn, type MockPage, mockStage } from './support';
+import { logWrites } from './agents';
+import { expectCallState, popRequests, screenPops, signIn, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { outcomeDelayMs: 100 } } });
 beforeEach(() => stage.reset());
@@ -14,22 +15,23 @@ beforeEach(() => stage.reset());
 const notice = (m: MockPage) => m.panel.getByRole('note');
 
 /**
- * The agent dials from the panel and the far end answers; resolves with the pops the host performed
- * from the dial on. (A deferred pop is a plain screenPop: it carries no call type.) Nothing may pop
- * while it rings out: neither setting below pops "on dial".
+ * The agent dials from the panel and the far end answers; resolves with the call and the pops the
+ * host performed from the dial on. (A deferred pop is a plain screenPop: it carries no call type.)
+ * Nothing may pop while it rings out: neither setting below pops "on dial". The dial's search only
+ * links, and the card says why (`dialHint`) once it has answered: a pop on dial would be in by then.
  */
-async function dialAndAnswer(m: MockPage, number: string): Promise<() => Promise<ScreenPop[]>> {
+async function dialAndAnswer(m: MockPage, number: string, dialHint: string): Promise<{ callId: string; pops: () => Promise<ScreenPop[]> }> {
   const before = (await screenPops(m)).length;
   const since = async () => (await screenPops(m)).slice(before);
   await m.panel.getByRole('textbox', { name: 'Phone number' }).fill(number);
   await m.panel.getByRole('button', { name: 'Call', exact: true }).click();
   await expectCallState(m.panel, 'Dialing');
   const call = await m.cti((cti) => cti.server.calls().then((calls) => calls.at(-1)!));
-  await settle(400);
+  await m.panel.getByText(dialHint).waitFor();
   expect(await since()).toEqual([]);
   await m.cti((cti, id) => cti.server.remoteAnswer(id), call.callId);
   await expectCallState(m.panel, 'Connected');
-  return since;
+  return { callId: call.callId, pops: since };
 }
 
 describe('the server version, set through window.mockCti', () => {
@@ -74,14 +76,19 @@ describe('the server version, set through window.mockCti', () => {
     const m = await stage.page('lang=en');
     await signIn(m.panel);
     await upgradedFrom33(m, inboundPopup, outboundPopupBefore);
-    const pops = await dialAndAnswer(m, '03-5555-0101');
+    const dialHint = inboundPopup === 'answer' ? 'The record opens when the call is answered.' : 'The pop setting is "never", so no record was opened.';
+    const { callId, pops } = await dialAndAnswer(m, '03-5555-0101', dialHint);
     if (inboundPopup === 'answer') {
       // The record of the dialled number (3.5.10 searches by destination), popped on answer.
       await expect.poll(pops, { timeout: 5000 }).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
       const searches = await m.cti((cti) => cti.host.calls().filter((c) => c.methodName === 'searchAndScreenPop').map((c) => c.args as { searchParams: string; callType: string }));
       expect(searches.at(-1)).toMatchObject({ searchParams: '0355550101', callType: 'outbound' });
     } else {
-      await settle(800);
+      // A pop at answer would be sent before the log that is written when the call ends.
+      const hungUpAt = await m.cti(() => Date.now());
+      await m.panel.getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => logWrites(m, hungUpAt, callId)).not.toEqual([]);
+      expect(await popRequests(m)).toEqual([]); // none at all in this test: the dial's search was deferred
       expect(await pops()).toEqual([]);
     }
   });

@@ -51,8 +51,17 @@ export const hostCalls = (m: MockPage, methodName: string) =>
 
 export const screenPops = (m: MockPage) => m.cti((cti) => cti.host.screenPops());
 
-/** A short pause for "nothing else happens" checks (a pop or a write that must not come). */
-export const settle = (ms = 600) => new Promise((r) => setTimeout(r, ms));
+/**
+ * The Open CTI calls of the panel that navigate the agent: explicit pops and searches that are not
+ * deferred. The host records a call as it receives it, in the order the panel sent them, while the
+ * pop itself (`screenPops`) is recorded only once the search has answered.
+ */
+export const popRequests = (m: MockPage) =>
+  m.cti((cti) => cti.host.calls().filter((c) => c.methodName === 'screenPop' || (c.methodName === 'searchAndScreenPop' && (c.args as { deferred?: unknown }).deferred !== true)));
+
+/** The utility-bar labels the panel set (Lightning), in order. */
+export const panelLabels = (m: MockPage) =>
+  m.cti((cti) => cti.host.calls().flatMap((c) => (c.methodName === 'setSoftphonePanelLabel' ? [(c.args as { label: string }).label] : [])));
 
 /** The panel's part among the agent's panels (leader holds the BIZTEL link). */
 export const panelRole = (m: MockPage) => m.panel.locator('main[data-panel-role]').getAttribute('data-panel-role');

@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { groupKey } from '../app/tabs';
+import { loggedNextCall, logWrites, ownerId } from './agents';
+import { panelFrame } from './mock-helpers';
 import {
   expectCallState,
   launchStorageContext,
   openTab,
+  panelLabels,
   panelRole,
+  popRequests,
   screenPops,
-  settle,
   signIn,
   tasksFor,
   type MockPage,
@@ -28,6 +32,47 @@ async function roles(pages: MockPage[]): Promise<string[]> {
 }
 
 const allPops = async (pages: MockPage[]) => (await Promise.all(pages.map((m) => screenPops(m)))).map((p) => p.length);
+const allPopRequests = async (pages: MockPage[]) => (await Promise.all(pages.map((m) => popRequests(m)))).map((p) => p.length);
+
+async function leaderOf(pages: MockPage[]): Promise<MockPage> {
+  const leader = pages[(await roles(pages)).indexOf('leader')];
+  if (!leader) throw new Error('no panel leads');
+  return leader;
+}
+
+/**
+ * Each tab's panel has set its utility-bar label to `label`: whatever it sent Salesforce before (a
+ * pop, a log) has reached its host by then, since the host takes a panel's calls in order.
+ */
+async function everyTabLabelled(pages: MockPage[], label: string): Promise<void> {
+  for (const m of pages) await expect.poll(() => panelLabels(m), { timeout: 10_000 }).toContain(label);
+}
+
+/**
+ * Listens on the agent's tab channel in `m`'s panel frame, beside the panel's own listener, for a panel
+ * saying that the agent used it at `since` or later; the returned function waits until one has.
+ */
+async function listenForUse(m: MockPage, since: number): Promise<() => Promise<void>> {
+  const frame = await panelFrame(m.page);
+  const build = await frame.evaluate(() => document.documentElement.dataset.panelBuild ?? '');
+  const channel = groupKey(build, ownerId('agent01'), stage.stack.simulator.url);
+  await frame.evaluate(
+    ([name, from]) => {
+      const w = window as unknown as { heardUse?: Promise<void> };
+      w.heardUse = new Promise((resolve) => {
+        const listener = new BroadcastChannel(name);
+        listener.onmessage = (event: MessageEvent<{ type?: unknown; activeAt?: unknown }>) => {
+          if (event.data.type === 'beat' && typeof event.data.activeAt === 'number' && event.data.activeAt >= from) {
+            listener.close();
+            resolve();
+          }
+        };
+      });
+    },
+    [channel, since] as const,
+  );
+  return () => frame.evaluate(() => (window as unknown as { heardUse?: Promise<void> }).heardUse);
+}
 
 describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce tabs (third-party storage %s)', (storage) => {
   it('has one leader; the others follow it, show the same call and send their commands through it', async () => {
@@ -43,20 +88,37 @@ describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce ta
     await a!.panel.getByRole('button', { name: 'Hang up' }).click();
     for (const m of [a!, b!, c!]) await expectCallState(m.panel, 'Ended');
     await expect.poll(() => tasksFor(a!, callId).then((t) => t.map((x) => x.Description)), { timeout: 8000 }).toEqual(['typed in another tab\nRecording: ' + `http://localhost:${stage.stack.simulator.port}/monitor_link/${callId}`]);
-    await settle(500);
+    // Written by the leader alone, no version twice: not by the time the leader has logged the next
+    // (anonymous: no pop) call and every tab has shown it ring.
+    const pages = [a!, b!, c!];
+    const leader = await leaderOf(pages);
+    await loggedNextCall(leader);
+    await everyTabLabelled(pages, 'Ringing Anonymous');
+    for (const m of pages) if (m !== leader) expect(await logWrites(m, 0, callId)).toEqual([]);
+    const writes = (await logWrites(leader, 0, callId)).map((task) => JSON.stringify(task));
+    expect(new Set(writes).size).toBe(writes.length);
     expect(await tasksFor(a!, callId)).toHaveLength(1);
-    expect((await allPops([a!, b!, c!])).reduce((x, y) => x + y, 0)).toBe(1);
+    expect((await allPopRequests(pages)).reduce((x, y) => x + y, 0)).toBe(1);
+    expect((await allPops(pages)).reduce((x, y) => x + y, 0)).toBe(1);
   });
 
   it('pops in the tab the agent used last, and only there', async () => {
     const [a, b, c] = await tabs(3, storage);
+    const pages = [a!, b!, c!];
     await signIn(a!.panel);
-    await b!.cti((cti) => cti.host.navigate('0015555000001AA')); // the agent works in tab b
-    await settle(300);
+    // The agent works in tab b: its panel tells the group at once; the call rings once the leader has heard.
+    const leader = await leaderOf(pages);
+    const heard = await listenForUse(leader, await b!.cti(() => Date.now()));
+    await b!.cti((cti) => cti.host.navigate('0015555000001AA'));
+    await heard();
     await a!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await expect.poll(() => screenPops(b!)).toEqual([expect.objectContaining({ type: 'sobject', poppedRecordIds: ['0035555000001AA'] })]);
-    await settle(300);
-    expect(await allPops([a!, b!, c!])).toEqual([0, 1, 0]);
+    // The leader is done with the ring once the record shows; then each tab labels the answered call.
+    await leader.panel.getByText('山田 太郎').waitFor();
+    await b!.panel.getByRole('button', { name: 'Answer' }).click();
+    await everyTabLabelled(pages, 'Connected 03-5555-0101');
+    expect(await allPopRequests(pages)).toEqual([0, 1, 0]);
+    expect(await allPops(pages)).toEqual([0, 1, 0]);
   });
 
   it('keeps the call when the leader tab closes: another tab takes over and logs it once', async () => {
@@ -86,8 +148,8 @@ describe('reload mid-call', () => {
     const { callId } = await m!.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
     await m!.panel.getByRole('button', { name: 'Answer' }).click();
     await expectCallState(m!.panel, 'Connected');
+    // No pause: the panel writes what it keeps for a reload as its page goes away.
     await m!.panel.getByRole('textbox', { name: 'Notes' }).fill('before the reload');
-    await settle(400);
     await m!.page.getByRole('button', { name: 'Reload softphone' }).click();
     await expectCallState(m!.panel, 'Connected');
     expect(await m!.panel.getByRole('textbox', { name: 'Notes' }).inputValue()).toBe('before the reload');

@@ -7,7 +7,7 @@
  * the same form: `method` (the same `NAME_n`), `result` and `error`.
  */
 
-export const INTERACTION_PREFIX = 'interactionApi/';
+const INTERACTION_PREFIX = 'interactionApi/';
 
 interface WireMethod {
   /** The method's name in `sforce.interaction` (what `host.calls()` records and failures match). */

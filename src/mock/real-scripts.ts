@@ -7,7 +7,7 @@
  */
 
 /** Script path → the environment variable that may name a file for it. */
-export const REAL_SCRIPT_ENV: Readonly<Record<string, string>> = {
+const REAL_SCRIPT_ENV: Readonly<Record<string, string>> = {
   '/support/api/57.0/lightning/opencti_min.js': 'OPENCTI_MIN_JS',
   '/support/api/57.0/interaction.js': 'INTERACTION_JS',
 };

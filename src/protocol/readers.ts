@@ -51,7 +51,7 @@ function listOf<T extends z.ZodMiniType>(item: T, max: number) {
  * The longest recording link the panel keeps: the Task's URL field holds 255 characters, and a link
  * Salesforce refuses would make the whole Task fail for ever.
  */
-export const MAX_RECORDING_URL = 255; // the Task field's length (domain/task-limits.ts), which this layer cannot import
+const MAX_RECORDING_URL = 255; // the Task field's length (domain/task-limits.ts), which this layer cannot import
 const recordingUrlReader = z.url({ protocol: /^https?$/ }).check(z.maxLength(MAX_RECORDING_URL));
 
 const consultReader = z.object({
@@ -78,7 +78,7 @@ const screenTransferReader = z.object({
   fromAgent: orElse(z.optional(cut(100)), undefined),
 });
 
-export const callReader = z.object({
+const callReader = z.object({
   callId: z.string().check(z.minLength(1), z.maxLength(100)),
   rev: z.number().check(z.int(), z.nonnegative()),
   direction: callDirectionSchema,
@@ -100,13 +100,13 @@ export const callReader = z.object({
 });
 
 /** Bounds on the server's lists: far more than a contact centre has, far less than would hurt the panel. */
-export const MAX_LIST = { statuses: 200, callerIds: 200, calls: 100, missed: 1000, recentCalls: 200 } as const;
+const MAX_LIST = { statuses: 200, callerIds: 200, calls: 100, missed: 1000, recentCalls: 200 } as const;
 
 const statusReader = z.object({ ...statusSchema.shape, name: cut(60) });
 const callerIdReader = z.object({ number: callerIdSchema.shape.number, label: orElse(z.optional(cut(80)), undefined) });
 const agentReader = z.object({ ...agentSchema.shape, name: cut(200) });
 
-export const sessionReader = z.object({
+const sessionReader = z.object({
   token: z.string().check(z.minLength(16), z.maxLength(200)),
   agent: agentReader,
   statuses: listOf(statusReader, MAX_LIST.statuses),

@@ -20,7 +20,7 @@ export const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 export const salesforceIdSchema = z.string().check(z.regex(SALESFORCE_ID));
 
 /** A BIZTEL product version such as `3.9.0`. */
-export const serverVersionSchema = z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/));
+const serverVersionSchema = z.string().check(z.regex(/^\d{1,3}\.\d{1,3}\.\d{1,3}$/));
 
 export const callDirectionSchema = z.enum(['inbound', 'outbound', 'internal']);
 export type CallDirection = z.infer<typeof callDirectionSchema>;
@@ -55,7 +55,7 @@ export const screenTransferSchema = z.object({
 export type ScreenTransfer = z.infer<typeof screenTransferSchema>;
 
 /** A consultative transfer in progress on this call, or a blind one to an outside number that has not answered yet. */
-export const consultSchema = z.object({
+const consultSchema = z.object({
   target: text(40),
   targetName: z.optional(text()),
   /** failed: the target did not take the consult call; the agent cancels to go back to the caller. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ClassicHost, DIRECTORY_PAGE_SIZE } from './classic';
-import { ignoreDiagnostics } from './diagnostics';
+import type { ReportHostDiagnostic } from './diagnostics';
 import type { ClassicResponse, SforceInteraction } from './opencti-api';
+
+const ignoreDiagnostics: ReportHostDiagnostic = () => {};
 
 /** A Classic whose directory holds `total` numbers and answers them page by page, as Salesforce does. */
 function pagedDirectory(total: number, answer: (page: number, entries: unknown[], hasNext: boolean) => unknown = (_p, e, n) => JSON.stringify({ directoryNumbers: e, hasNext: n })) {

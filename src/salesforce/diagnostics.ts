@@ -11,5 +11,3 @@ export interface HostDiagnostic {
 }
 
 export type ReportHostDiagnostic = (diagnostic: HostDiagnostic) => void;
-
-export const ignoreDiagnostics: ReportHostDiagnostic = () => {};

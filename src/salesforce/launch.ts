@@ -1,7 +1,7 @@
 /** What Salesforce (or the mock page) passes the adapter page in its URL (as Salesforce documents it for adapter URLs). */
 import type { HostKind } from './types';
 
-export const OPEN_CTI_API_VERSION = '57.0';
+const OPEN_CTI_API_VERSION = '57.0';
 
 export interface LaunchParams {
   /** null: opened bare, outside Salesforce and the mock page. */

@@ -43,7 +43,7 @@ export function parseSearchRecords(value: unknown, report: ReportHostDiagnostic)
   return { records, deferredPop, dropped };
 }
 
-export const clickToDialSchema = z.looseObject({
+const clickToDialSchema = z.looseObject({
   number: z.union([z.string().check(z.minLength(1), z.maxLength(100)), z.number().check(z.nonnegative())]),
   recordId: z.optional(z.nullable(sfId)),
   recordName: optionalText,

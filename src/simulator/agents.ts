@@ -143,10 +143,6 @@ export class AgentBook {
     this.listener.sessionEnded(session, { reason });
   }
 
-  isSignedIn(agent: AgentRecord): boolean {
-    return agent.session !== null;
-  }
-
   private emit(agent: AgentRecord, make: (seq: number) => AgentEvent): void {
     const session = agent.session;
     if (!session) return;

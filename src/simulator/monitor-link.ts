@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { recordingWav } from './wav';
 
-export const MONITOR_PATH = '/monitor_link/';
+const MONITOR_PATH = '/monitor_link/';
 
 /** Where a call's recording page is on a server whose public address is `baseUrl`. */
 export const monitorLink = (baseUrl: string, callId: string): string => new URL(`${MONITOR_PATH}${encodeURIComponent(callId)}`, baseUrl).href;

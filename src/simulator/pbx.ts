@@ -5,7 +5,7 @@
 import type { Call, Handover, Hello, RecentCall, Session } from '../protocol';
 import { PROTOCOL_VERSION } from '../protocol';
 import { normaliseNumber } from '../domain/phone';
-import { AgentBook, type AgentListener, type AgentRecord, type SessionRecord } from './agents';
+import { AgentBook, type AgentListener, type SessionRecord } from './agents';
 import { CallTable, DEFAULT_TIMING, type Outcome, type PbxTiming } from './call-table';
 import { PbxError } from './errors';
 import { recentCalls, simCalls, type SimCall } from './lists';
@@ -315,9 +315,5 @@ export class Pbx {
 
   recordingState(callId: string): RecordingState {
     return this.table.recordingState(callId);
-  }
-
-  agentFor(token: string): AgentRecord {
-    return this.table.agentFor(token);
   }
 }

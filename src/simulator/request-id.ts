@@ -28,5 +28,3 @@ export class RequestIds {
  * its own) still never hand out the same id.
  */
 export const requestIds = new RequestIds();
-
-export const REQUEST_ID = /^\d{20}$/;

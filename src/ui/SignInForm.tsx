@@ -14,7 +14,11 @@ export function SignInForm() {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const ok = await actions.signIn(loginId, password);
+    // A sign-in that throws (not one the server refused) counts as failed: the password goes all the same.
+    const ok = await actions.signIn(loginId, password).catch((error: unknown) => {
+      console.error('BIZTEL Open CTI: signing in failed', error);
+      return false;
+    });
     setPassword(''); // never kept, whatever the outcome
     if (!ok) document.getElementById(passwordField)?.focus();
   };

@@ -8,7 +8,7 @@ import { liveCalls, selectCaps, type PanelData, type PanelStore } from '../store
 import type { AgentActions } from './actions';
 
 /** Immediate dial only from 3.2.20 (before, the number always goes to the dial pad). */
-export function clickToDialMode(state: PanelData): 'off' | 'immediate' | 'dialPad' {
+function clickToDialMode(state: PanelData): 'off' | 'immediate' | 'dialPad' {
   const settings = state.shared.session?.settings ?? {};
   if (!selectCaps(state)?.clickToCallSettings) return 'dialPad';
   if (settings.clickToCallDisabled === true) return 'off';

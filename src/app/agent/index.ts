@@ -1,4 +1,4 @@
 /** What the agent does from the panel, and this panel's own Salesforce tab (navigation, click-to-call, presence). */
 export { AgentActions, type AgentDeps } from './actions';
-export { clickToDialAvailable, clickToDialMode } from './click-to-dial';
+export { clickToDialAvailable } from './click-to-dial';
 export { watchSalesforceTab, type TabHooks } from './salesforce-tab';

@@ -43,7 +43,7 @@ function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
 }
 
 /** A failed Salesforce search is tried again this many times (1 s, 2 s, 4 s, 8 s, 16 s): the call's link to its record depends on it. */
-export const SEARCH_RETRIES = 5;
+const SEARCH_RETRIES = 5;
 const searchBackoffMs = (attempt: number) => 1000 * 2 ** (attempt - 1);
 
 /**

@@ -29,10 +29,6 @@ export class SalesforceSessionWatch {
     this.scheduleNext();
   }
 
-  get isExpired(): boolean {
-    return this.expired;
-  }
-
   /** A Salesforce call failed: if it could be the session, look. */
   report(error: unknown): void {
     if (isSessionError(error)) void this.probe();

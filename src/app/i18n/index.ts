@@ -21,8 +21,6 @@ export function loadMessages(lang: Lang): Promise<void> {
   return loading[lang];
 }
 
-export const messagesLoaded = (lang: Lang): boolean => loaded[lang] !== undefined;
-
 /** A message in the language, with `{name}` placeholders filled in. The key itself until the language has loaded. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = loaded[lang]?.[key] ?? loaded.ja?.[key] ?? loaded.en?.[key] ?? key;

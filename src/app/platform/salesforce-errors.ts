@@ -7,7 +7,7 @@ import { HostError, type HostErrorCode } from '../../salesforce/types';
 
 const TEXT_CODES: readonly HostErrorCode[] = ['SERVER_ERROR', 'GENERIC_ERROR', 'INVALID_PARAM', 'SOFTPHONE_CONTAINER_ERROR'];
 
-export function effectiveCode(error: unknown): HostErrorCode | null {
+function effectiveCode(error: unknown): HostErrorCode | null {
   if (!(error instanceof HostError)) return null;
   if (error.code !== 'SERVER_ERROR') return error.code;
   const inText = TEXT_CODES.find((code) => error.message.startsWith(code));

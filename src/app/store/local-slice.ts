@@ -5,7 +5,7 @@ import type { Alert, Draft, LocalState } from './state';
 import type { SliceCreator } from './slice';
 
 /** Alerts shown at once; older ones go first. */
-export const MAX_ALERTS = 5;
+const MAX_ALERTS = 5;
 /** Closed calls remembered, so a closed call does not come back (more than the calls a panel keeps). */
 const MAX_DISMISSED = 50;
 

@@ -1,7 +1,7 @@
 /** Over a shift the calls map would only grow: it keeps live calls, unconfirmed logs and the last few. */
 import type { CallEntry } from './shared-schema';
 
-export const KEEP_ENDED_CALLS = 20;
+const KEEP_ENDED_CALLS = 20;
 
 /** The calls worth keeping; `keep` (the call just changed) always stays. The same object when nothing goes. */
 export function pruneCalls(calls: Record<string, CallEntry>, keep: string | null, keepEnded = KEEP_ENDED_CALLS): Record<string, CallEntry> {

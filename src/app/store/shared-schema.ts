@@ -14,18 +14,16 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 const count = () => z.number().check(z.int(), z.nonnegative());
 
 /** More than a panel ever keeps (live calls plus the last ended ones); a bound against a hostile sender. */
-export const MAX_SHARED_CALLS = 100;
+const MAX_SHARED_CALLS = 100;
 
 /**
  * Why a call did not pop: a policy reason, or what happened in Salesforce (nothing matched; the search
  * failed and is tried again; it failed for good and the call is logged without a record).
  */
-export const noPopSchema = z.enum([...NO_POP_REASONS, 'noMatch', 'searchRetrying', 'salesforceError']);
-export type NoPop = z.infer<typeof noPopSchema>;
+const noPopSchema = z.enum([...NO_POP_REASONS, 'noMatch', 'searchRetrying', 'salesforceError']);
 
 /** refused: Salesforce refused the Task as it is (kept, shown, retried slowly). */
-export const logStatusSchema = z.enum(['none', 'saving', 'saved', 'retrying', 'refused']);
-export type LogStatus = z.infer<typeof logStatusSchema>;
+const logStatusSchema = z.enum(['none', 'saving', 'saved', 'retrying', 'refused']);
 
 export const contextRecordSchema = z.object({ recordId: salesforceIdSchema, name: z.nullable(text(255)) });
 export type ContextRecord = z.infer<typeof contextRecordSchema>;

@@ -14,7 +14,7 @@ import type { PanelData } from './state';
 export type PanelActions = FrameActions & SharedActions & LocalActions;
 export type PanelState = PanelData & PanelActions;
 
-export const initialData = (salesforceLang: Lang, langOverride: Lang | null = null): PanelData => ({
+const initialData = (salesforceLang: Lang, langOverride: Lang | null = null): PanelData => ({
   frame: INITIAL_FRAME(salesforceLang),
   shared: INITIAL_SHARED,
   local: INITIAL_LOCAL(langOverride),

@@ -95,10 +95,6 @@ export class TabGroup {
     return this.current === 'leader' ? this.panelId : (this.leader?.id ?? null);
   }
 
-  get mechanism(): Election['mechanism'] {
-    return this.election.mechanism;
-  }
-
   on<K extends keyof GroupEvents>(name: K, listener: (value: GroupEvents[K]) => void): () => void {
     return this.emitter.on(name, listener);
   }

@@ -10,7 +10,7 @@ export const RENDERED = 1000;
 
 const ARROWS: Record<WireLogEntry['direction'], string> = { in: 'panel → host', out: 'host → panel', dropped: 'DROPPED', note: 'note' };
 
-export function formatEntry(e: WireLogEntry): string {
+function formatEntry(e: WireLogEntry): string {
   return `${new Date(e.at).toISOString()} ${ARROWS[e.direction]} ${e.text}`;
 }
 

@@ -44,10 +44,11 @@ export const stateSchema = z.object({
   calls: z.array(simCallSchema),
 });
 
-/** CONTRACTS.md §4 `SimCall` (plus the tones the agent sent). */
+/** A call as `window.mockCti.server.calls()` lists it (README), plus the tones the agent sent. */
 export type SimCall = z.infer<typeof simCallSchema>;
-/** CONTRACTS.md §4 `SystemSettings` (the manual's §10). */
+/** The server's system settings (pop timing, click-to-call) as `mockCti.server.setSystemSettings` takes them. */
 export type SystemSettings = z.infer<typeof settingsSchema>;
+/** What the simulator pushes to the page: its version, settings, agents and calls. */
 export type SimulatorState = z.infer<typeof stateSchema>;
 export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
 /** CONTRACTS.md §4 `nextCallQuirks`' argument. */

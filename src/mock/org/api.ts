@@ -8,7 +8,7 @@ import { parseLayout } from './layout-schema.ts';
 import { FakeOrg, OrgError } from './org.ts';
 import type { SoftphoneLayout } from './types.ts';
 
-export const ORG_API_PREFIX = '/__mock/api/';
+const ORG_API_PREFIX = '/__mock/api/';
 
 type Next = (error?: unknown) => void;
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: Next) => void;

@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import type { SoftphoneLayout } from './types.ts';
 
 export const OBJECT_TYPES = ['Contact', 'Lead', 'Account', 'Case', 'Customer_Site__c'] as const;
-export const SCREEN_POP_TYPES = ['PopToEntity', 'PopToVisualforce', 'PopToSearch', 'PopToFlow'] as const;
+const SCREEN_POP_TYPES = ['PopToEntity', 'PopToVisualforce', 'PopToSearch', 'PopToFlow'] as const;
 
 const field = z.object({
   displayName: z.string().check(z.maxLength(80)),

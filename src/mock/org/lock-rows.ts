@@ -6,7 +6,7 @@
  * only by commit or rollback; nothing here times out.
  */
 
-export class Transaction {
+class Transaction {
   /** Keys this transaction inserted (uncommitted until commit) or holds a lock on. */
   readonly inserted: string[] = [];
   readonly locked: string[] = [];

@@ -13,11 +13,11 @@ const MIN_LOCAL_DIGITS = 7;
 /** Text that is a phone number: digits, separators and an optional +, nothing else. */
 const PHONE_TEXT = /^[+＋\d０-９\s\u3000()（）\-‐‑‒–—―ー−－.]+$/;
 
-export function isPhoneQuery(text: string): boolean {
+function isPhoneQuery(text: string): boolean {
   return PHONE_TEXT.test(text.trim()) && searchDigits(text) !== '';
 }
 
-export function phoneFields(record: OrgRecord): [string, string][] {
+function phoneFields(record: OrgRecord): [string, string][] {
   return Object.entries(record.fields).filter(([name]) => /phone/i.test(name));
 }
 

@@ -68,11 +68,3 @@ export interface OrgSnapshot {
 
 export type CallTypeKey = 'inbound' | 'outbound' | 'internal';
 export const LAYOUT_KEY: Record<CallTypeKey, keyof SoftphoneLayout> = { inbound: 'Inbound', outbound: 'Outbound', internal: 'Internal' };
-
-export const KEY_PREFIX: Record<ObjectType, string> = {
-  Contact: '003',
-  Lead: '00Q',
-  Account: '001',
-  Case: '500',
-  Customer_Site__c: 'a01',
-};
