@@ -123,7 +123,7 @@ describe('the Apex decoding of runApex parameters', () => {
   it('is applied to every parameter of every webService method', () => {
     const controller = code(read('classes', 'BIZTELOpenCTIController.cls'));
     const methods = [...controller.matchAll(/webService static String (\w+)\(([^)]*)\)\s*\{([\s\S]*?)\n {4}\}/g)];
-    expect(methods.map((m) => m[1])).toEqual(['getUserInfo', 'upsertCallLog', 'searchPhone', 'getDirectoryNumbers']);
+    expect(methods.map((m) => m[1])).toEqual(['getUserInfo', 'upsertCallLog', 'fillCallLog', 'searchPhone', 'getDirectoryNumbers']);
     for (const [, name, args, body] of methods) {
       for (const param of args!.split(',').filter(Boolean).map((a) => a.trim().split(/\s+/)[1]!)) {
         expect(body, `${name}(${param})`).toContain(`BIZTELOpenCTIParams.decode('${param}', ${param})`);

@@ -31,10 +31,11 @@ const IMPORT_XML = read(join(VISUALFORCE, 'call-center-import.xml'));
 const CALL_CENTER_NAME = 'BIZTELOpenCTICallCenterAdapter';
 const METADATA_XML = read(join(DEFAULT, 'callCenters', `${CALL_CENTER_NAME}.callCenter-meta.xml`));
 
-/** What the panel passes each method (call-logger.ts, salesforce/classic.ts, directory.ts, panel-app.ts). */
+/** What the panel passes each method (call-logger.ts, salesforce/classic.ts, directory.ts, read-startup.ts). */
 const PANEL_PARAMS: Record<keyof typeof APEX_METHODS, string[]> = {
   getUserInfo: [],
   upsertCallLog: ['log'],
+  fillCallLog: ['log'],
   searchPhone: ['phone', 'objects'],
   getDirectoryNumbers: [],
 };
@@ -77,6 +78,7 @@ describe('the mock org plays the same controller', () => {
   it('answers every webService method of the Apex class, with its parameter names, and no other', async () => {
     const sample: Record<string, Record<string, string>> = {
       upsertCallLog: { log: JSON.stringify({ CallObject: '17900000000000000011', Subject: 'x' }) },
+      fillCallLog: { log: JSON.stringify({ CallObject: '17900000000000000011', Description: 'y' }) },
       searchPhone: { phone: '03-5555-0101', objects: 'Contact,Lead,Account' },
     };
     for (const { name, params } of apexClassShape(controllerSource).webServiceMethods) {

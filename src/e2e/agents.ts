@@ -45,7 +45,7 @@ export async function tasksOf(m: MockPage, callId: string, user: string): Promis
  */
 export async function logWrites(m: MockPage, since: number, callId?: string): Promise<Record<string, unknown>[]> {
   return (await hostCalls(m, 'runApex'))
-    .filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'upsertCallLog')
+    .filter((c) => c.at >= since && ['upsertCallLog', 'fillCallLog'].includes((c.args as { methodName?: string }).methodName ?? ''))
     .map((c) => JSON.parse(apexParam(c.args, 'log') ?? '{}') as Record<string, unknown>)
     .filter((task) => callId === undefined || task.CallObject === callId);
 }

@@ -98,3 +98,24 @@ describe('a reload in a browser that keeps nothing (third-party storage blocked)
     await expect.poll(() => tasksFor(m, callId), { timeout: 10_000 }).toHaveLength(1);
   });
 });
+
+describe('signing in again after a reload that kept nothing', () => {
+  it('never overwrites the notes of a call the panel had logged before the reload', { timeout: 90_000 }, async () => {
+    const m = await stage.page('lang=en');
+    await signIn(m.panel);
+    const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
+    await m.panel.getByRole('button', { name: 'Answer' }).click();
+    await expectCallState(m.panel, 'Connected');
+    await m.panel.getByRole('textbox', { name: 'Notes' }).fill('Wants a refund');
+    await m.panel.getByRole('button', { name: 'Hang up' }).click();
+    const recording = `${stage.stack.simulator.url}monitor_link/${callId}`;
+    await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.Description), { timeout: 10_000 }).toBe(`Wants a refund\nRecording: ${recording}`);
+
+    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
+    await m.page.evaluate(() => window.mockCti!.ready());
+    const since = await m.cti(() => Date.now());
+    await signIn(m.panel); // the server's snapshot still lists the call, ended: this panel hears of it now
+    await expect.poll(() => logWrites(m, since, callId).then((w) => w.length), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    expect(await tasksFor(m, callId)).toEqual([expect.objectContaining({ Description: `Wants a refund\nRecording: ${recording}`, BIZTEL_Recording_URL__c: recording })]);
+  });
+});

@@ -10,6 +10,8 @@ export const APEX_CLASS = 'BIZTELOpenCTIController';
 export const APEX_METHODS = {
   getUserInfo: 'getUserInfo',
   upsertCallLog: 'upsertCallLog',
+  /** The same, but only where the Task lacks something (a call first heard of after it ended). */
+  fillCallLog: 'fillCallLog',
   searchPhone: 'searchPhone',
   getDirectoryNumbers: 'getDirectoryNumbers',
 } as const;

@@ -101,6 +101,7 @@ describe('the hand-over (申し送り) sent with a transfer or a park', () => {
       disposition: '折り返し希望',
       earlierTalkSeconds: 0,
       endedLocally: false,
+      logFillOnly: false,
       log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
     });
     store.getState().roleChanged(role);

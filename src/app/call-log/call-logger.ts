@@ -132,6 +132,7 @@ export class CallLogger {
       version: (previous?.version ?? 0) + 1,
       attempts: previous?.attempts ?? 0,
       updatedAt: this.now(),
+      fill: entry.logFillOnly,
     };
     this.items.set(callId, item);
     this.publishPending();
@@ -156,7 +157,8 @@ export class CallLogger {
     this.dirty.delete(key);
     this.setLog(key, (log) => ({ ...log, status: log.status === 'retrying' || log.status === 'refused' ? log.status : 'saving' }));
     try {
-      const taskId = (await host.runApex(APEX_CLASS, APEX_METHODS.upsertCallLog, { log: JSON.stringify(item.task) })).trim();
+      const method = item.fill ? APEX_METHODS.fillCallLog : APEX_METHODS.upsertCallLog;
+      const taskId = (await host.runApex(APEX_CLASS, method, { log: JSON.stringify(item.task) })).trim();
       if (!isSalesforceId(taskId)) throw new Error(`unexpected answer ${taskId.slice(0, 40)}`);
       await this.outbox.remove(key, item.version).catch(() => {});
       if (this.items.get(key)?.version === item.version) this.items.delete(key);

@@ -6,7 +6,7 @@ import { makeCall } from '../../protocol/fixtures';
 import { MemoryOutbox, openOutbox, type OutboxItem, type OutboxStore } from './outbox';
 
 const task = buildTask({ call: makeCall({ state: 'ended', endReason: 'completed' }), lang: 'en', record: null, notes: '', utcOffsetMinutes: 0 });
-const item = (version: number): OutboxItem => ({ key: 'BZ1', task, version, attempts: 0, updatedAt: version });
+const item = (version: number): OutboxItem => ({ key: 'BZ1', task, version, attempts: 0, updatedAt: version, fill: false });
 
 async function contract(store: OutboxStore): Promise<void> {
   await store.put(item(1));

@@ -17,6 +17,8 @@ export const outboxItemSchema = z.object({
   version: z.number().check(z.int(), z.nonnegative()),
   attempts: z.number().check(z.int(), z.nonnegative()),
   updatedAt: z.number(),
+  /** Fill in only what the Task lacks (a call first heard of after it ended), rather than write it whole. */
+  fill: z._default(z.boolean(), false),
 });
 export type OutboxItem = z.infer<typeof outboxItemSchema>;
 

@@ -234,3 +234,16 @@ describe('a call handed over with notes (申し送り)', () => {
     expect(store.getState().shared.calls.BZTEST0001?.contextRecord).toEqual({ recordId: '0035555000002AA', name: '佐藤 花子' });
   });
 });
+
+describe('a call first heard of after it ended (a new sign-in’s snapshot)', () => {
+  it('only fills in what its Task lacks: notes another panel wrote stay; once the agent edits it here, it is written whole', async () => {
+    const { host, effects, store } = wiring();
+    const ended = makeCall({ rev: 3, startedAt: T0, state: 'ended', connectedAt: T0 + 1000, endedAt: T0 + 9000, endReason: 'completed' });
+    // What another panel (the tab before a reload that kept nothing) wrote, with the agent's notes.
+    await host.runApex('C', 'upsertCallLog', { log: JSON.stringify({ CallObject: 'BZTEST0001', Description: 'Wants a refund', Subject: 'Inbound call' }) });
+    effects.onCall(ended, false);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(host.tasks.get('BZTEST0001')).toMatchObject({ Description: 'Wants a refund', Subject: 'Inbound call', CallDurationInSeconds: 8 });
+    expect(store.getState().shared.calls.BZTEST0001?.logFillOnly).toBe(true);
+  });
+});

@@ -38,6 +38,7 @@ function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
     disposition: '',
     earlierTalkSeconds: 0,
     endedLocally: false,
+    logFillOnly: false,
     log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
   };
 }
@@ -118,6 +119,8 @@ export class CallEffects {
     if (previous) entry = again ? nextLeg(previous, merged) : { ...previous, call: merged, endedLocally: false };
     else {
       entry = newEntry(merged, live && merged.placedByAgent ? this.placedContext : null);
+      // Heard of only after it ended: another panel may have logged it with notes this one never saw.
+      if (!live && merged.state === 'ended') entry = { ...entry, logFillOnly: true };
       if (merged.placedByAgent) this.placedContext = null;
     }
     state.callChanged(entry);

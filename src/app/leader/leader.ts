@@ -242,6 +242,7 @@ export class LeaderCore implements CommandPort {
     // The agent's pick among records sharing the number: offered first the next time it calls.
     if (entry && change.chosenRecordId !== undefined) this.machinery?.records.remember(entry.call, change.chosenRecordId);
     this.actions.callUpdated(callId, () => ({
+      logFillOnly: false, // the agent's own change: what they see and typed here is the call's log now
       ...(change.notes !== undefined ? { notes: change.notes.slice(0, TASK_LIMITS.Description) } : {}),
       ...(change.chosenRecordId !== undefined ? { chosenRecordId: change.chosenRecordId } : {}),
       ...(change.disposition !== undefined ? { disposition: change.disposition.slice(0, TASK_LIMITS.CallDisposition) } : {}),

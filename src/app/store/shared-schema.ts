@@ -56,6 +56,11 @@ export const callEntrySchema = z.object({
    * restart). The server's own later view of the call replaces this one.
    */
   endedLocally: z._default(z.boolean(), false),
+  /**
+   * The panel first heard of this call after it ended (a new sign-in's snapshot), and the agent has not
+   * changed it here: its log only fills in what the Task lacks, so notes another panel wrote stay.
+   */
+  logFillOnly: z._default(z.boolean(), false),
   /** writes: how many times Salesforce confirmed this call's Task (each time, the record page may show it anew). */
   log: z.object({ status: logStatusSchema, taskId: z.nullable(salesforceIdSchema), error: z.nullable(text(500)), attempts: count(), writes: z._default(count(), 0) }),
 });

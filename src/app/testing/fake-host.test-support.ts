@@ -33,6 +33,7 @@ export function endedEntry(call: Partial<Call> = {}, entry: Partial<Omit<CallEnt
     disposition: '',
     earlierTalkSeconds: 0,
     endedLocally: false,
+    logFillOnly: false,
     log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
     ...entry,
   };
@@ -108,11 +109,14 @@ export class FakeHost implements CtiHost {
 
   runApex(_apexClass: string, methodName: string, params: Record<string, string>): Promise<string> {
     if (methodName === 'getUserInfo') return Promise.resolve(JSON.stringify({ userId: '0055555000001AA', language: 'en_US' }));
-    if (methodName !== 'upsertCallLog') return Promise.resolve('[]');
+    if (methodName !== 'upsertCallLog' && methodName !== 'fillCallLog') return Promise.resolve('[]');
     const task = JSON.parse(params.log ?? '{}') as TaskFields;
     this.calls.push({ method: 'upsertCallLog', task, at: this.now() });
-    const id = this.tasks.get(task.CallObject)?.Id ?? `00T${String(this.tasks.size + 1).padStart(12, '0')}`;
-    this.tasks.set(task.CallObject, { ...task, Id: id });
+    const existing = this.tasks.get(task.CallObject);
+    const id = existing?.Id ?? `00T${String(this.tasks.size + 1).padStart(12, '0')}`;
+    // fillCallLog, as the Apex: only what the Task has empty is set.
+    const kept = methodName === 'fillCallLog' && existing ? Object.fromEntries(Object.entries(existing).filter(([, v]) => v !== '' && v !== undefined && v !== null)) : {};
+    this.tasks.set(task.CallObject, { ...(existing ?? {}), ...task, ...kept, Id: id } as TaskFields & { Id: string });
     return Promise.resolve(id);
   }
 

@@ -25,6 +25,7 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 export const APEX_PARAMS: Record<string, readonly string[]> = {
   getUserInfo: [],
   upsertCallLog: ['log'],
+  fillCallLog: ['log'],
   searchPhone: ['phone', 'objects'],
   getDirectoryNumbers: [],
 };

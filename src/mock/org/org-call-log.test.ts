@@ -74,6 +74,19 @@ describe('the call log upsert of the fake org', () => {
     expect(org.snapshot().tasks[0]?.Description).toBe('later');
   });
 
+  it('fillCallLog keeps what the Task has and fills only what it lacks; it creates the Task when there is none', async () => {
+    const org = newOrg();
+    const user = org.user('agent01');
+    await org.upsertCallLog(user, { CallObject: 'BZ1', Description: 'Wants a call back', CallDisposition: 'Call back on Monday' });
+    const fill = (fields: Record<string, unknown>) => org.apex(user, 'en_US', CLASS, 'fillCallLog', `log=${Buffer.from(JSON.stringify(fields)).toString('base64url')}`);
+    await fill({ CallObject: 'BZ1', Description: 'Recording: x', CallDisposition: 'Completed', BIZTEL_Recording_URL__c: 'https://s0.u.biztel.jp:8000/monitor_link/1' });
+    await fill({ CallObject: 'BZ2', Description: 'Recording: y' });
+    expect(org.snapshot().tasks.map((t) => [t.CallObject, t.Description, t.CallDisposition, t.BIZTEL_Recording_URL__c])).toEqual([
+      ['BZ1', 'Wants a call back', 'Call back on Monday', 'https://s0.u.biztel.jp:8000/monitor_link/1'],
+      ['BZ2', 'Recording: y', undefined, undefined],
+    ]);
+  });
+
   it('writes nothing, and holds no lock, when a log is refused', async () => {
     const org = newOrg();
     const user = org.user('agent01');

@@ -134,7 +134,7 @@ export class FakeOrg {
    * it); then read the Task by its call key and insert or update it, all in one transaction.
    * TaskSubtype is written only when the Task is created.
    */
-  async upsertCallLog(user: OrgUser, fields: Record<string, unknown>): Promise<string> {
+  async upsertCallLog(user: OrgUser, fields: Record<string, unknown>, fillOnly = false): Promise<string> {
     this.checkTaskFields(fields);
     if (typeof fields.CallObject !== 'string') throw new OrgError('GENERIC_ERROR', 'CallObject (the BIZTEL call id) is required.');
     const key = callKey(fields.CallObject, user.Id);
@@ -153,7 +153,9 @@ export class FakeOrg {
       let id: string;
       if (existing) {
         id = existing.Id;
-        const changes = Object.fromEntries(Object.entries(fields).filter(([name]) => !CREATE_ONLY.has(name)));
+        // fillCallLog: only what the Task has empty (null or blank text) is set; the rest stays.
+        const empty = (name: string) => existing[name] === undefined || existing[name] === null || (typeof existing[name] === 'string' && existing[name].trim() === '');
+        const changes = Object.fromEntries(Object.entries(fields).filter(([name]) => !CREATE_ONLY.has(name) && (!fillOnly || empty(name))));
         tx.onCommit(() => Object.assign(existing, changes, { LastModifiedDate: now }));
       } else {
         id = this.newTaskId();
@@ -227,7 +229,8 @@ export class FakeOrg {
     switch (method) {
       case 'getUserInfo':
         return JSON.stringify({ userId: user.Id, userName: user.Name, language });
-      case 'upsertCallLog': {
+      case 'upsertCallLog':
+      case 'fillCallLog': {
         let fields: unknown;
         try {
           fields = JSON.parse(params.get('log') ?? '');
@@ -235,7 +238,7 @@ export class FakeOrg {
           throw new OrgError('GENERIC_ERROR', 'log is not JSON.');
         }
         if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw new OrgError('GENERIC_ERROR', 'log must be a JSON object.');
-        return this.upsertCallLog(user, fields as Record<string, unknown>);
+        return this.upsertCallLog(user, fields as Record<string, unknown>, method === 'fillCallLog');
       }
       case 'searchPhone': {
         // As the Apex: no search for fewer than 2 digits; the matches listed object by object, in the
