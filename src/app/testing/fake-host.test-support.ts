@@ -116,7 +116,7 @@ export class FakeHost implements CtiHost {
     const id = existing?.Id ?? `00T${String(this.tasks.size + 1).padStart(12, '0')}`;
     // fillCallLog, as the Apex: only what the Task has empty is set.
     const kept = methodName === 'fillCallLog' && existing ? Object.fromEntries(Object.entries(existing).filter(([, v]) => v !== '' && v !== undefined && v !== null)) : {};
-    this.tasks.set(task.CallObject, { ...(existing ?? {}), ...task, ...kept, Id: id } as TaskFields & { Id: string });
+    this.tasks.set(task.CallObject, { ...(existing ?? {}), ...task, ...kept, Id: id });
     return Promise.resolve(id);
   }
 
