@@ -45,6 +45,7 @@ export class BiztelLink {
   private resyncTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the transport last dropped (local clock): a session found gone ended then, not when we noticed. */
   private droppedAt: number | null = null;
+  private transportTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly serverHost: string | null;
   private readonly ackTimeoutMs: number;
   private readonly now: () => number;
@@ -111,6 +112,7 @@ export class BiztelLink {
 
   close(): void {
     this.cancelResyncRetry();
+    clearTimeout(this.transportTimer);
     this.dispatch({ type: 'close' });
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
@@ -157,11 +159,16 @@ export class BiztelLink {
 
   /** WebSocket blocked by a proxy: it works over long-polling, slower; say so. */
   private watchTransport(): void {
+    clearTimeout(this.transportTimer);
     const engine = this.socket?.io.engine;
     if (!engine) return;
-    const check = () => this.markDegraded('polling', engine.transport.name === 'polling');
+    // Only the current connection's transport counts: a check of an earlier connection (its timer
+    // firing after a reconnect) must not mark the new one as polling.
+    const check = () => {
+      if (this.socket?.io.engine === engine) this.markDegraded('polling', engine.transport.name === 'polling');
+    };
     engine.once('upgrade', check);
-    setTimeout(check, 3000);
+    this.transportTimer = setTimeout(check, 3000);
     check();
   }
 
