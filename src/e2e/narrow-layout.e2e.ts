@@ -36,16 +36,18 @@ function measure(): Measured {
     const box = button.getBoundingClientRect();
     if (box.width === 0 || box.height === 0 || getComputedStyle(button).visibility === 'hidden') continue;
     buttons += 1;
+    // The visible label: every piece of text the button draws (assistive text draws nothing).
     const texts: Text[] = [];
     const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!node.textContent?.trim() || !parent || parent.closest('.slds-assistive-text, [aria-hidden="true"]')) continue;
+      if (!node.textContent?.trim() || !parent || parent.closest('.slds-assistive-text') || parent.getClientRects().length === 0) continue;
       texts.push(node as Text);
     }
     const label = texts.map((t) => t.textContent ?? '').join('').replace(/\s+/g, ' ').trim();
-    const hiddenParts = Array.from(button.querySelectorAll('[aria-hidden="true"]'));
-    const name = (button.getAttribute('aria-label') ?? Array.from(button.childNodes).filter((n) => !hiddenParts.some((h) => h === n || h.contains(n))).map((n) => n.textContent ?? '').join(''))
+    // The accessible name: aria-label, else the text outside aria-hidden parts (assistive text included).
+    const named = Array.from(button.querySelectorAll('[aria-hidden="true"]'));
+    const name = (button.getAttribute('aria-label') ?? Array.from(button.childNodes).filter((n) => !named.some((h) => h === n || h.contains(n))).map((n) => n.textContent ?? '').join(''))
       .replace(/\s+/g, ' ')
       .trim();
     const what = `"${name || label}"`;

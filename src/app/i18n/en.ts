@@ -129,6 +129,7 @@ export const en: Record<MessageKey, string> = {
   'call.hold': 'Hold',
   'call.resume': 'Resume',
   'call.park': 'Park',
+  'call.parkShort': 'Park',
   'call.unpark': 'Unpark',
   'call.parkNumber': 'Park number {number}',
   'call.transfer': 'Transfer',
