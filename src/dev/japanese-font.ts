@@ -48,6 +48,6 @@ export async function useJapaneseFont(context: BrowserContext): Promise<void> {
 /** Resolves once the fonts the frame's text needs have loaded (call after the text is on screen). */
 export const fontsLoaded = (): Promise<unknown> => {
   // Laying the page out first makes the browser start every font load the text needs.
-  void document.body.offsetWidth;
+  if (document.body.offsetWidth < 0) return Promise.resolve();
   return document.fonts.ready;
 };
