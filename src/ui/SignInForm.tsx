@@ -1,4 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
+import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
 
@@ -10,6 +11,8 @@ export function SignInForm() {
   const [password, setPassword] = useState('');
   const idField = useId();
   const passwordField = useId();
+  const fieldAlert = useFieldAlert('signIn');
+  const edited = () => actions.fieldEdited('signIn');
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -24,7 +27,14 @@ export function SignInForm() {
         {t('signIn.title')}
       </h1>
       <Field id={idField} label={t('signIn.loginId')}>
-        <input className="slds-input" id={idField} type="text" autoComplete="username" value={loginId} onChange={(e) => setLoginId(e.target.value)} required />
+        <input className="slds-input" id={idField} type="text" autoComplete="username" value={loginId}
+          {...fieldAlert}
+          onChange={(e) => {
+            setLoginId(e.target.value);
+            edited();
+          }}
+          required
+        />
       </Field>
       <Field id={passwordField} label={t('signIn.password')}>
         <input
@@ -33,7 +43,11 @@ export function SignInForm() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...fieldAlert}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            edited();
+          }}
           required
         />
       </Field>

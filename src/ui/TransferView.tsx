@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Call, EndReason } from '../protocol';
+import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
 
@@ -13,6 +14,7 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
   const field = useId();
   const consult = call.consult;
   const busy = (name: string) => pending[name] === true || !phoneRegistered;
+  const targetAlert = useFieldAlert('transferTarget');
 
   if (consult) {
     const who = consult.targetName ? `${consult.targetName} (${consult.target})` : consult.target;
@@ -58,7 +60,11 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
           autoFocus
           value={target}
           placeholder={t('transfer.targetHint')}
-          onChange={(e) => setTarget(e.target.value)}
+          {...targetAlert}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            actions.fieldEdited('transferTarget');
+          }}
         />
       </Field>
       <div className="call__actions">
