@@ -55,7 +55,8 @@ export default defineConfig(({ command, mode }): UserConfig => {
       projects: [
         {
           extends: true,
-          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts'], exclude: ['src/e2e/**'] },
+          // Component tests (*.test.tsx) pick happy-dom in their first line.
+          test: { name: 'unit', environment: 'node', include: ['src/**/*.test.ts', 'src/**/*.test.tsx'], exclude: ['src/e2e/**'] },
         },
         {
           extends: true,
