@@ -1,8 +1,7 @@
 import { useId } from 'react';
-import { callPhase } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { formatNumber, otherPartyShown } from '../domain/phone-format';
-import { selectActiveCallId, typedField, type CallEntry } from '../app';
+import { selectActiveCallId, selectCallPhase, typedField, type CallEntry } from '../app';
 import { useActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
@@ -27,7 +26,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
   const actions = useActions();
   const ids = useId();
   const { call } = entry;
-  const phase = callPhase(call);
+  const phase = usePanel((s) => selectCallPhase(s, call));
   const shown = otherPartyShown(call, t('call.anonymous'));
   const screen = call.screenTransfer;
   const directory = usePanel((s) => s.local.directory);
@@ -56,7 +55,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
         )}
       </p>
       {screen && call.state !== 'ended' && (
-        <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>
+        <p className="call__note">{t('call.screenTransfer', { agent: screenTransferFrom(call), record: screen.recordName ?? screen.recordId })}</p>
       )}
       {call.parkNumber && <p className="call__park">{t('call.parkNumber', { number: call.parkNumber })}</p>}
       <CallTimer call={call} />
@@ -77,6 +76,14 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       <LogStatus entry={entry} />
     </section>
   );
+}
+
+/**
+ * Who handed the call over, by name as the rest of the panel names agents: the call's other party
+ * while the transferring agent is on it (a consult), else the login ID the server gives.
+ */
+function screenTransferFrom(call: CallEntry['call']): string {
+  return call.peerName ?? call.screenTransfer?.fromAgent ?? '';
 }
 
 /** The call's result (対応結果), free text, during or after the call: it becomes the Task's CallDisposition. */

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Call, EndReason } from '../protocol';
+import { displayNumber } from '../domain/phone-format';
 import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
@@ -15,14 +16,17 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
   const consult = call.consult;
   const busy = (name: string) => pending[name] === true || !phoneRegistered;
   const targetAlert = useFieldAlert('transferTarget');
+  const blind = usePanel((s) => s.local.transfers[call.callId] === 'blind');
 
   if (consult) {
-    const who = consult.targetName ? `${consult.targetName} (${consult.target})` : consult.target;
+    // An outside number is shown formatted, as everywhere in the panel; an agent by name.
+    const target = /^[\d+\-() ]+$/.test(consult.target) ? displayNumber(consult.target) : consult.target;
+    const who = consult.targetName ? `${consult.targetName} (${target})` : target;
     const reason = consult.failure ? t(`end.${consult.failure satisfies EndReason}`) : '';
     const text =
       consult.state === 'failed'
         ? t('transfer.consultFailed', { target: who, reason })
-        : t(consult.state === 'connected' ? 'transfer.consultConnected' : 'transfer.consulting', { target: who });
+        : t(consult.state === 'connected' ? 'transfer.consultConnected' : blind ? 'transfer.transferring' : 'transfer.consulting', { target: who });
     return (
       <div className="transfer" role="group" aria-label={t('call.transfer')}>
         <p className="transfer__status" aria-live="polite">

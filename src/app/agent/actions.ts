@@ -194,7 +194,9 @@ export class AgentActions {
           }
         : {}),
     };
-    return (await this.run('transfer', (port) => port.command('transfer', request), { kind: 'field', field: 'transferTarget', callId })) !== null;
+    const started = (await this.run('transfer', (port) => port.command('transfer', request), { kind: 'field', field: 'transferTarget', callId })) !== null;
+    if (started) this.store.getState().transferStarted(callId, mode);
+    return started;
   }
 
   async completeTransfer(callId: string): Promise<void> {

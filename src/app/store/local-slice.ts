@@ -30,6 +30,8 @@ export interface LocalActions {
   /** The leader's state carries the typing now (this tab became leader and wrote it). */
   draftsSettled: (callId: string) => void;
   callDismissed: (callId: string) => void;
+  /** This tab asked the server for a transfer of the call, blind or with a consult. */
+  transferStarted: (callId: string, mode: 'blind' | 'consult') => void;
   languageChosen: (lang: Lang | null) => void;
   directoryLoaded: (directory: Record<string, string>) => void;
   diagnosticsCounted: (diagnostics: DiagnosticsState) => void;
@@ -44,6 +46,7 @@ export const INITIAL_LOCAL = (langOverride: Lang | null): LocalState => ({
   dialDraft: '',
   dialDraftContext: null,
   drafts: {},
+  transfers: {},
   dismissed: [],
   langOverride,
   directory: {},
@@ -73,6 +76,8 @@ export const createLocalSlice: SliceCreator<LocalActions> = (set) => {
     drafted: (callId, draft) => local((l) => ({ drafts: { ...l.drafts, [callId]: { ...l.drafts[callId], ...draft } } })),
     draftsSettled: (callId) => local((l) => ({ drafts: Object.fromEntries(Object.entries(l.drafts).filter(([id]) => id !== callId)) })),
     callDismissed: (callId) => local((l) => ({ dismissed: [...l.dismissed.filter((id) => id !== callId), callId].slice(-MAX_DISMISSED) })),
+    transferStarted: (callId, mode) =>
+      local((l) => ({ transfers: Object.fromEntries([...Object.entries(l.transfers).filter(([id]) => id !== callId), [callId, mode] as const].slice(-MAX_DISMISSED)) })),
     languageChosen: (langOverride) => local(() => ({ langOverride })),
     directoryLoaded: (directory) => local(() => ({ directory })),
     diagnosticsCounted: (diagnostics) => local(() => ({ diagnostics })),

@@ -1,5 +1,7 @@
 /** Values derived from the store's state: computed where they are read, never stored. */
+import { callPhase, type CallPhase } from '../../domain/call';
 import type { Lang } from '../../domain/call-log';
+import type { Call } from '../../protocol';
 import { capabilitiesFor, parseVersion, type Capabilities } from '../../domain/version';
 import type { CallEntry } from './shared-schema';
 import type { PanelData, StartupFailure } from './state';
@@ -59,4 +61,13 @@ export function selectActiveCallId(s: PanelData): string | null {
 /** A call's notes or result as this tab shows them: what the agent typed here, until the leader has it. */
 export function typedField(s: PanelData, callId: string, field: 'notes' | 'disposition'): string {
   return s.local.drafts[callId]?.[field] ?? s.shared.calls[callId]?.[field] ?? '';
+}
+
+/**
+ * What the call-state live region says: the call's phase, except that a transfer this tab started
+ * blind, still ringing at an outside number, reads as transferring (転送中), not as a consult.
+ */
+export function selectCallPhase(s: PanelData, call: Call): CallPhase | 'transferring' {
+  const phase = callPhase(call);
+  return phase === 'consulting' && call.consult?.state === 'dialing' && s.local.transfers[call.callId] === 'blind' ? 'transferring' : phase;
 }

@@ -86,6 +86,12 @@ export interface LocalState {
   dialDraftContext: (NonNullable<ContextRecord> & { digits: string }) | null;
   /** A follower's typing, shown here until the leader's state carries it. */
   drafts: Record<string, Draft>;
+  /**
+   * How this tab started a transfer still shown on a call: a blind transfer to an outside number
+   * rings on this agent's call until the number answers, and reads as transferring, not consulting.
+   * (The server's view of the call does not say which; newest last, bounded.)
+   */
+  transfers: Record<string, 'blind' | 'consult'>;
   /** Ended calls the agent closed (newest last, bounded). */
   dismissed: string[];
   /** The agent's choice of language in this browser; null follows Salesforce. */
