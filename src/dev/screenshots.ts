@@ -1,10 +1,12 @@
 /**
- * `npm run screenshots`: the panel in both languages and both hosts, as README shows it
- * (`.docs/screenshots/`). Runs the built mock stack in Debian's Chromium, like the browser tests.
+ * `npm run screenshots`: the panel in both languages and both hosts, and narrow (200 px) in
+ * Japanese, as README shows it (`.docs/screenshots/`). Runs the built mock stack in Debian's
+ * Chromium, like the browser tests, with the Japanese font the layout test uses (japanese-font.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { useJapaneseFont } from './japanese-font';
 import { PANEL_FRAME, PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, signIn, type MockPage, type PanelLang } from './mock-page';
 import { startMockStack } from './mock-stack';
 import { PROJECT_ROOT } from './paths';
@@ -33,6 +35,25 @@ async function scene({ page, panel, cti }: MockPage, lang: PanelLang, mode: 'lig
   await cti((c, id) => c.server.remoteHangup(id), callId);
 }
 
+/** The panel at 200 px (a narrow utility bar, the Classic pane): ready, on a call, transferring. */
+async function narrowScene({ page, panel, cti }: MockPage, agent: string): Promise<void> {
+  const n = PANEL_NAMES.ja;
+  await cti((c) => c.host.setCallCenterSettings({ '/reqGeneralInfo/reqSoftphoneWidth': '200' }));
+  await panel.getByRole('textbox', { name: n.loginId }).waitFor();
+  await signIn(panel, agent, 'ja');
+  await shoot(page, 'narrow-ja-ready');
+  const { callId } = await cti((c, a) => c.server.incomingCall({ from: '045-333-4444', agent: a }), agent);
+  await panel.getByRole('button', { name: n.answer, exact: true }).click();
+  await panel.getByRole('status', { name: n.callState }).filter({ hasText: '通話中' }).waitFor();
+  await new Promise((r) => setTimeout(r, 1100));
+  await shoot(page, 'narrow-ja-connected');
+  await panel.getByRole('button', { name: '転送', exact: true }).click();
+  await panel.getByRole('button', { name: 'ブラインド転送', exact: true }).click();
+  await panel.getByRole('alert').waitFor();
+  await shoot(page, 'narrow-ja-transfer');
+  await cti((c, id) => c.server.remoteHangup(id), callId);
+}
+
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const stack = await startMockStack();
@@ -43,10 +64,15 @@ async function main(): Promise<void> {
       for (const lang of ['ja', 'en'] as const) {
         const user = `agent0${agent++}`;
         const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+        await useJapaneseFont(context);
         await scene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=${mode}&lang=${lang}&user=${user}`)), lang, mode, user);
         await context.close();
       }
     }
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await useJapaneseFont(context);
+    await narrowScene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=lightning&lang=ja&user=agent0${agent}`)), `agent0${agent}`);
+    await context.close();
   } finally {
     await browser.close();
     await stack.close();
