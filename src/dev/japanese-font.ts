@@ -24,7 +24,7 @@ async function fontFaces(): Promise<string> {
 }
 
 /** Gives every page and frame of `context` the Japanese font (before their own scripts run). */
-export async function useJapaneseFont(context: BrowserContext): Promise<void> {
+export async function addJapaneseFont(context: BrowserContext): Promise<void> {
   await context.route(`**${FONT_PATH}*`, async (route) => {
     const name = new URL(route.request().url()).pathname.slice(FONT_PATH.length);
     if (!/^[\w-]+\.woff2$/.test(name)) return route.fulfill({ status: 404 });

@@ -6,7 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { useJapaneseFont } from './japanese-font';
+import { addJapaneseFont } from './japanese-font';
 import { PANEL_FRAME, PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, signIn, type MockPage, type PanelLang } from './mock-page';
 import { startMockStack } from './mock-stack';
 import { PROJECT_ROOT } from './paths';
@@ -64,13 +64,13 @@ async function main(): Promise<void> {
       for (const lang of ['ja', 'en'] as const) {
         const user = `agent0${agent++}`;
         const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-        await useJapaneseFont(context);
+        await addJapaneseFont(context);
         await scene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=${mode}&lang=${lang}&user=${user}`)), lang, mode, user);
         await context.close();
       }
     }
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-    await useJapaneseFont(context);
+    await addJapaneseFont(context);
     await narrowScene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=lightning&lang=ja&user=agent0${agent}`)), `agent0${agent}`);
     await context.close();
   } finally {

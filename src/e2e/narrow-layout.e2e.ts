@@ -7,7 +7,7 @@
 import type { Frame } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VIEWPORT } from '../dev/mock-page';
-import { fontsLoaded, useJapaneseFont } from '../dev/japanese-font';
+import { fontsLoaded, addJapaneseFont } from '../dev/japanese-font';
 import { attachMockPage, expectCallState, mockStage, signIn, type MockPage } from './support';
 
 const stage = mockStage();
@@ -76,7 +76,7 @@ function measure(): Measured {
 }
 
 function panelFrame(m: MockPage): Frame {
-  const frame = m.page.frames().find((f) => f !== m.page.mainFrame() && f.url().includes('mode=Lightning'));
+  const frame = m.page.frames().find((f) => f !== m.page.mainFrame() && f.url().includes('nonce='));
   if (!frame) throw new Error('the panel frame is missing');
   return frame;
 }
@@ -104,10 +104,15 @@ async function expectAgentVisible(m: MockPage, name: string): Promise<void> {
 }
 
 describe('Japanese in a narrow panel', () => {
-  it.each([200, 260, 300])('fits at %i px: ready, ringing, connected, transfer and consult', async (width) => {
+  it.each([
+    [200, 'lightning'],
+    [260, 'lightning'],
+    [300, 'lightning'],
+    [200, 'classic'],
+  ] as const)('fits at %i px (%s): ready, ringing, connected, transfer and consult', async (width, mode) => {
     const context = stage.track(await stage.browser.newContext({ viewport: VIEWPORT }));
-    await useJapaneseFont(context);
-    const m = await attachMockPage(await context.newPage(), stage.stack.mockUrl('lang=ja&user=agent01'));
+    await addJapaneseFont(context);
+    const m = await attachMockPage(await context.newPage(), stage.stack.mockUrl(`lang=ja&user=agent01&mode=${mode}`));
     await m.cti((cti, w) => cti.host.setCallCenterSettings({ '/reqGeneralInfo/reqSoftphoneWidth': String(w) }), width);
     await expect.poll(() => panelFrame(m).evaluate(() => window.innerWidth)).toBe(width);
 

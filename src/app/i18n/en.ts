@@ -206,7 +206,7 @@ export const en: Record<MessageKey, string> = {
   'recent.title': 'History',
   'recent.empty': 'Nothing here yet.',
   'recent.loading': 'Loading…',
-  'recent.error': 'Could not load the history: {detail}',
+  'recent.error': 'Could not load the history. Close and open it again to retry.',
   'recent.callBack': 'Ring back {number}',
   'recent.anonymous': 'Anonymous',
   'recent.item': '{direction} {number} {time} {duration}',

@@ -205,7 +205,7 @@ export const ja = {
   'recent.title': '発着信履歴',
   'recent.empty': '発着信はまだありません。',
   'recent.loading': '読み込んでいます…',
-  'recent.error': '発着信履歴を読み込めませんでした: {detail}',
+  'recent.error': '発着信履歴を読み込めませんでした。閉じて開き直すと、もう一度読み込みます。',
   'recent.callBack': '{number} に折り返す',
   'recent.anonymous': '非通知',
   'recent.item': '{direction} {number} {time} {duration}',
