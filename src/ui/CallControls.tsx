@@ -34,7 +34,7 @@ export function CallControls({ call }: { call: Call }) {
   if (can.has('decline')) buttons.push({ key: 'decline', label: t('call.decline'), icon: 'end_call', run: (a, id) => a.decline(id), tone: 'destructive' });
   if (can.has('hold')) buttons.push({ key: 'hold', label: t('call.hold'), icon: 'pause', run: (a, id) => a.hold(id) });
   if (can.has('unhold')) buttons.push({ key: 'unhold', label: t('call.resume'), icon: 'play', run: (a, id) => a.unhold(id) });
-  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), short: t('call.parkShort'), icon: 'paused_call', run: (a, id) => a.park(id) });
+  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), short: t('call.parkShort'), icon: 'pause', run: (a, id) => a.park(id) });
   if (can.has('unpark')) buttons.push({ key: 'unpark', label: t('call.unpark'), icon: 'play', run: (a, id) => a.unpark(id) });
   if (can.has('hangup')) buttons.push({ key: 'hangup', label: t('call.hangup'), icon: 'end_call', run: (a, id) => a.hangup(id), tone: 'destructive' });
   const disabledFor = (key: string) => !phoneRegistered || pending[key] === true;

@@ -21,10 +21,8 @@ export function BareNotice() {
  * with the original kept as a technical detail.
  */
 export function linkErrorKey(detail: string): MessageKey {
-  if (/xhr poll error|poll/i.test(detail)) return 'failure.link.poll';
-  if (/websocket/i.test(detail)) return 'failure.link.websocket';
+  if (/poll|websocket/i.test(detail)) return 'failure.link.blocked';
   if (/timeout|timed out/i.test(detail)) return 'failure.link.timeout';
-  if (/close|disconnect/i.test(detail)) return 'failure.link.closed';
   return 'failure.link.other';
 }
 

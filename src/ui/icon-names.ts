@@ -6,7 +6,6 @@ export const ICON_NAMES = [
   'outbound_call',
   'missed_call',
   'pause',
-  'paused_call',
   'play',
   'forward',
   'keypad',

@@ -60,8 +60,8 @@ describe('the texts of a call', () => {
 
 describe('start-up failures', () => {
   it('say what the socket library meant in words, not its own text', async () => {
-    expect(linkErrorKey('xhr poll error')).toBe('failure.link.poll');
-    expect(linkErrorKey('websocket error')).toBe('failure.link.websocket');
+    expect(linkErrorKey('xhr poll error')).toBe('failure.link.blocked');
+    expect(linkErrorKey('websocket error')).toBe('failure.link.blocked');
     expect(linkErrorKey('timeout')).toBe('failure.link.timeout');
     rendered = await renderPanel(<StartupFailureView />);
     const r = rendered;
@@ -69,7 +69,7 @@ describe('start-up failures', () => {
       r.store.getState().frameStarted({ serverUrl: 'https://s1.u.biztel.jp:8000/', legacyPopupMode: null, salesforceLang: 'ja' });
       r.store.getState().serverFailed({ kind: 'serverUnreachable', url: 'https://s1.u.biztel.jp:8000/', detail: 'xhr poll error' });
     });
-    expect(r.container.textContent).toContain('ブラウザからサーバへの接続(ロングポーリング)が失敗しました。');
+    expect(r.container.textContent).toContain('ブラウザからサーバに接続できませんでした');
     expect(r.container.textContent).not.toContain('xhr poll error');
   });
 });
