@@ -32,7 +32,7 @@ export default tseslint.config(
     ...reactHooks.configs.flat.recommended,
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'src/e2e/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-support.tsx', 'src/e2e/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

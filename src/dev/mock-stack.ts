@@ -7,9 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createOrgApi } from '../mock/org/api';
 import { FakeOrg } from '../mock/org/org';
 import { realScriptFile } from '../mock/real-scripts';
+import { withUserLanguage } from '../mock/user-language';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../simulator/server';
 import { DIST, DIST_MOCK } from './paths';
 import { sendFile } from './static-files';
@@ -18,6 +20,13 @@ import { sendFile } from './static-files';
 async function sendRealScript(res: ServerResponse, file: string): Promise<boolean> {
   const body = await readFile(file);
   res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+  return true;
+}
+
+/** The panel's page, with the user's language where the Visualforce page would put it. */
+async function sendPanelPage(res: ServerResponse, query: URLSearchParams, headers: Record<string, string> = {}): Promise<boolean> {
+  const html = withUserLanguage(await readFile(join(DIST, 'index.html'), 'utf8'), query);
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(html);
   return true;
 }
 
@@ -57,7 +66,7 @@ export async function startMockStack(options: MockStackOptions = {}): Promise<Mo
     if (path === '/mock' || path === '/mock/' || path === '/mock/index.html') served = await sendFile(res, DIST_MOCK, 'src/mock/index.html');
     else if (realScript) served = await sendRealScript(res, realScript);
     else if (path.startsWith('/mock-assets/') || path.startsWith('/support/')) served = await sendFile(res, DIST_MOCK, path);
-    else if (path === '/' || path === '/index.html') served = await sendFile(res, DIST, 'index.html', options.panelHeaders);
+    else if (path === '/' || path === '/index.html') served = await sendPanelPage(res, new URL(req.url ?? '/', 'http://stack').searchParams, options.panelHeaders);
     else served = await sendFile(res, DIST, path);
     if (!served) res.writeHead(404, { 'content-type': 'text/plain' }).end(`Not found: ${path}`);
   };

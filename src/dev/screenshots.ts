@@ -1,13 +1,14 @@
 /**
- * `npm run screenshots`: the panel in both languages and both hosts, and the mock page in Japanese,
- * as README shows them (`.docs/screenshots/`). Runs the built mock stack in Debian's Chromium, like
- * the browser tests. `npm run screenshots -- mock` (or `panel`) makes only those. Japanese text
- * needs a CJK font on the machine (Debian's `fonts-noto-cjk`).
+ * `npm run screenshots`: the panel in both languages and both hosts, narrow (200 px) in Japanese, and
+ * the mock page in Japanese, as README shows them (`.docs/screenshots/`). Runs the built mock stack in
+ * Debian's Chromium, like the browser tests, with the Japanese font the layout test uses
+ * (japanese-font.ts). `npm run screenshots -- mock` (or `panel`) makes only those.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ja } from '../mock/host/i18n/ja';
+import { addJapaneseFont } from './japanese-font';
 import { PANEL_FRAME, PANEL_NAMES, VIEWPORT, attachMockPage, launchBrowser, signIn, type MockPage, type PanelLang } from './mock-page';
 import { startMockStack } from './mock-stack';
 import { PROJECT_ROOT } from './paths';
@@ -72,6 +73,25 @@ async function mockScenes({ page, panel, cti }: MockPage): Promise<void> {
   console.log('  mock-ja-biztel-log.png');
 }
 
+/** The panel at 200 px (a narrow utility bar, the Classic pane): ready, on a call, transferring. */
+async function narrowScene({ page, panel, cti }: MockPage, agent: string): Promise<void> {
+  const n = PANEL_NAMES.ja;
+  await cti((c) => c.host.setCallCenterSettings({ '/reqGeneralInfo/reqSoftphoneWidth': '200' }));
+  await panel.getByRole('textbox', { name: n.loginId }).waitFor();
+  await signIn(panel, agent, 'ja');
+  await shoot(page, 'narrow-ja-ready');
+  const { callId } = await cti((c, a) => c.server.incomingCall({ from: '045-333-4444', agent: a }), agent);
+  await panel.getByRole('button', { name: n.answer, exact: true }).click();
+  await panel.getByRole('status', { name: n.callState }).filter({ hasText: '通話中' }).waitFor();
+  await new Promise((r) => setTimeout(r, 1100));
+  await shoot(page, 'narrow-ja-connected');
+  await panel.getByRole('button', { name: '転送', exact: true }).click();
+  await panel.getByRole('button', { name: 'ブラインド転送', exact: true }).click();
+  await panel.getByRole('alert').waitFor();
+  await shoot(page, 'narrow-ja-transfer');
+  await cti((c, id) => c.server.remoteHangup(id), callId);
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   await mkdir(OUT, { recursive: true });
@@ -80,6 +100,7 @@ async function main(): Promise<void> {
   try {
     if (only !== 'panel') {
       const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+      await addJapaneseFont(context);
       await mockScenes(await attachMockPage(await context.newPage(), stack.mockUrl('lang=ja&user=agent01')));
       await context.close();
     }
@@ -88,9 +109,16 @@ async function main(): Promise<void> {
       for (const lang of ['ja', 'en'] as const) {
         const user = `agent0${agent++}`;
         const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+        await addJapaneseFont(context);
         await scene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=${mode}&lang=${lang}&user=${user}`)), lang, mode, user);
         await context.close();
       }
+    }
+    if (only !== 'mock') {
+      const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+      await addJapaneseFont(context);
+      await narrowScene(await attachMockPage(await context.newPage(), stack.mockUrl(`mode=lightning&lang=ja&user=agent0${agent}`)), `agent0${agent}`);
+      await context.close();
     }
   } finally {
     await browser.close();

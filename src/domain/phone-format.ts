@@ -43,7 +43,7 @@ export function formatNumber(digits: string): string {
 }
 
 /** A number as the panel shows it: formatted national digits when it is one, else as given. */
-const displayNumber = (number: string): string => formatNumber(searchDigits(number) || number);
+export const displayNumber = (number: string): string => formatNumber(searchDigits(number) || number);
 
 /** The other party of a call as the panel shows it; `anonymous` for a withheld number. */
 export function otherPartyShown(call: Call, anonymous: string): string {

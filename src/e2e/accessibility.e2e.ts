@@ -53,7 +53,7 @@ async function expectFits(m: MockPage, widthPx: number, state: string): Promise<
 
 const NAMES = {
   en: { answer: 'Answer', hold: 'Hold', resume: 'Resume', park: 'Park', transfer: 'Transfer', keypad: 'Keypad', consult: 'Consult', target: 'Transfer to', hangup: 'Hang up', history: 'History', shortcuts: 'Keyboard shortcuts', ringing: 'Ringing', connected: 'Connected', held: 'On hold', parked: 'Parked', consulting: 'Consulting', ended: 'Ended', related: 'Related record', notANumber: '"call me" is not a phone number', phoneNotRunning: 'The BIZTEL softphone (or desk phone) is not running' },
-  ja: { answer: '応答', hold: '保留', resume: '保留解除', park: 'パーク保留', transfer: '転送', keypad: 'キーパッド', consult: '打診転送', target: '転送先', hangup: '切断', history: '通話履歴', shortcuts: 'キーボードショートカット', ringing: '着信中', connected: '通話中', held: '保留中', parked: 'パーク保留中', consulting: '打診中', ended: '終了', related: '関連レコード', notANumber: '「call me」は電話番号ではない', phoneNotRunning: 'BIZTEL ソフトフォン(または電話機)が起動していない' },
+  ja: { answer: '応答', hold: '保留', resume: '保留解除', park: 'パーク保留', transfer: '転送', keypad: 'キーパッド', consult: '打診転送', target: '転送先', hangup: '切断', history: '発着信履歴', shortcuts: 'キーボードショートカット', ringing: '着信中', connected: '通話中', held: '保留中', parked: 'パーク保留中', consulting: '打診中', ended: '終了', related: '関連レコード', notANumber: '「call me」は電話番号ではない', phoneNotRunning: 'BIZTEL ソフトフォン(または電話機)が起動していない' },
 } as const;
 
 describe.each([

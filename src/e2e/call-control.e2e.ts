@@ -115,7 +115,7 @@ describe('call control in the panel', () => {
     const status = a.panel.getByRole('combobox', { name: 'Status' });
     await status.selectOption({ label: '研修中' });
     await expect.poll(() => stage.stack.simulator.pbx.agents.get('agent01')?.statusId).toBe('custom-training');
-    const system = status.locator('optgroup[label="Set by the system"] option');
+    const system = status.locator('optgroup[label="System statuses"] option');
     expect(await system.allTextContents()).toEqual(['着信中', '通話中', '発信通話']);
     for (const option of await system.all()) expect(await option.isDisabled()).toBe(true);
 

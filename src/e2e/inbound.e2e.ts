@@ -59,7 +59,7 @@ describe('walking skeleton: an inbound call pops the caller and is logged', () =
     const before = (await m.cti((cti) => cti.host.screenPops())).length;
     const { callId } = await m.cti((cti) => cti.server.incomingCall({ from: '03-9999-0000' }));
     await expectCallState(m.panel, 'Ringing');
-    await m.panel.getByText('No record matches 0399990000').waitFor();
+    await m.panel.getByText('No record matches 03-9999-0000').waitFor();
     expect((await m.cti((cti) => cti.host.screenPops())).length).toBe(before);
     await m.panel.getByRole('button', { name: 'Decline' }).click();
     await expectCallState(m.panel, 'Ended');

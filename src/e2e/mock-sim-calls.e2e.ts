@@ -157,7 +157,7 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
   it('"Answers": a consult transfer to the number connects, and completing it hands the call over', async () => {
     await setOutcomeInPanel('090-7777-0001', 'Answers');
     const callId = await transferInPanel('090-7777-0001', 'Consult');
-    await m.panel.getByText('Talking to 09077770001 (the caller is on hold)').waitFor();
+    await m.panel.getByText('Talking to 090-7777-0001 (the caller is on hold)').waitFor();
     await m.panel.getByRole('button', { name: 'Complete transfer' }).click();
     await expectCallState(m.panel, 'Ended');
     await m.panel.getByText('You transferred the call.').waitFor();
@@ -172,7 +172,7 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
   it('"Does not answer": a blind transfer to the number comes back to the agent with the reason', async () => {
     await setOutcomeInPanel('090-7777-0002', 'Does not answer');
     const callId = await transferInPanel('090-7777-0002', 'Blind transfer');
-    await m.panel.getByText('The transfer to 09077770002 did not go through (There was no answer.)', { exact: false }).waitFor();
+    await m.panel.getByText('The transfer to 090-7777-0002 did not go through. There was no answer.', { exact: false }).waitFor();
     expect((await simCall(callId))?.agent).toBe('agent01');
     await m.panel.getByRole('button', { name: 'Cancel transfer' }).click();
     await expectCallState(m.panel, 'Connected'); // back with the caller

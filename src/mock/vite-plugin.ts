@@ -10,6 +10,7 @@ import { createOrgApi } from './org/api.ts';
 import { FakeOrg } from './org/org.ts';
 import { realScriptFile } from './real-scripts.ts';
 import { STAND_IN_PATHS, buildStandIn } from './stand-ins.ts';
+import { withUserLanguage } from './user-language.ts';
 
 export const MOCK_PAGE_HTML = '/src/mock/index.html';
 
@@ -54,6 +55,11 @@ export function mockCtiPlugin(options: { simulatorUrl: string }): Plugin {
         }
         next();
       });
+    },
+    // The dev server's panel page, with the user's language as the Visualforce page has it.
+    transformIndexHtml(html, context) {
+      if (context.path !== '/' && context.path !== '/index.html') return html;
+      return withUserLanguage(html, new URL(context.originalUrl ?? context.path, 'http://dev').searchParams);
     },
     async closeBundle() {
       if (config?.command !== 'build') return;

@@ -18,11 +18,13 @@ export function AgentBar() {
   return (
     <header className="agent-bar">
       <div className="agent-bar__who">
-        <span className="agent-bar__name slds-truncate" title={agent.name}>
-          {agent.name}
-        </span>
-        <span className="agent-bar__ext">{t('agent.extension', { extension: agent.extension })}</span>
-        <LinkIndicator />
+        <div className="agent-bar__id">
+          <span className="agent-bar__name slds-truncate" title={agent.name}>
+            {agent.name}
+          </span>
+          <span className="agent-bar__ext">{t('agent.extension', { extension: agent.extension })}</span>
+          <LinkIndicator />
+        </div>
         <IconButton icon="logout" label={t('signOut')} onClick={() => void actions.signOut()} disabled={onCall} />
       </div>
       <div className="agent-bar__status">

@@ -76,7 +76,7 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
         )}
       </p>
       {screen && call.state !== 'ended' && (
-        <p className="call__note">{t('call.screenTransfer', { agent: screen.fromAgent ?? '', record: screen.recordName ?? screen.recordId })}</p>
+        <p className="call__note">{t('call.screenTransfer', { agent: screenTransferFrom(call), record: screen.recordName ?? screen.recordId })}</p>
       )}
       {call.parkNumber && <p className="call__park">{t('call.parkNumber', { number: call.parkNumber })}</p>}
       <CallTimer call={call} />
@@ -99,6 +99,14 @@ function ActiveCall({ entry }: { entry: CallEntry }) {
       <LogStatus entry={entry} />
     </section>
   );
+}
+
+/**
+ * Who handed the call over, by name as the rest of the panel names agents: the call's other party
+ * while the transferring agent is on it (a consult), else the login ID the server gives.
+ */
+function screenTransferFrom(call: CallEntry['call']): string {
+  return call.peerName ?? call.screenTransfer?.fromAgent ?? '';
 }
 
 /** The call's result (対応結果), free text, during or after the call: it becomes the Task's CallDisposition. */

@@ -12,6 +12,8 @@ import { TransferView } from './TransferView';
 interface ButtonSpec {
   key: string;
   label: string;
+  /** A shorter word for a narrow panel (the label stays the name). */
+  short?: string;
   icon: IconName;
   run: (actions: AgentActions, callId: string) => Promise<void>;
   tone?: Tone;
@@ -49,7 +51,7 @@ export function CallControls({ call, onTransferClosed }: { call: Call; onTransfe
   if (can.has('decline')) buttons.push({ key: 'decline', label: t('call.decline'), icon: 'end_call', run: (a, id) => a.decline(id), tone: 'destructive' });
   if (can.has('hold')) buttons.push({ key: 'hold', label: t('call.hold'), icon: 'pause', run: (a, id) => a.hold(id) });
   if (can.has('unhold')) buttons.push({ key: 'unhold', label: t('call.resume'), icon: 'play', run: (a, id) => a.unhold(id) });
-  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), icon: 'pause', run: (a, id) => a.park(id) });
+  if (can.has('park')) buttons.push({ key: 'park', label: t('call.park'), short: t('call.parkShort'), icon: 'pause', run: (a, id) => a.park(id) });
   if (can.has('unpark')) buttons.push({ key: 'unpark', label: t('call.unpark'), icon: 'play', run: (a, id) => a.unpark(id) });
   if (can.has('hangup')) buttons.push({ key: 'hangup', label: t('call.hangup'), icon: 'end_call', run: (a, id) => a.hangup(id), tone: 'destructive' });
   const disabledFor = (key: string) => !phoneRegistered || pending[key] === true;
@@ -64,6 +66,7 @@ export function CallControls({ call, onTransferClosed }: { call: Call; onTransfe
             tone={b.tone}
             icon={b.icon}
             wide
+            short={b.short}
             data-shortcut={b.key}
             aria-keyshortcuts={shortcutFor(b.key)}
             disabled={disabledFor(b.key)}

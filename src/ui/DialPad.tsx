@@ -1,6 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { searchDigits } from '../domain/phone';
 import { formatNumber } from '../domain/phone-format';
+import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Keypad } from './Keypad';
 import { Button, Field } from './parts';
@@ -16,6 +17,7 @@ export function DialPad() {
   const [keypadOpen, setKeypadOpen] = useState(false);
   const numberField = useId();
   const callerIdField = useId();
+  const numberAlert = useFieldAlert('dialNumber');
   if (!session) return null;
   const { agent, callerIds } = session;
   const setDraft = (value: string) => actions.setDialDraft(value);
@@ -28,7 +30,7 @@ export function DialPad() {
   return (
     <form className="dial" onSubmit={(e) => void submit(e)} aria-label={t('dial.heading')}>
       <Field id={numberField} label={t('dial.number')}>
-        <input className="slds-input" id={numberField} type="tel" inputMode="tel" autoComplete="off" value={draft} onChange={(e) => setDraft(e.target.value)} />
+        <input className="slds-input" id={numberField} type="tel" inputMode="tel" autoComplete="off" value={draft} {...numberAlert} onChange={(e) => setDraft(e.target.value)} />
       </Field>
       {callerIds.length > 0 && (
         <Field id={callerIdField} label={t('dial.callerId')}>

@@ -1,8 +1,7 @@
-/** The notes and alerts above the panel's main view, signed in or not; `children` go after the alerts. */
+/** The notes and the alert region above the panel's main view, signed in or not; `children` go after the alerts. */
 import type { ReactNode } from 'react';
 import { Alerts } from './Alerts';
 import { PendingLogs } from './PendingLogs';
-import { RefusedLogs } from './RefusedLogs';
 import { VersionNotice } from './VersionNotice';
 
 export function Notices({ children }: { children?: ReactNode }) {
@@ -12,7 +11,6 @@ export function Notices({ children }: { children?: ReactNode }) {
       <Alerts />
       {children}
       <PendingLogs />
-      <RefusedLogs />
     </>
   );
 }

@@ -49,7 +49,12 @@ export function RecentCalls() {
       {open && (
         <div id={listId}>
           {query.isPending && <p className="recent__note">{t('recent.loading')}</p>}
-          {query.isError && <p className="recent__note">{t('recent.error', { detail: query.error.message })}</p>}
+          {/* The error's own text is technical (and English): kept as the tooltip for support. */}
+          {query.isError && (
+            <p className="recent__note" title={query.error.message}>
+              {t('recent.error')}
+            </p>
+          )}
           {query.data?.length === 0 && <p className="recent__note">{t('recent.empty')}</p>}
           {query.data && query.data.length > 0 && (
             <ul className="recent__list" aria-label={t('recent.title')}>

@@ -1,8 +1,18 @@
 import { useId } from 'react';
 import { linkedRecordOf, recordChoices, type CallEntry } from '../app';
 import { otherPartyNumber } from '../domain/call';
-import { searchDigits } from '../domain/phone';
-import { useActions, useT } from './context';
+import { displayNumber } from '../domain/phone-format';
+import { useActions, useT, type Translate } from './context';
+
+const STANDARD_OBJECTS = new Set(['Contact', 'Lead', 'Account', 'Case']);
+
+/**
+ * An object's name as Salesforce's UI says it in the agent's language: the standard objects a
+ * number search finds by name; another object (a custom one) by its API name, which is what Salesforce gives.
+ */
+export function objectLabel(t: Translate, objectType: string): string {
+  return STANDARD_OBJECTS.has(objectType) ? t(`object.${objectType as 'Contact' | 'Lead' | 'Account' | 'Case'}`) : objectType;
+}
 
 /**
  * The records the number search found; with several, the agent picks the one the call belongs to.
@@ -17,15 +27,18 @@ export function RelatedRecords({ entry }: { entry: CallEntry }) {
   const records = recordChoices(entry);
   const selected = linkedRecordOf(entry)?.recordId ?? null;
 
+  // A withheld number (非通知) was never searched: the card says 非通知, with no "no record matches".
+  const number = otherPartyNumber(call);
   let reason: string | null = null;
-  if (entry.noPop === 'noMatch') reason = t('noPop.noMatch', { number: searchDigits(otherPartyNumber(call)) || t('call.anonymous') });
+  if (entry.noPop === 'noMatch') reason = number === null ? null : t('noPop.noMatch', { number: displayNumber(number) });
   else if (entry.noPop) reason = t(`noPop.${entry.noPop}`);
 
   return (
-    <div className="records">
+    // data-searched: whether the number search has answered (end-to-end tests wait on it).
+    <div className="records" data-searched={entry.searched}>
       {records.length === 1 && records[0] && (
         <p className="records__single">
-          <span className="records__type">{records[0].objectType}</span> {records[0].name}
+          <span className="records__type">{objectLabel(t, records[0].objectType)}</span> {records[0].name}
         </p>
       )}
       {records.length > 1 && (
@@ -44,7 +57,7 @@ export function RelatedRecords({ entry }: { entry: CallEntry }) {
                   onChange={() => actions.chooseRecord(call.callId, record.recordId)}
                 />
                 <span>
-                  <span className="records__type">{record.objectType}</span> {record.name}
+                  <span className="records__type">{objectLabel(t, record.objectType)}</span> {record.name}
                   {entry.rememberedRecordId === record.recordId && <span className="records__remembered"> ({t('call.relatedRecord.remembered')})</span>}
                 </span>
               </label>

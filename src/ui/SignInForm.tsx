@@ -1,4 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
+import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
 
@@ -11,6 +12,8 @@ export function SignInForm() {
   const [password, setPassword] = useState('');
   const idField = useId();
   const passwordField = useId();
+  const fieldAlert = useFieldAlert('signIn');
+  const edited = () => actions.fieldEdited('signIn');
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -29,7 +32,14 @@ export function SignInForm() {
         {t('signIn.title')}
       </h1>
       <Field id={idField} label={t('signIn.loginId')}>
-        <input className="slds-input" id={idField} type="text" autoComplete="username" value={loginId} onChange={(e) => setLoginId(e.target.value)} required />
+        <input className="slds-input" id={idField} type="text" autoComplete="username" value={loginId}
+          {...fieldAlert}
+          onChange={(e) => {
+            setLoginId(e.target.value);
+            edited();
+          }}
+          required
+        />
       </Field>
       <Field id={passwordField} label={t('signIn.password')}>
         <input
@@ -38,7 +48,11 @@ export function SignInForm() {
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          {...fieldAlert}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            edited();
+          }}
           required
         />
       </Field>

@@ -15,6 +15,17 @@ export function BareNotice() {
   );
 }
 
+/**
+ * What the socket library said when it could not connect, in words: its own texts ("xhr poll
+ * error", "websocket error", "timeout") are for developers. Anything else is still said in words,
+ * with the original kept as a technical detail.
+ */
+export function linkErrorKey(detail: string): MessageKey {
+  if (/poll|websocket/i.test(detail)) return 'failure.link.blocked';
+  if (/timeout|timed out/i.test(detail)) return 'failure.link.timeout';
+  return 'failure.link.other';
+}
+
 function params(failure: StartupFailure): Record<string, string> {
   const out: Record<string, string> = {};
   if ('url' in failure) out.url = failure.url;
@@ -45,7 +56,9 @@ export function StartupFailureView() {
       <p>{t(`failure.${failure.kind}.fix` as MessageKey, p)}</p>
       {failure.kind === 'serverUnreachable' && failure.probe && <p>{t(`failure.probe.${failure.probe.kind}`, probeParams(failure.probe))}</p>}
       {sandbox && (failure.kind === 'serverUnreachable' || failure.kind === 'serverUrlInvalid') && <p>{t('failure.sandbox', { name: sandbox })}</p>}
-      {detail && <p className="panel__detail">{detail}</p>}
+      {failure.kind === 'serverUnreachable' && detail !== null && <p>{t(linkErrorKey(detail))}</p>}
+      {failure.kind === 'serverUnreachable' && detail !== null && linkErrorKey(detail) === 'failure.link.other' && <p className="panel__detail">{t('failure.detail', { detail })}</p>}
+      {failure.kind !== 'serverUnreachable' && detail && <p className="panel__detail">{t('failure.detail', { detail })}</p>}
       {failure.kind === 'serverUnreachable' && linkStatus !== 'closed' && <p aria-live="polite">{t('failure.retrying')}</p>}
       {failure.kind === 'salesforceSession' && <p aria-live="polite">{t('failure.salesforceSession.retrying')}</p>}
     </section>

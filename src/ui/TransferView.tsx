@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import type { Call, EndReason } from '../protocol';
+import { displayNumber } from '../domain/phone-format';
+import { useFieldAlert } from './Alerts';
 import { useActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
 
@@ -13,9 +15,12 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
   const field = useId();
   const consult = call.consult;
   const busy = (name: string) => pending[name] === true || !phoneRegistered;
+  const targetAlert = useFieldAlert('transferTarget');
 
   if (consult) {
-    const who = consult.targetName ? `${consult.targetName} (${consult.target})` : consult.target;
+    // An outside number is shown formatted, as everywhere in the panel; an agent by name.
+    const target = /^[\d+\-() ]+$/.test(consult.target) ? displayNumber(consult.target) : consult.target;
+    const who = consult.targetName ? `${consult.targetName} (${target})` : target;
     const reason = consult.failure ? t(`end.${consult.failure satisfies EndReason}`) : '';
     // A blind transfer to an outside number rings there until it answers: a transfer, not a consult.
     const ringing = consult.kind === 'blind' ? 'transfer.transferring' : 'transfer.consulting';
@@ -60,7 +65,11 @@ export function TransferView({ call, onDone }: { call: Call; onDone: () => void 
           autoFocus
           value={target}
           placeholder={t('transfer.targetHint')}
-          onChange={(e) => setTarget(e.target.value)}
+          {...targetAlert}
+          onChange={(e) => {
+            setTarget(e.target.value);
+            actions.fieldEdited('transferTarget');
+          }}
         />
       </Field>
       <div className="call__actions">

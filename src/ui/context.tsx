@@ -3,9 +3,12 @@ import { createContext, useCallback, useContext } from 'react';
 import { useStore } from 'zustand';
 import { panelLang, translate, type AgentActions, type MessageKey, type Panel, type PanelState } from '../app';
 
-export const PanelContext = createContext<Panel | null>(null);
+/** What the components use of the panel (the whole `Panel` in the app; a small stand-in in component tests). */
+export type PanelView = Pick<Panel, 'store' | 'actions' | 'recentCalls'>;
 
-export function usePanelApp(): Panel {
+export const PanelContext = createContext<PanelView | null>(null);
+
+export function usePanelApp(): PanelView {
   const app = useContext(PanelContext);
   if (!app) throw new Error('PanelContext is missing');
   return app;

@@ -19,15 +19,35 @@ const TONES: Record<Tone, string> = {
 interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   tone?: Tone;
   icon?: IconName;
-  /** Stretch to the width of its grid cell (call controls). */
+  /** Stretch to share its row with the others (call controls); a label that does not fit takes a row of its own. */
   wide?: boolean;
+  /**
+   * A shorter word shown instead of the label where the panel is narrow. The label stays the
+   * button's accessible name (the short word is part of it), so tests and screen readers see one name.
+   */
+  short?: string;
 }
 
-export function Button({ tone = 'neutral', icon, wide, className, children, type = 'button', ...rest }: ButtonProps) {
+export function Button({ tone = 'neutral', icon, wide, short, className, children, type = 'button', ...rest }: ButtonProps) {
+  const named = short !== undefined && typeof children === 'string' && short !== children;
   return (
-    <button type={type} className={`${TONES[tone]}${wide ? ' panel-button_wide' : ''}${className ? ` ${className}` : ''}`} {...rest}>
+    <button
+      type={type}
+      className={`${TONES[tone]}${wide ? ' panel-button_wide' : ''}${className ? ` ${className}` : ''}`}
+      {...(named ? { 'aria-label': children, title: children } : {})}
+      {...rest}
+    >
       {icon && <Icon name={icon} className="slds-button__icon slds-button__icon_left" />}
-      {children}
+      {named ? (
+        <>
+          <span className="panel-button__label panel-button__label_full">{children}</span>
+          <span className="panel-button__label panel-button__label_short" aria-hidden="true">
+            {short}
+          </span>
+        </>
+      ) : (
+        <span className="panel-button__label">{children}</span>
+      )}
     </button>
   );
 }

@@ -10,7 +10,7 @@ import type { NavigationInfo } from '../../salesforce/types';
 import type { CommandPort } from '../leader';
 import { saveLanguageOverride } from '../platform';
 import { HANDOVER_LIMITS, type Handover } from '../../protocol';
-import { linkedRecordOf, typedField, type Alert, type ContextRecord, type PanelStore } from '../store';
+import { linkedRecordOf, typedField, type Alert, type AlertCause, type AlertField, type ContextRecord, type PanelStore } from '../store';
 
 export interface AgentDeps {
   store: PanelStore;
@@ -39,15 +39,27 @@ export class AgentActions {
     this.store.getState().alertShown(alert);
   }
 
-  private showError(error: LinkError): void {
-    this.alert({ key: `error.${error.code}`, detail: error.message, tone: 'error' });
+  /**
+   * A failed command, said with its cause so that it goes when that is over: the link, the phone,
+   * the BIZTEL session, else what the command was about (`scope`: its call, a field, the agent).
+   */
+  private showError(error: LinkError, scope: AlertCause): void {
+    const cause: AlertCause =
+      error.code === 'OFFLINE'
+        ? { kind: 'link' }
+        : error.code === 'PHONE_NOT_REGISTERED'
+          ? { kind: 'phone' }
+          : error.code === 'SESSION_EXPIRED' || error.code === 'NOT_SIGNED_IN'
+            ? { kind: 'signIn' }
+            : scope;
+    this.alert({ key: `error.${error.code}`, detail: error.message, tone: 'error', cause });
   }
 
   /** Runs a command with its pending flag set, showing its failure. Returns whether it worked. */
-  private async run<T>(name: string, command: (port: CommandPort) => Promise<CommandResult<T>>): Promise<T | null> {
+  private async run<T>(name: string, command: (port: CommandPort) => Promise<CommandResult<T>>, scope: AlertCause = { kind: 'agent' }): Promise<T | null> {
     const port = this.port();
     if (!port) {
-      this.showError({ code: 'OFFLINE', message: 'The panel is still starting.' });
+      this.showError({ code: 'OFFLINE', message: 'The panel is still starting.' }, scope);
       return null;
     }
     const { commandPending } = this.store.getState();
@@ -55,7 +67,7 @@ export class AgentActions {
     try {
       const result = await command(port);
       if (!result.ok) {
-        this.showError(result.error);
+        this.showError(result.error, scope);
         return null;
       }
       return result.data;
@@ -66,16 +78,16 @@ export class AgentActions {
 
   async signIn(loginId: string, password: string): Promise<boolean> {
     if (loginId.trim() === '' || password === '') {
-      this.alert({ key: 'signIn.required', tone: 'error' });
+      this.alert({ key: 'signIn.required', tone: 'error', cause: { kind: 'field', field: 'signIn' } });
       return false;
     }
-    this.dismissAlerts();
+    this.store.getState().alertsResolved({ kind: 'field', field: 'signIn' });
     // After the Salesforce session expired, sign in only once Salesforce answers again.
     if (this.store.getState().shared.salesforceSession === 'expired' && !(await this.port()?.checkSalesforce())) {
-      this.alert({ key: 'signedOut.salesforceSession', tone: 'error' });
+      this.alert({ key: 'signedOut.salesforceSession', tone: 'error', cause: { kind: 'salesforce', what: 'session' } });
       return false;
     }
-    const session = await this.run('signIn', () => this.deps.signIn(loginId.trim(), password));
+    const session = await this.run('signIn', () => this.deps.signIn(loginId.trim(), password), { kind: 'field', field: 'signIn' });
     return session !== null;
   }
 
@@ -88,15 +100,15 @@ export class AgentActions {
   }
 
   async answer(callId: string): Promise<void> {
-    await this.run('answer', (port) => port.command('answer', { callId }));
+    await this.run('answer', (port) => port.command('answer', { callId }), { kind: 'call', callId });
   }
 
   async decline(callId: string): Promise<void> {
-    await this.run('decline', (port) => port.command('decline', { callId }));
+    await this.run('decline', (port) => port.command('decline', { callId }), { kind: 'call', callId });
   }
 
   async hangup(callId: string): Promise<void> {
-    await this.run('hangup', (port) => port.command('hangup', { callId }));
+    await this.run('hangup', (port) => port.command('hangup', { callId }), { kind: 'call', callId });
   }
 
   /**
@@ -106,13 +118,13 @@ export class AgentActions {
   async dial(input: string, context: ContextRecord | null = null): Promise<boolean> {
     const number = normaliseNumber(input);
     if (!number.ok) {
-      this.alert({ key: `dial.invalid.${number.reason}`, params: { number: input.slice(0, 40) }, tone: 'error' });
+      this.alert({ key: `dial.invalid.${number.reason}`, params: { number: input.slice(0, 40) }, tone: 'error', cause: { kind: 'field', field: 'dialNumber' } });
       return false;
     }
     const callerId = this.store.getState().shared.session?.agent.callerId ?? undefined;
     this.port()?.expectPlacedCall(context);
     const request = callerId ? { number: number.digits, callerId } : { number: number.digits };
-    const call = await this.run('dial', (port) => port.command('dial', request));
+    const call = await this.run('dial', (port) => port.command('dial', request), { kind: 'field', field: 'dialNumber' });
     if (!call) this.port()?.expectPlacedCall(null);
     return call !== null;
   }
@@ -139,25 +151,25 @@ export class AgentActions {
   }
 
   async hold(callId: string): Promise<void> {
-    await this.run('hold', (port) => port.command('hold', { callId }));
+    await this.run('hold', (port) => port.command('hold', { callId }), { kind: 'call', callId });
   }
 
   async unhold(callId: string): Promise<void> {
-    await this.run('unhold', (port) => port.command('unhold', { callId }));
+    await this.run('unhold', (port) => port.command('unhold', { callId }), { kind: 'call', callId });
   }
 
   /** Parks the call; the hand-over goes with it, for a server where another agent can pick the park up. */
   async park(callId: string): Promise<void> {
     const handover = this.handover(callId);
-    await this.run('park', (port) => port.command('park', { callId, ...(handover ? { handover } : {}) }));
+    await this.run('park', (port) => port.command('park', { callId, ...(handover ? { handover } : {}) }), { kind: 'call', callId });
   }
 
   async unpark(callId: string): Promise<void> {
-    await this.run('unpark', (port) => port.command('unpark', { callId }));
+    await this.run('unpark', (port) => port.command('unpark', { callId }), { kind: 'call', callId });
   }
 
   async sendTones(callId: string, digits: string): Promise<void> {
-    await this.run('dtmf', (port) => port.command('dtmf', { callId, digits }));
+    await this.run('dtmf', (port) => port.command('dtmf', { callId, digits }), { kind: 'call', callId });
   }
 
   /**
@@ -190,7 +202,7 @@ export class AgentActions {
   async transfer(callId: string, target: string, mode: 'blind' | 'consult'): Promise<boolean> {
     const trimmed = target.trim();
     if (trimmed === '') {
-      this.alert({ key: 'transfer.targetRequired', tone: 'error' });
+      this.alert({ key: 'transfer.targetRequired', tone: 'error', cause: { kind: 'field', field: 'transferTarget', callId } });
       return false;
     }
     const open = this.deps.navigation();
@@ -210,17 +222,17 @@ export class AgentActions {
           }
         : {}),
     };
-    return (await this.run('transfer', (port) => port.command('transfer', request))) !== null;
+    return (await this.run('transfer', (port) => port.command('transfer', request), { kind: 'field', field: 'transferTarget', callId })) !== null;
   }
 
   /** Completes a consult; the hand-over goes again, with what the agent wrote while consulting. */
   async completeTransfer(callId: string): Promise<void> {
     const handover = this.handover(callId);
-    await this.run('completeTransfer', (port) => port.command('completeTransfer', { callId, ...(handover ? { handover } : {}) }));
+    await this.run('completeTransfer', (port) => port.command('completeTransfer', { callId, ...(handover ? { handover } : {}) }), { kind: 'call', callId });
   }
 
   async cancelTransfer(callId: string): Promise<void> {
-    await this.run('cancelTransfer', (port) => port.command('cancelTransfer', { callId }));
+    await this.run('cancelTransfer', (port) => port.command('cancelTransfer', { callId }), { kind: 'call', callId });
   }
 
   /** The caller ID for the next outbound calls; the server remembers it for the agent. */
@@ -262,6 +274,11 @@ export class AgentActions {
 
   dismissAlerts(): void {
     this.store.getState().alertsCleared();
+  }
+
+  /** The agent typed into a field: what an alert said of its earlier value is over. */
+  fieldEdited(field: AlertField): void {
+    this.store.getState().fieldEdited(field);
   }
 
   /** The agent's language for this panel (null: the Salesforce user's). Kept in this browser. */

@@ -23,17 +23,17 @@ export function clickToDialAvailable(state: PanelData): boolean {
 export async function handleClickToDial(store: PanelStore, actions: AgentActions, request: ClickToDialRequest, showPanel: () => void): Promise<void> {
   const state = store.getState();
   if (!clickToDialAvailable(state)) {
-    state.alertShown({ key: 'clickToCall.unavailable', tone: 'warning' });
+    state.alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'agent' } });
     return;
   }
   const number = normaliseNumber(request.number);
   if (!number.ok) {
-    state.alertShown({ key: 'clickToCall.invalid', params: { number: request.number.slice(0, 40) }, tone: 'error' });
+    state.alertShown({ key: 'clickToCall.invalid', params: { number: request.number.slice(0, 40) }, tone: 'error', cause: { kind: 'field', field: 'dialNumber' } });
     showPanel();
     return;
   }
   const context = request.recordId ? { recordId: request.recordId, name: request.recordName } : null;
-  if (number.extension) state.alertShown({ key: 'clickToCall.extension', params: { extension: number.extension }, tone: 'info' });
+  if (number.extension) state.alertShown({ key: 'clickToCall.extension', params: { extension: number.extension }, tone: 'info', cause: { kind: 'agent' } });
   if (clickToDialMode(state) === 'immediate') {
     await actions.dial(number.digits, context);
   } else {

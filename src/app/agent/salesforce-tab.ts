@@ -36,7 +36,7 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
       hooks.used();
       void handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {}));
     },
-    (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
+    (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error', cause: { kind: 'field', field: 'dialNumber' } }),
   );
   const clickToDial = syncClickToDial(store, host);
   // The utility-bar presence matters once calls can come; it brings the number formatting, so it
@@ -76,10 +76,13 @@ function syncClickToDial(store: PanelStore, host: CtiHost): () => void {
     const next = clickToDialAvailable(store.getState());
     if (next === enabled) return;
     enabled = next;
-    host.setClickToDial(next).catch((error: unknown) => {
-      enabled = null;
-      store.getState().alertShown({ key: 'error.salesforce', params: { detail: errorText(error) }, tone: 'warning' });
-    });
+    host.setClickToDial(next).then(
+      () => store.getState().alertsResolved({ kind: 'salesforce', what: 'clickToDial' }),
+      (error: unknown) => {
+        enabled = null;
+        store.getState().alertShown({ key: 'error.salesforce', params: { detail: errorText(error) }, tone: 'warning', cause: { kind: 'salesforce', what: 'clickToDial' } });
+      },
+    );
   };
 }
 
@@ -92,7 +95,8 @@ async function refreshDirectory(store: PanelStore, host: CtiHost): Promise<void>
   }
   try {
     store.getState().directoryLoaded(await loadDirectory(host));
+    store.getState().alertsResolved({ kind: 'salesforce', what: 'directory' });
   } catch (error) {
-    store.getState().alertShown({ key: 'error.salesforce', params: { detail: errorText(error) }, tone: 'warning' });
+    store.getState().alertShown({ key: 'error.salesforce', params: { detail: errorText(error) }, tone: 'warning', cause: { kind: 'salesforce', what: 'directory' } });
   }
 }

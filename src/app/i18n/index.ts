@@ -21,6 +21,9 @@ export function loadMessages(lang: Lang): Promise<void> {
   return loading[lang];
 }
 
+/** Whether a language's texts have arrived (tests check that start-up loaded the right one). */
+export const messagesLoaded = (lang: Lang): boolean => loaded[lang] !== undefined;
+
 /** A message in the language, with `{name}` placeholders filled in. The key itself until the language has loaded. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = loaded[lang]?.[key] ?? loaded.ja?.[key] ?? loaded.en?.[key] ?? key;

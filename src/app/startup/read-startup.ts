@@ -29,7 +29,8 @@ export interface StartupOptions {
   stopped: () => boolean;
 }
 
-export type StartupResult = { ok: true; info: StartupInfo } | { ok: false; failure: FrameFailure };
+/** A failure after Salesforce named the user's language carries it, so the failure is said in it. */
+export type StartupResult = { ok: true; info: StartupInfo } | { ok: false; failure: FrameFailure; language?: string | null };
 
 const userInfoSchema = z.looseObject({
   userId: z.string().check(z.minLength(1), z.maxLength(18)),
@@ -46,7 +47,7 @@ export async function readStartup(host: CtiHost, store: PanelStore, options: Sta
   const user = await readUser(host, store, options);
   if ('kind' in user) return { ok: false, failure: user };
   const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
-  if (!checked.ok) return { ok: false, failure: checked.failure };
+  if (!checked.ok) return { ok: false, failure: checked.failure, language: user.language };
   return { ok: true, info: { ...user, settings, serverUrl: checked.url } };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CtiHost } from '../../salesforce/types';
 import { createPanelStore, selectPhase } from '../store';
+import { messagesLoaded } from '../i18n';
 import { startFrame } from './start-frame';
 
 /** A Salesforce that answers nothing until `release` is called, and records the order of calls. */
@@ -44,5 +45,18 @@ describe('start-up in a Salesforce tab', () => {
     const broken = createPanelStore('en');
     await startFrame({ store: broken, launch: { kind: 'classic', sfdcOrigin: null }, connectHost: () => Promise.reject(new Error('no sforce')), ownHostname: 'x', stopped: () => false });
     expect(broken.getState().frame.failure).toMatchObject({ kind: 'openCtiUnavailable', detail: 'no sforce' });
+  });
+
+  it('says a server URL failure in the language Salesforce named for the user', async () => {
+    const store = createPanelStore('en');
+    const host = {
+      kind: 'lightning',
+      notifyInitializationComplete: () => {},
+      getCallCenterSettings: () => Promise.resolve({ '/biztelSettings/serverUrl': '' }),
+      runApex: () => Promise.resolve(JSON.stringify({ userId: '0055555000001AA', language: 'ja' })),
+    } as unknown as CtiHost;
+    await startFrame({ store, launch: { kind: 'lightning', sfdcOrigin: null }, connectHost: () => Promise.resolve(host), ownHostname: 'x', stopped: () => false });
+    expect(store.getState().frame).toMatchObject({ failure: { kind: 'serverUrlMissing' }, salesforceLang: 'ja' });
+    expect(messagesLoaded('ja')).toBe(true);
   });
 });

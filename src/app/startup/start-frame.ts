@@ -12,7 +12,7 @@ import type { LaunchParams } from '../../salesforce/launch';
 import { CALL_CENTER_ITEMS } from '../../salesforce/package-names';
 import { riskySandbox } from '../../salesforce/sandbox';
 import type { CtiHost, HostKind } from '../../salesforce/types';
-import { toLang } from '../i18n';
+import { loadMessages, toLang } from '../i18n';
 import { errorText, sessionStorageWorks } from '../platform';
 import type { PanelStore } from '../store';
 import { readStartup, type StartupInfo } from './read-startup';
@@ -48,7 +48,14 @@ export async function startFrame(deps: FrameDeps): Promise<{ host: CtiHost; info
   host.notifyInitializationComplete();
   const started = await readStartup(host, store, { stopped: deps.stopped, ...(deps.sessionRetryMs !== undefined ? { sessionRetryMs: deps.sessionRetryMs } : {}) });
   if (!started.ok) {
-    actions.frameFailed(started.failure);
+    // Said in the user's language when Salesforce named it (its texts loaded before the switch).
+    if (started.language) {
+      const lang = toLang(started.language);
+      await loadMessages(lang);
+      actions.frameFailed(started.failure, lang);
+    } else {
+      actions.frameFailed(started.failure);
+    }
     return null;
   }
   const { info } = started;

@@ -9,7 +9,8 @@ export interface FrameActions {
   frameBare: () => void;
   /** Which Salesforce UI framed the panel, and what its host names say about the org. */
   frameHosted: (hostKind: HostKind, riskySandbox: string | null, enhancedDomainHost: string | null) => void;
-  frameFailed: (failure: FrameFailure) => void;
+  /** Start-up failed; `salesforceLang` when Salesforce named the user's language before it did. */
+  frameFailed: (failure: FrameFailure, salesforceLang?: Lang) => void;
   /** A failure shown while start-up waited (an expired Salesforce session) is over: starting again. */
   frameRetrying: () => void;
   /** The Salesforce side is up: the BIZTEL server to use and the user's language. */
@@ -33,7 +34,7 @@ export const createFrameSlice: SliceCreator<FrameActions> = (set) => {
   return {
     frameBare: () => frame(() => ({ status: 'bare' })),
     frameHosted: (hostKind, riskySandbox, enhancedDomainHost) => frame(() => ({ hostKind, riskySandbox, enhancedDomainHost })),
-    frameFailed: (failure) => frame(() => ({ failure })),
+    frameFailed: (failure, salesforceLang) => frame(() => ({ failure, ...(salesforceLang ? { salesforceLang } : {}) })),
     frameRetrying: () => frame(() => ({ failure: null })),
     frameStarted: (info) => frame(() => ({ status: 'started', failure: null, ...info })),
   };

@@ -1,20 +1,27 @@
 /** The local part's named writes: what belongs to this tab alone. */
 import type { Lang } from '../../domain/call-log';
+import { withAlert, withoutCause, type CausePattern } from './alert-rules';
 import { NO_DIAGNOSTICS, type DiagnosticsState } from './diagnostics-state';
-import type { Alert, Draft, LocalState } from './state';
+import type { Alert, AlertField, Draft, LocalState } from './state';
 import type { SliceCreator } from './slice';
 
-/** Alerts shown at once; older ones go first. */
-const MAX_ALERTS = 5;
+export { MAX_ALERTS } from './alert-rules';
 /** Closed calls remembered, so a closed call does not come back (more than the calls a panel keeps). */
 const MAX_DISMISSED = 50;
 
 export interface LocalActions {
   roleChanged: (role: LocalState['role']) => void;
-  /** Shows an alert; the same message again replaces the earlier one instead of stacking. */
+  /**
+   * Shows an alert about its cause: once (the same message, or another about the same field,
+   * replaces the earlier one), and not when a notice already says it (alert-rules.ts).
+   */
   alertShown: (alert: Omit<Alert, 'id'>) => void;
   alertDismissed: (id: number) => void;
   alertsCleared: () => void;
+  /** What the alerts matching `pattern` were about is over (a Salesforce call worked again…). */
+  alertsResolved: (pattern: CausePattern) => void;
+  /** The agent edited a field: what was said about its earlier value is over. */
+  fieldEdited: (field: AlertField) => void;
   commandPending: (name: string, pending: boolean) => void;
   /** The dial pad's text, and the record it belongs to while the digits are still those clicked. */
   dialDraftChanged: (draft: string, context: LocalState['dialDraftContext']) => void;
@@ -23,6 +30,7 @@ export interface LocalActions {
   /** The leader's state carries the typing now (this tab became leader and wrote it). */
   draftsSettled: (callId: string) => void;
   callDismissed: (callId: string) => void;
+  /** This tab asked the server for a transfer of the call, blind or with a consult. */
   languageChosen: (lang: Lang | null) => void;
   directoryLoaded: (directory: Record<string, string>) => void;
   diagnosticsCounted: (diagnostics: DiagnosticsState) => void;
@@ -53,12 +61,16 @@ export const createLocalSlice: SliceCreator<LocalActions> = (set) => {
     alertShown: (alert) => {
       alertCounter += 1;
       const next = { ...alert, id: alertCounter };
-      local((l) => ({ alerts: [...l.alerts.filter((a) => a.key !== alert.key).slice(-(MAX_ALERTS - 1)), next] }));
+      set((s) => ({ local: { ...s.local, alerts: withAlert(s.local.alerts, next, s.shared) } }));
     },
     alertDismissed: (id) => local((l) => ({ alerts: l.alerts.filter((a) => a.id !== id) })),
     alertsCleared: () => local(() => ({ alerts: [] })),
+    alertsResolved: (pattern) => local((l) => ({ alerts: withoutCause(l.alerts, pattern) })),
+    fieldEdited: (field) => local((l) => ({ alerts: withoutCause(l.alerts, { kind: 'field', field }) })),
     commandPending: (name, pending) => local((l) => ({ pending: { ...l.pending, [name]: pending } })),
-    dialDraftChanged: (dialDraft, dialDraftContext) => local(() => ({ dialDraft, dialDraftContext })),
+    // A new number in the dial pad: what was said about the one before is over.
+    dialDraftChanged: (dialDraft, dialDraftContext) =>
+      local((l) => ({ dialDraft, dialDraftContext, alerts: l.dialDraft === dialDraft ? l.alerts : withoutCause(l.alerts, { kind: 'field', field: 'dialNumber' }) })),
     drafted: (callId, draft) => local((l) => ({ drafts: { ...l.drafts, [callId]: { ...l.drafts[callId], ...draft } } })),
     draftsSettled: (callId) => local((l) => ({ drafts: Object.fromEntries(Object.entries(l.drafts).filter(([id]) => id !== callId)) })),
     callDismissed: (callId) => local((l) => ({ dismissed: [...l.dismissed.filter((id) => id !== callId), callId].slice(-MAX_DISMISSED) })),

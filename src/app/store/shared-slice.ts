@@ -4,9 +4,11 @@
  */
 import type { Agent, Hello, SystemSettings } from '../../protocol';
 import type { LinkStatus } from '../../biztel/link-machine';
+import { settleAlerts } from './alert-rules';
 import { pruneCalls } from './prune';
 import type { AgentSession, CallEntry, RefusedLog, ServerFailure, ServerProbe, SharedState, SignedOutReason } from './shared-schema';
 import { DRAFT_FIELDS, type PanelData } from './state';
+import type { PanelState } from './store';
 import type { SliceCreator } from './slice';
 
 export interface SharedActions {
@@ -32,7 +34,17 @@ export interface SharedActions {
   applyShared: (shared: SharedState) => void;
 }
 
-export const createSharedSlice: SliceCreator<SharedActions> = (set) => {
+export const createSharedSlice: SliceCreator<SharedActions> = (rawSet) => {
+  // Every change of the shared part also ends the alerts whose cause it ends (the link is back,
+  // the agent signed out, the call ended…): in the same write, so no alert outlives its cause.
+  const set = (change: (s: PanelState) => Partial<PanelData>) =>
+    rawSet((s) => {
+      const next = change(s);
+      if (!next.shared) return next;
+      const local = next.local ?? s.local;
+      const alerts = settleAlerts(local.alerts, s.shared, next.shared);
+      return alerts === local.alerts ? next : { ...next, local: { ...local, alerts } };
+    });
   const shared = (change: (shared: SharedState) => Partial<SharedState>) => set((s) => ({ shared: { ...s.shared, ...change(s.shared) } }));
   const session = (change: (session: AgentSession) => Partial<AgentSession>) =>
     shared((sh) => (sh.session ? { session: { ...sh.session, ...change(sh.session) } } : {}));
@@ -62,7 +74,10 @@ export const createSharedSlice: SliceCreator<SharedActions> = (set) => {
       }),
     callsRestored: (calls) => shared((sh) => (Object.keys(sh.calls).length === 0 ? { calls } : {})),
     logsChanged: (pending, refused, durable) => shared(() => ({ logs: { pending, refused, durable } })),
-    salesforceSessionChanged: (expired) => shared(() => ({ salesforceSession: expired ? 'expired' : 'ok' })),
+    // Salesforce is back: the agent was signed out because of it, and signs in again now; saying
+    // the session timed out would no longer be true.
+    salesforceSessionChanged: (expired) =>
+      shared((sh) => ({ salesforceSession: expired ? 'expired' : 'ok', ...(!expired && sh.signedOutReason === 'salesforceSession' ? { signedOutReason: null } : {}) })),
     applyShared: (next) =>
       set((s) => {
         // Typing in this tab that the leader now has (or whose call is gone) is no longer a draft.

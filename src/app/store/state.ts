@@ -43,12 +43,36 @@ export interface FrameState {
   keepsSession: boolean;
 }
 
+/** The fields the agent types into that an alert can be about. */
+export type AlertField = 'signIn' | 'dialNumber' | 'transferTarget';
+
+/**
+ * What an alert is about. The alert goes as soon as that is over (alert-rules.ts), so what the panel
+ * says stays true without the agent closing it:
+ * - `link`: the BIZTEL server is not connected: over when the link is ready again;
+ * - `salesforce`: a Salesforce call failed: over when that call works again or the Salesforce session is back;
+ * - `field`: what the agent typed: over when the agent edits that field (or its call ends, or sign-out);
+ * - `call`: a command on a call failed: over when the call ends or goes;
+ * - `phone`: the agent's phone is not running: over when it is (the phone notice says it meanwhile);
+ * - `signIn`: signing in failed or is needed: over once signed in;
+ * - `agent`: the signed-in agent's work (status, click-to-call): over at sign-out.
+ */
+export type AlertCause =
+  | { kind: 'link' }
+  | { kind: 'salesforce'; what: 'clickToDial' | 'directory' | 'session' }
+  | { kind: 'field'; field: AlertField; callId?: string }
+  | { kind: 'call'; callId: string }
+  | { kind: 'phone' }
+  | { kind: 'signIn' }
+  | { kind: 'agent' };
+
 export interface Alert {
   id: number;
   key: MessageKey;
   params?: Record<string, string | number>;
   detail?: string;
   tone: 'error' | 'warning' | 'info';
+  cause: AlertCause;
 }
 
 /** The fields of a call the agent types into. */

@@ -1,4 +1,6 @@
 /** The mock page's own query (CONTRACTS.md §2) and the URL it frames the panel at. */
+import { USER_LANGUAGE_PARAM } from '../user-language';
+
 export type HostMode = 'lightning' | 'classic';
 
 export const USERS = ['agent01', 'agent02', 'agent03', 'agent04', 'agent05'] as const;
@@ -67,6 +69,8 @@ export function panelUrl(params: HostParams, hostOrigin: string): string {
     url.searchParams.set('sfdcIFrameOrigin', hostOrigin);
     url.searchParams.set('isAdapterUrl', 'true');
   }
+  // The user's language, which the Visualforce page would render into the panel page (user-language.ts).
+  url.searchParams.set(USER_LANGUAGE_PARAM, params.lang === 'ja' ? 'ja' : 'en_US');
   // Salesforce passes a fresh random nonce with every load of the adapter page (64 hex digits);
   // Classic's script sends it back with every call, and the Classic host checks it.
   url.searchParams.set('nonce', newNonce());
