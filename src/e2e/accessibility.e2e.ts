@@ -123,7 +123,7 @@ describe.each([
 });
 
 describe('start-up screens', () => {
-  it('has no serious or critical axe violation on the §7.2 failure screen', async () => {
+  it('has no serious or critical axe violation on the start-up failure screen', async () => {
     const m = await stage.page('lang=ja');
     await m.cti((cti) => cti.host.setCallCenterSettings({ '/biztelSettings/serverUrl': 'http://localhost:9/' }));
     await reloadSoftphone(m);

@@ -14,7 +14,7 @@ beforeEach(() => stage.reset());
 
 /** Spaces, +, %, &, =, quotes, a percent-escape and a plus that must stay themselves, Japanese, emoji. */
 const NOTES = `Call back 10:00 + 30 min; 100% sure & a=b "urgent" 'yes' %2B %20 a+b\n山田様より折り返し希望 📞🙏🏽`;
-/** What a value may hold so that no reading of it changes it: RFC 3986 unreserved characters (base64url's). */
+/** What a value may hold so that no reading of it changes it: letters, digits, `-` and `_` (base64url's alphabet). */
 const METHOD_PARAMS = /^(none|[A-Za-z]\w*=[A-Za-z0-9_-]*(&[A-Za-z]\w*=[A-Za-z0-9_-]*)*)$/;
 
 async function agentIn(mode: 'lightning' | 'classic'): Promise<MockPage> {

@@ -27,7 +27,7 @@ async function answerAndEnd(m: MockPage, callId: string): Promise<void> {
   await expectCallState(m.panel, 'Ended');
 }
 
-describe('inbound pop timing (§10)', () => {
+describe('inbound pop timing (the server\'s pop settings)', () => {
   it('on answer: a deferred search at ring (no pop), the pop at answer', async () => {
     stage.stack.simulator.pbx.setSystemSettings({ inboundPopup: 'answer' });
     const m = await agent();
@@ -140,7 +140,7 @@ describe('outbound pops (Lightning)', () => {
   });
 });
 
-describe('click-to-call (§10)', () => {
+describe('click-to-call (the server\'s outbound settings)', () => {
   it('dial pad (seed): the number goes to the dial pad for the agent to confirm, with the record', async () => {
     const m = await agent();
     await expect.poll(() => hostCalls(m, 'enableClickToDial')).toHaveLength(1);

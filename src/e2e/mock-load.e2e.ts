@@ -1,5 +1,5 @@
 /**
- * `window.mockCti` is there when the page's `load` event fires (CONTRACTS.md §4), load after load,
+ * `window.mockCti` is there when the page's `load` event fires, load after load,
  * and its methods wait for the host themselves: a script may call them right after `page.goto`.
  */
 import { describe, expect, it } from 'vitest';

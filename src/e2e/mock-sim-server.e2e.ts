@@ -23,7 +23,7 @@ describe('the simulator panel: the BIZTEL server', () => {
     await expectSimDone(m, 'Restart on 3.3.0');
     expect(pbx().config.version).toBe('3.3.0');
     await m.page.getByRole('form', { name: 'Server version' }).getByText('Running 3.3.0').waitFor();
-    // 3.3.x has no outbound pop setting (§10): the page says so next to it.
+    // 3.3.x has no outbound pop setting: the page says so next to it.
     await m.page.getByText('Outbound pop (not in this server version)').waitFor();
     await expect.poll(linkState, { timeout: 10_000 }).toBe('BIZTEL server: Connected');
     await m.page.getByRole('textbox', { name: 'Server version' }).fill('3.9.0');
@@ -46,7 +46,7 @@ describe('the simulator panel: the BIZTEL server', () => {
     await expect.poll(linkState, { timeout: 10_000 }).toBe('BIZTEL server: Connected');
   });
 
-  it('changes every §10 system setting, live', async () => {
+  it('changes every system setting, live', async () => {
     const group = m.page.getByRole('group', { name: 'System settings' });
     await group.getByRole('combobox', { name: 'Inbound pop' }).selectOption('never');
     await expect.poll(() => pbx().config.settings.inboundPopup).toBe('never');

@@ -1,7 +1,7 @@
 /**
- * The server version through the automation API (CONTRACTS §4): setVersion acts as a restart on that
- * version and the panel re-reads it (its package notice follows §11.1), setScheduledUpgrade is
- * re-read too (§11.2), and the 3.3 → 3.4+ outbound-pop migration (§10) shows in what the panel does
+ * The server version through the automation API: setVersion acts as a restart on that
+ * version and the panel re-reads it (its package notice names the package the manual pairs it with), setScheduledUpgrade is
+ * re-read too, and the 3.3 → 3.4+ outbound-pop migration shows in what the panel does
  * on an outbound call.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -35,7 +35,7 @@ async function dialAndAnswer(m: MockPage, number: string, dialHint: string): Pro
 }
 
 describe('the server version, set through window.mockCti', () => {
-  it('setVersion: the panel reconnects, re-reads the version and shows the package §11.1 pairs it with', async () => {
+  it('setVersion: the panel reconnects, re-reads the version and shows the package the manual pairs it with', async () => {
     const m = await stage.page('lang=en');
     await signIn(m.panel);
     expect(await notice(m).count()).toBe(0); // 3.9.0 pairs with this package

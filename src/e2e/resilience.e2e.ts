@@ -28,7 +28,7 @@ async function startedUp(m: MockPage): Promise<void> {
 const userInfoAsksSince = async (m: MockPage, since: number) =>
   (await hostCalls(m, 'runApex')).filter((c) => c.at >= since && (c.args as { methodName?: string }).methodName === 'getUserInfo').length;
 
-describe('start-up diagnostics (§7.2): the manual’s message, the cause and the fix', () => {
+describe('start-up diagnostics: the manual’s message, the cause and the fix', () => {
   it('① Open CTI could not run', async () => {
     const m = await page();
     await m.cti((cti) => cti.host.failNext('getCallCenterSettings'));
@@ -49,7 +49,7 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
     expect(await failure(m).textContent()).not.toMatch(/session/i);
   });
 
-  it('an expired Salesforce session at start-up is not ②: the §9 message, and it starts by itself once Salesforce is back', async () => {
+  it('an expired Salesforce session at start-up is not ②: the session-expired message, and it starts by itself once Salesforce is back', async () => {
     const m = await page();
     await m.cti((cti) => cti.host.expireSession());
     const reloadAt = await m.cti(() => Date.now());
@@ -136,7 +136,7 @@ describe('start-up diagnostics (§7.2): the manual’s message, the cause and th
   });
 });
 
-describe('Salesforce session expiry (§9)', () => {
+describe('Salesforce session expiry', () => {
   it('signs the agent out of BIZTEL, says why, keeps the log and writes it when Salesforce is back', async () => {
     const m = await page();
     await signIn(m.panel);

@@ -1,5 +1,5 @@
 /**
- * `window.mockCti`: the mock-CTI page's automation API (CONTRACTS.md §4, which this follows exactly;
+ * `window.mockCti`: the mock-CTI page's automation API (a fixed interface that other checks rely on, so change it only on purpose;
  * members marked "extension" are additions). Safe to call from Playwright's `page.evaluate`; times are
  * `Date.now()` milliseconds. Import the types with `import type { MockCti } from 'src/mock/mock-cti'`.
  */
@@ -18,7 +18,7 @@ export type { CallQuirks, FailureRate, InjectedCode, Outcome, PendingFailure, Sc
 export interface MockCti {
   /** Host up, panel framed, Open CTI initialised (the panel called notifyInitializationComplete). */
   ready(): Promise<void>;
-  /** Fake org, layout, settings and simulator back to the seed data (CONTRACTS.md §3); logs cleared. */
+  /** Fake org, layout, settings and simulator back to the seed data (listed in the README); logs cleared. */
   reset(): Promise<void>;
   mode: HostMode;
   /** The fake Salesforce user of this page = the BIZTEL agent of the same name. */
@@ -50,13 +50,13 @@ export interface MockCti {
      * that share of them one; absent or false, none.
      */
     failRate(methodName: string, probability: number, opts?: { applied?: boolean | number }): void;
-    /** Salesforce session ends (§9): runApex, saveLog, searchAndScreenPop, screenPop, getSoftphoneLayout answer SERVER_ERROR. */
+    /** Salesforce session ends: runApex, saveLog, searchAndScreenPop, screenPop, getSoftphoneLayout answer SERVER_ERROR. */
     expireSession(): void;
     /** The agent has logged in to Salesforce again. */
     restoreSession(): void;
     /** "/section/item" → value, merged into the call center; the panel reads them when it starts. */
     setCallCenterSettings(items: Record<string, string>): void;
-    /** getSoftphoneLayout's shape (OPENCTI.md §5); throws TypeError when it is not one. */
+    /** getSoftphoneLayout's shape; throws TypeError when it is not one. */
     setSoftphoneLayout(layout: unknown): void;
     setDirectoryNumbers(list: { name: string; phone: string }[]): void;
     /** Extension: the page's Open CTI log (messages both ways, dropped messages, host notes). */
@@ -76,7 +76,7 @@ export interface MockCti {
     remoteHangup(callId: string): Promise<void>;
     /** How a number an agent dials or transfers to behaves. */
     setOutcome(number: string, outcome: Outcome): Promise<void>;
-    /** §10 system settings, pushed live to panels. */
+    /** The server's system settings, pushed live to panels. */
     setSystemSettings(settings: Partial<SystemSettings>): Promise<void>;
     /** Like a restart on that version: sockets drop, panels reconnect and re-read the version. */
     setVersion(version: string): Promise<void>;

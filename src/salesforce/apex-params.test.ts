@@ -3,7 +3,7 @@ import { apexMethodParams, base64url } from './apex-params';
 
 /** Values that URL encodings disagree on, and text outside ASCII. */
 const AWKWARD = ['a b', 'a+b', '100%', 'a&b=c', `"quoted" 'single'`, '山田 太郎', '📞 👍🏽', '', '?/#', 'ÿ', '\n\t'];
-/** RFC 3986's unreserved characters minus `.` and `~`, which base64url never uses. */
+/** Letters, digits, `-` and `_`: the characters base64url uses, which no URL reading changes. */
 const UNRESERVED_BASE64URL = /^[A-Za-z0-9_-]*$/;
 
 /** An independent decoder: Node's own base64url. */

@@ -12,7 +12,7 @@
 /** A parameter name as Apex spells one: a letter, then letters, digits or single underscores. */
 const IDENTIFIER = /^[A-Za-z](?:[A-Za-z0-9]|_(?!_))*$/;
 
-/** The unpadded base64url (RFC 4648 §5) text of the UTF-8 bytes of `text`. */
+/** The unpadded base64url text (`-` and `_` for `+` and `/`, no `=`) of the UTF-8 bytes of `text`. */
 export function base64url(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';

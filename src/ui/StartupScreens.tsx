@@ -49,7 +49,7 @@ export function StartupFailureView() {
   const detail = 'detail' in failure ? failure.detail : null;
   return (
     <section className="panel__failure" role="alert">
-      {/* An expired Salesforce session is not a settings problem: it gets its own headline (§9). */}
+      {/* An expired Salesforce session is not a settings problem: it gets its own headline. */}
       <h1 className="slds-text-heading_small">{t(failure.kind === 'salesforceSession' ? 'failure.salesforceSession.headline' : 'failure.headline')}</h1>
       {failure.kind === 'serverUnreachable' && <p className="panel__failure-message">{t('failure.serverUnreachable.message', p)}</p>}
       <p>{t(`failure.${failure.kind}.cause` as MessageKey, p)}</p>

@@ -7,9 +7,9 @@ import { Notice } from './parts';
 const KEY = 'biztel.versionNotice';
 
 /**
- * For the admin, never blocking: the package the manual (§11.1) pairs with this server, whether
- * a scheduled upgrade would need another package (§11.2, §11.3), and Salesforce enhanced domains on
- * a server that predates them (§0). Dismissed per browser tab and version.
+ * For the admin, never blocking: the package the manual pairs with this server, whether
+ * a scheduled upgrade would need another package, and Salesforce enhanced domains on
+ * a server that predates them. Dismissed per browser tab and version.
  */
 export function VersionNotice() {
   const t = useT();
@@ -29,7 +29,7 @@ export function VersionNotice() {
     if (check.reason === 'packagesDiffer') lines.push(t('notice.upgrade', params));
     if (check.reason === 'from32') lines.push(t('notice.upgradeFrom32', params));
   }
-  // The manual's §0: enhanced domains need BIZTEL 3.4.20; the agent may still work, the admin should upgrade.
+  // The manual: enhanced domains need BIZTEL 3.4.20; the agent may still work, the admin should upgrade.
   if (enhancedHost && !caps.enhancedDomains) lines.push(t('notice.enhancedDomains', { version: hello.serverVersion, host: enhancedHost }));
   const id = `${hello.serverVersion}/${hello.scheduledUpgrade ?? ''}`;
   if (lines.length === 0 || dismissed === id) return null;

@@ -1,5 +1,5 @@
 /**
- * Directory numbers (§8): names for phone numbers, shown by the panel instead of the number
+ * Directory numbers: names for phone numbers, shown by the panel instead of the number
  * (BIZTEL 3.9.0+). Classic reads them with getDirectoryNumbers, Lightning through the package's Apex.
  */
 import { useState } from 'react';

@@ -94,7 +94,7 @@ function CallTypeEditor({ callType, layout, onResult: setResult }: EditorProps) 
   const setPop = (matchCase: MatchCase, setting: ScreenPopSetting | undefined) =>
     setDraft((d) => {
       const screenPopSettings = { ...d.screenPopSettings, [matchCase]: setting };
-      // An absent setting means "don't pop" (OPENCTI.md §5), so drop the key rather than keep undefined.
+      // An absent setting means "don't pop", so drop the key rather than keep undefined.
       if (!setting) return { ...d, screenPopSettings: JSON.parse(JSON.stringify(screenPopSettings)) as LayoutForCallType['screenPopSettings'] };
       return { ...d, screenPopSettings };
     });

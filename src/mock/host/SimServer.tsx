@@ -1,4 +1,4 @@
-/** The BIZTEL server as its admin sees it: version, scheduled upgrade, §10 system settings, ACW, outages, a crash. */
+/** The BIZTEL server as its admin sees it: version, scheduled upgrade, system settings, ACW, outages, a crash. */
 import { useState, type SubmitEvent } from 'react';
 import { useMock, useSimState } from './context';
 import { useText } from './i18n';
@@ -72,7 +72,7 @@ export function SimServer({ act }: { act: SimAct }) {
   );
 }
 
-/** The manual's §10 settings; a version without a setting hides it from panels (shown here). */
+/** The server's system settings (pop timing, anonymous pop, outbound pop); a version without a setting hides it from panels (shown here). */
 function SystemSettingsForm({ act, settings, visible }: { act: SimAct; settings: SystemSettings; visible: Partial<SystemSettings> }) {
   const { sim } = useMock();
   const t = useText().sim.server;

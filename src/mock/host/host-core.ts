@@ -15,7 +15,7 @@ import { layoutPop, type PopAction } from './pops';
 
 export type { HostPage };
 
-/** CONTRACTS.md §4 `ScreenPop`. */
+/** A screen pop as the automation API reports it (`host.screenPops()`). */
 export interface ScreenPop {
   callType?: CallTypeKey;
   searchParams?: string;
@@ -68,7 +68,7 @@ export interface HostState {
 
 export type OpResult = { ok: true; value: unknown } | { ok: false; code: 'INVALID_PARAM' | 'GENERIC_ERROR' | 'SERVER_ERROR'; description: string };
 
-/** Methods that need the Salesforce server, so they fail while the session is expired (CONTRACTS §4). */
+/** Methods that need the Salesforce server, so they fail while the session is expired. */
 const NEEDS_SERVER = new Set(['runApex', 'saveLog', 'searchAndScreenPop', 'screenPop', 'getSoftphoneLayout', 'cti.getSoftphoneLayout']);
 
 /** Enough for a long QA session (a busy hour of calls is a few thousand lines). */

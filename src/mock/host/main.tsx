@@ -21,7 +21,7 @@ import './host.css';
 
 /**
  * Everything `window.mockCti` needs is made here, synchronously, so that it is defined before the
- * page's `load` event (CONTRACTS.md §4); what still loads (the org, the simulator's address) is
+ * page's `load` event; what still loads (the org, the simulator's address) is
  * awaited inside its methods. The view is drawn once the org and the simulator link are there.
  */
 function startHost(root: Root, params: HostParams): void {

@@ -24,7 +24,7 @@ function stringMap(value: unknown): Record<string, string> {
   return out;
 }
 
-/** `screenPop({type, params})` as Salesforce validates it (OPENCTI.md §2). */
+/** `screenPop({type, params})` as Salesforce validates it. */
 export function toAction(type: string, params: Record<string, unknown>): PopAction {
   const text = (name: string) => (typeof params[name] === 'string' ? params[name] : '');
   switch (type) {

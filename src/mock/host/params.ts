@@ -1,4 +1,4 @@
-/** The mock page's own query (CONTRACTS.md §2) and the URL it frames the panel at. */
+/** The mock page's own query (see the README's mock-page section) and the URL it frames the panel at. */
 import { USER_LANGUAGE_PARAM } from '../user-language';
 
 export type HostMode = 'lightning' | 'classic';

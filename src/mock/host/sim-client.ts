@@ -1,4 +1,4 @@
-/** The mock page's client of the simulator's control API (CONTRACTS.md §4 `server`), answers checked. */
+/** The mock page's client of the simulator's control API (`mockCti.server`), answers checked. */
 import * as z from 'zod/mini';
 
 const callState = z.enum(['ringing', 'dialing', 'connected', 'held', 'parked', 'ended']);
@@ -51,7 +51,7 @@ export type SystemSettings = z.infer<typeof settingsSchema>;
 /** What the simulator pushes to the page: its version, settings, agents and calls. */
 export type SimulatorState = z.infer<typeof stateSchema>;
 export type Outcome = 'answer' | 'busy' | 'noAnswer' | 'invalid';
-/** CONTRACTS.md §4 `nextCallQuirks`' argument. */
+/** The argument of `mockCti.server.nextCallQuirks`. */
 export type CallQuirks = z.infer<typeof quirksSchema>;
 
 const ok = z.looseObject({});

@@ -1,5 +1,5 @@
 /**
- * The softphone layout's shape (OPENCTI.md §5) as a schema: the org's API checks every layout it is
+ * The softphone layout's shape as a schema: the org's API checks every layout it is
  * given, and so does the mock page before it shows one (`mockCti.host.setSoftphoneLayout`).
  */
 import * as z from 'zod/mini';

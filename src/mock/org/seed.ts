@@ -1,4 +1,4 @@
-/** The fake org's seed: CONTRACTS.md §3, plus a Case and a custom object for QA. */
+/** The fake org's seed (the README lists it), plus a Case and a custom object for QA. */
 import type { DirectoryNumber, LayoutForCallType, LayoutObjectField, ObjectType, OrgRecord, OrgUser, SoftphoneLayout } from './types.ts';
 
 export const SEED_RECORDS: readonly OrgRecord[] = [

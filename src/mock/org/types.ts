@@ -40,7 +40,7 @@ export interface LayoutForCallType {
   };
 }
 
-/** getSoftphoneLayout's shape (OPENCTI.md §5). */
+/** getSoftphoneLayout's shape. */
 export interface SoftphoneLayout {
   Inbound: LayoutForCallType;
   Outbound: LayoutForCallType;

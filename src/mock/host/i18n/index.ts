@@ -1,4 +1,4 @@
-/** The mock page's words in the fake Salesforce user's language (`lang=ja|en`, CONTRACTS.md §2). */
+/** The mock page's words in the fake Salesforce user's language (the page's `lang=ja|en` query). */
 import { useMock } from '../context';
 import { en } from './en';
 import { ja, type MockText } from './ja';
