@@ -61,7 +61,7 @@ export const popRequests = (m: MockPage) =>
 
 /** The utility-bar labels the panel set (Lightning), in order. */
 export const panelLabels = (m: MockPage) =>
-  m.cti((cti) => cti.host.calls().flatMap((c) => (c.methodName === 'setSoftphonePanelLabel' ? [(c.args as { label: string }).label] : [])));
+  m.cti((cti) => cti.host.calls().flatMap((c) => (c.methodName === 'setSoftphoneItemLabel' ? [(c.args as { label: string }).label] : [])));
 
 /** The panel's part among the agent's panels (leader holds the BIZTEL link). */
 export const panelRole = (m: MockPage) => m.panel.locator('main[data-panel-role]').getAttribute('data-panel-role');

@@ -116,7 +116,7 @@ describe.each(['blocked', 'allowed'] as const)('one agent, several Salesforce ta
     // The leader is done with the ring once the record shows; then each tab labels the answered call.
     await leader.panel.getByText('山田 太郎').waitFor();
     await b!.panel.getByRole('button', { name: 'Answer' }).click();
-    await everyTabLabelled(pages, 'Connected 03-5555-0101');
+    await everyTabLabelled(pages, 'Connected 山田 太郎'); // the one record the search found names the caller
     expect(await allPopRequests(pages)).toEqual([0, 1, 0]);
     expect(await allPops(pages)).toEqual([0, 1, 0]);
   });

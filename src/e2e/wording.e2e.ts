@@ -5,22 +5,17 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { answeredCall, signedInPage } from './agents';
-import { expectCallState, hostCalls, mockStage, type MockPage } from './support';
+import { expectCallState, hostCalls, mockStage, reloadSoftphone } from './support';
 
 const stage = mockStage();
 beforeEach(() => stage.reset());
-
-async function reloadPanel(m: MockPage): Promise<void> {
-  await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-  await m.page.evaluate(() => window.mockCti!.ready());
-}
 
 describe('the panel’s language', () => {
   it('a start-up that fails before Salesforce names the user’s language is said in Japanese in a Japanese org', async () => {
     const m = await stage.page('lang=ja');
     await m.panel.getByRole('button', { name: 'サインイン' }).waitFor();
     await m.cti((cti) => cti.host.failNext('getCallCenterSettings'));
-    await reloadPanel(m);
+    await reloadSoftphone(m);
     const failure = m.panel.getByRole('alert').first();
     await failure.getByText('BIZTEL設定をご確認ください。').waitFor();
     await failure.getByText('① Salesforce Open CTI API を実行できませんでした。').waitFor();
@@ -47,7 +42,7 @@ describe('the words of a call', () => {
     const searched = (await hostCalls(m, 'searchAndScreenPop')).slice(searchesBefore).map((c) => (c.args as { searchParams?: string }).searchParams);
     expect(searched).toEqual(['']);
     // The empty search's answer (no match) has reached the card.
-    await m.panel.locator('.records[data-searched="true"]').first().waitFor();
+    await m.panel.locator('.records[data-searched="true"]').first().waitFor({ state: 'attached' });
     expect(await m.panel.getByText(/一致するレコードがありません/).count()).toBe(0);
   });
 
