@@ -26,7 +26,7 @@ describe('call control in the panel', () => {
     await expectCallState(b.panel, 'Connected');
     await a.panel.getByRole('button', { name: 'Complete transfer' }).click();
     await expectCallState(a.panel, 'Ended');
-    await a.panel.getByText('You transferred the call.').waitFor();
+    await a.panel.getByText(/^The call went on to another agent or number/).waitFor();
 
     await new Promise((r) => setTimeout(r, 1100));
     await b.panel.getByRole('button', { name: 'Hang up' }).click();

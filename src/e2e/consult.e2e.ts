@@ -87,7 +87,7 @@ describe('the transfer view', () => {
     await b.panel.getByRole('button', { name: 'Answer' }).click();
     await a.panel.getByRole('button', { name: 'Complete transfer' }).click();
     await expectCallState(a.panel, 'Ended');
-    await a.panel.getByText('You transferred the call.').waitFor();
+    await a.panel.getByText(/^The call went on to another agent or number/).waitFor();
     expect(await a.panel.getByRole('group', { name: 'Transfer' }).count()).toBe(0);
     expect(await a.panel.getByRole('textbox', { name: 'Transfer to' }).count()).toBe(0);
     await expect.poll(() => focused(a)).toBe('Close');

@@ -82,6 +82,8 @@ describe('the hand-over (申し送り)', () => {
     await b.panel.getByRole('button', { name: '発信', exact: true }).click();
     await expectCallState(b.panel, '通話中', 'ja');
     await expectCallState(a.panel, '終了', 'ja');
+    // The parking agent reads that the call moved on, not that they transferred it.
+    await a.panel.getByText('通話は他の担当者・番号に移りました(転送、またはパーク保留からの応答)。').waitFor();
     const handover = b.panel.getByRole('region', { name: '申し送り' });
     await handover.getByText('エージェント01 がパーク保留した通話です').waitFor();
     await handover.getByText('請求書の再発行').waitFor();

@@ -160,7 +160,7 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
     await m.panel.getByText('Talking to 090-7777-0001 (the caller is on hold)').waitFor();
     await m.panel.getByRole('button', { name: 'Complete transfer' }).click();
     await expectCallState(m.panel, 'Ended');
-    await m.panel.getByText('You transferred the call.').waitFor();
+    await m.panel.getByText(/^The call went on to another agent or number/).waitFor();
     await expect.poll(async () => (await simCall(callId))?.agent).toBeUndefined();
     // Handed to the outside number with no agent left on it: over for the simulator, not "connected" for ever.
     expect((await simCall(callId))?.state).toBe('ended');

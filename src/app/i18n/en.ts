@@ -181,7 +181,7 @@ export const en: Record<MessageKey, string> = {
   'end.busy': 'The line was busy.',
   'end.noAnswer': 'There was no answer.',
   'end.invalidNumber': 'The number is not in service or is not valid.',
-  'end.transferred': 'You transferred the call.',
+  'end.transferred': 'The call went on to another agent or number (a transfer, or a pick-up from park).',
   'end.consultCanceled': 'The consult transfer was withdrawn.',
   'end.failed': 'The call could not be connected.',
   'call.endedLocally': 'The connection to the BIZTEL server was lost and the server ended this call. It is logged up to the moment the connection dropped.',

@@ -180,7 +180,7 @@ export const ja = {
   'end.busy': '相手が話し中でした。',
   'end.noAnswer': '相手が応答しませんでした。',
   'end.invalidNumber': 'この番号は使われていないか、無効な番号です。',
-  'end.transferred': '転送しました。',
+  'end.transferred': '通話は他の担当者・番号に移りました(転送、またはパーク保留からの応答)。',
   'end.consultCanceled': '打診転送は取り消されました。',
   'end.failed': '通話を接続できませんでした。',
   'call.endedLocally': 'BIZTEL サーバとの接続が切れ、サーバがこの通話を終了しました。切れた時点までの通話として記録しました。',
