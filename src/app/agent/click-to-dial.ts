@@ -23,7 +23,7 @@ export function clickToDialAvailable(state: PanelData): boolean {
 export async function handleClickToDial(store: PanelStore, actions: AgentActions, request: ClickToDialRequest, showPanel: () => void): Promise<void> {
   const state = store.getState();
   if (!clickToDialAvailable(state)) {
-    state.alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'agent' } });
+    state.alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'clickToCall' } });
     return;
   }
   const number = normaliseNumber(request.number);

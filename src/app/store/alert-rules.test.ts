@@ -49,6 +49,27 @@ describe('an alert goes when its cause is over', () => {
     expect(keys(store)).toEqual([]);
   });
 
+  it('"click-to-call cannot dial now" goes when the call that stood in the way ends, and not before', () => {
+    const store = signedInStore();
+    store.getState().callChanged(liveEntry('C1'));
+    store.getState().alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'clickToCall' } });
+    store.getState().alertShown(badNumber);
+    store.getState().linkChanged('ready', null);
+    expect(keys(store)).toEqual(['clickToCall.unavailable', 'dial.invalid.notANumber']);
+    store.getState().callChanged(endedEntry({ callId: 'C1' }));
+    expect(keys(store)).toEqual(['dial.invalid.notANumber']);
+  });
+
+  it('"click-to-call cannot dial now" goes when the link is back', () => {
+    const store = signedInStore();
+    store.getState().linkChanged('reconnecting', 'transport close');
+    store.getState().alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'clickToCall' } });
+    store.getState().linkChanged('reconnecting', 'xhr poll error');
+    expect(keys(store)).toEqual(['clickToCall.unavailable']);
+    store.getState().linkChanged('ready', null);
+    expect(keys(store)).toEqual([]);
+  });
+
   it('a field’s alert goes when the agent edits that field, and another field’s stays', () => {
     const store = signedInStore();
     store.getState().callChanged(liveEntry('C1'));

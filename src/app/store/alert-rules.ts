@@ -15,6 +15,8 @@ const callOver = (shared: SharedState, callId: string): boolean => {
   return entry === undefined || entry.call.state === 'ended';
 };
 
+const hasLiveCall = (shared: SharedState): boolean => Object.values(shared.calls).some((entry) => entry.call.state !== 'ended');
+
 /**
  * The problem is already said by a notice of its own, so the alert would say it twice: the
  * signed-out notice (why the agent was signed out, a Salesforce session that timed out) and the
@@ -43,6 +45,8 @@ function over(cause: AlertCause, prev: SharedState, next: SharedState): boolean 
       return signedOut || (next.session?.agent.phoneRegistered === true && prev.session?.agent.phoneRegistered !== true);
     case 'signIn':
       return signedIn;
+    case 'clickToCall':
+      return signedIn || signedOut || (next.link.status === 'ready' && prev.link.status !== 'ready') || (hasLiveCall(prev) && !hasLiveCall(next));
     case 'agent':
       return signedOut;
     case 'call':

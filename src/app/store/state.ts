@@ -64,6 +64,8 @@ export type AlertCause =
   | { kind: 'call'; callId: string }
   | { kind: 'phone' }
   | { kind: 'signIn' }
+  /** Click-to-call came while it could not dial (a call in progress, the link down): over when that passes. */
+  | { kind: 'clickToCall' }
   | { kind: 'agent' };
 
 export interface Alert {
