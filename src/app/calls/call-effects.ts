@@ -9,7 +9,7 @@ import { shouldLog } from '../../domain/call-log';
 import { decidePop, type PopDecision, type PopMoment } from '../../domain/pop-policy';
 import { HostError, type FoundRecord, type SearchRequest, type SearchResult } from '../../salesforce/types';
 import type { CallLogger } from '../call-log';
-import { selectCaps, type CallEntry, type ContextRecord, type PanelStore } from '../store';
+import { newCallEntry, selectCaps, type CallEntry, type ContextRecord, type PanelStore } from '../store';
 import type { Popper } from './pop-router';
 import type { RecordMemory } from './record-memory';
 
@@ -25,22 +25,7 @@ function carriedRecord(call: Call, otherwise: ContextRecord | null): ContextReco
 }
 
 function newEntry(call: Call, placedContext: ContextRecord | null): CallEntry {
-  return {
-    call,
-    records: [],
-    searched: false,
-    popped: false,
-    noPop: null,
-    chosenRecordId: null,
-    rememberedRecordId: null,
-    contextRecord: carriedRecord(call, placedContext),
-    notes: '',
-    disposition: '',
-    earlierTalkSeconds: 0,
-    endedLocally: false,
-    logFillOnly: false,
-    log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
-  };
+  return newCallEntry(call, carriedRecord(call, placedContext));
 }
 
 /** A failed Salesforce search is tried again this many times (1 s, 2 s, 4 s, 8 s, 16 s): the call's link to its record depends on it. */

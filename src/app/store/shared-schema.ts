@@ -66,6 +66,26 @@ export const callEntrySchema = z.object({
 });
 export type CallEntry = z.infer<typeof callEntrySchema>;
 
+/** A call as the panel first keeps it: nothing found or typed yet, not logged; with the record it came with, if any. */
+export function newCallEntry(call: CallEntry['call'], contextRecord: ContextRecord | null): CallEntry {
+  return {
+    call,
+    records: [],
+    searched: false,
+    popped: false,
+    noPop: null,
+    chosenRecordId: null,
+    rememberedRecordId: null,
+    contextRecord,
+    notes: '',
+    disposition: '',
+    earlierTalkSeconds: 0,
+    endedLocally: false,
+    logFillOnly: false,
+    log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
+  };
+}
+
 /** What the server's plain HTTP endpoint said when the socket could not connect (server-probe.ts). */
 export const serverProbeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('answered'), version: text(20) }),

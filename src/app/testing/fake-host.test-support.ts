@@ -6,7 +6,7 @@ import type { TaskFields } from '../../domain/call-log';
 import type { Call } from '../../protocol';
 import { makeCall } from '../../protocol/fixtures';
 import { HostError, type CtiHost, type FoundRecord, type HostKind, type NavigationInfo, type SearchRequest, type SearchResult } from '../../salesforce/types';
-import { createPanelStore, type CallEntry, type PanelStore } from '../store';
+import { createPanelStore, newCallEntry, type CallEntry, type PanelStore } from '../store';
 
 export const YAMADA: FoundRecord = { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' };
 /** Two Contacts who share one number (the related-record choice). */
@@ -21,22 +21,8 @@ const PHONE_BOOK: Record<string, FoundRecord[]> = { '0355550101': [YAMADA], '045
  */
 export function endedEntry(call: Partial<Call> = {}, entry: Partial<Omit<CallEntry, 'call'>> = {}): CallEntry {
   const endReason = call.endReason ?? 'completed';
-  return {
-    call: makeCall({ state: 'ended', connectedAt: endReason === 'completed' ? 1000 : null, endedAt: 5000, ...call, endReason }),
-    records: [],
-    searched: true,
-    popped: false,
-    noPop: null,
-    chosenRecordId: null,
-    contextRecord: null,
-    notes: '',
-    disposition: '',
-    earlierTalkSeconds: 0,
-    endedLocally: false,
-    logFillOnly: false,
-    log: { status: 'none', taskId: null, error: null, attempts: 0, writes: 0 },
-    ...entry,
-  };
+  const ended = makeCall({ state: 'ended', connectedAt: endReason === 'completed' ? 1000 : null, endedAt: 5000, ...call, endReason });
+  return { ...newCallEntry(ended, null), searched: true, ...entry };
 }
 
 export type HostCall =
