@@ -34,6 +34,13 @@ export interface SldsOptions {
   icons: readonly string[];
 }
 
+/** The `virtual:slds-icons` module: the named icons' geometry as one default export. */
+export async function iconsModule(names: readonly string[]): Promise<string> {
+  const icons: Record<string, IconData> = {};
+  for (const name of names) icons[name] = parseIconSvg(name, await readFile(join(SLDS, 'assets/icons/utility', `${name}.svg`), 'utf8'));
+  return `export default ${JSON.stringify(icons)};`;
+}
+
 export function sldsPlugin(options: SldsOptions): Plugin {
   // Parsing SLDS's 1 MB stylesheet takes about half a second: once per dev server or build, and
   // each purge works on a copy of the tree.
@@ -58,13 +65,7 @@ export function sldsPlugin(options: SldsOptions): Plugin {
         const sources = await Promise.all(files.map((file) => readFile(file, 'utf8')));
         return purgeCss(await sldsTree(), usedSldsClasses(sources));
       }
-      if (id === RESOLVED_ICONS) {
-        const icons: Record<string, IconData> = {};
-        for (const name of options.icons) {
-          icons[name] = parseIconSvg(name, await readFile(join(SLDS, 'assets/icons/utility', `${name}.svg`), 'utf8'));
-        }
-        return `export default ${JSON.stringify(icons)};`;
-      }
+      if (id === RESOLVED_ICONS) return iconsModule(options.icons);
       return null;
     },
     // A component created, changed or deleted may change which classes are used: the purged CSS is
