@@ -37,7 +37,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
           },
         };
   return {
-    plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES, rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)) }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
     define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',

@@ -3,6 +3,7 @@
  * query client), so the first screen downloads only what it shows.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import laterIcons from 'virtual:slds-icons/later';
 import { isOnCall } from '../app';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
@@ -12,6 +13,9 @@ import { PhoneNotice } from './PhoneNotice';
 import { RecentCalls } from './RecentCalls';
 import { RingAnnouncer } from './RingAnnouncer';
 import { usePanel } from './context';
+import { addIcons } from './Icon';
+
+addIcons(laterIcons);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
 

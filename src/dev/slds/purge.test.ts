@@ -1,6 +1,6 @@
 import postcss from 'postcss';
 import { describe, expect, it } from 'vitest';
-import { purgeCss, usedSldsClasses } from './purge';
+import { namedCustomProperties, purgeCss, usedElements, usedSldsClasses } from './purge';
 
 /** The selectors of the purged CSS's style rules, outside keyframes, in order. */
 function selectorsOf(css: string): string[] {
@@ -85,5 +85,49 @@ describe('usedSldsClasses', () => {
 
   it('does not take a word that merely ends in slds-', () => {
     expect([...usedSldsClasses(['myslds-button', 'x-slds-badge'])]).toEqual(['slds-badge']);
+  });
+});
+
+describe('purgeCss, told what else the panel uses', () => {
+  it('drops selectors naming an element the panel never renders; html and body always count', () => {
+    const css = 'html,body{margin:0}audio,canvas,video{display:inline-block}button,select{text-transform:none}:where(html){color:#000}svg:not(:root){overflow:hidden}input[type=button]{cursor:pointer}.slds-button mark{color:red}';
+    const out = purgeCss(css, used('slds-button'), { elements: new Set(['button', 'svg']) });
+    expect(selectorsOf(out)).toEqual(['html,body', 'button', ':where(html)', 'svg:not(:root)']);
+  });
+
+  it('keeps a class pattern only when a used class fits it', () => {
+    const css = '.slds-truncate[class*=slds-table_column-]{color:red}.slds-button[class^=slds-button]{color:blue}.slds-button[class$="_brand"]{color:green}';
+    expect(selectorsOf(purgeCss(css, used('slds-truncate', 'slds-button', 'slds-button_brand')))).toEqual(['.slds-button[class^=slds-button]', '.slds-button[class$="_brand"]']);
+    expect(selectorsOf(purgeCss(css, used('slds-truncate', 'slds-table_column-1')))).toEqual(['.slds-truncate[class*=slds-table_column-]']);
+  });
+
+  it('drops right-to-left rules and Internet Explorer pseudo-classes', () => {
+    const css = '[dir=rtl] .slds-button{margin:0}.slds-input::-ms-clear{display:none}.slds-input:-ms-input-placeholder{color:gray}.slds-input::placeholder{color:gray}';
+    expect(selectorsOf(purgeCss(css, used('slds-button', 'slds-input')))).toEqual(['.slds-input::placeholder']);
+  });
+
+  it('replaces a styling hook nobody sets by its fallback, nested ones too, and keeps those set', () => {
+    const css =
+      ':root{--slds-g-color:#fff}.slds-button_brand{--slds-c-button-brand-color:blue}' +
+      '.slds-button{color:var(--slds-c-button-text-color, var(--slds-g-color, #000));background:var(--slds-c-button-brand-color, red);' +
+      'border:var(--slds-c-button-border, 1px solid rgb(0 0 0 / var(--slds-c-alpha, 0.5)));outline:var(--slds-c-set-by-panel, none)}';
+    const out = purgeCss(css, used('slds-button', 'slds-button_brand'), { hooks: new Set(['--slds-c-set-by-panel']) });
+    const decls: Record<string, string> = {};
+    postcss.parse(out).walkDecls((d) => {
+      if (d.parent?.type === 'rule' && (d.parent).selector === '.slds-button') decls[d.prop] = d.value;
+    });
+    expect(decls).toEqual({
+      color: 'var(--slds-g-color, #000)',
+      background: 'var(--slds-c-button-brand-color, red)',
+      border: '1px solid rgb(0 0 0 / 0.5)',
+      outline: 'var(--slds-c-set-by-panel, none)',
+    });
+  });
+});
+
+describe('what the panel source uses besides classes', () => {
+  it('finds the elements it renders and the custom properties it names', () => {
+    expect([...usedElements(['<main className="panel"><p>{x}</p></main>', '<input id={a} />'])].filter((e) => !['svg', 'path', 'circle', 'ellipse', 'rect', 'polygon'].includes(e)).sort()).toEqual(['input', 'main', 'p']);
+    expect([...namedCustomProperties(['.x{--slds-c-badge-color:red;color:var(--panel-gap)}'])].sort()).toEqual(['--panel-gap', '--slds-c-badge-color']);
   });
 });
