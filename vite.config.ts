@@ -30,6 +30,11 @@ export default defineConfig(({ command, mode }): UserConfig => {
           rolldownOptions: {
             input: { biztelcti: 'index.html' },
             output: {
+              // Everything the entry reaches statically is in the entry's own file: the Visualforce
+              // page names only assets/biztelcti.js (no preloads), so a shared chunk it imported would
+              // be fetched only once the entry had run. (Without this group the bundler sometimes moves
+              // zod and the protocol schemas out into such a chunk when a lazy module uses them too.)
+              codeSplitting: { groups: [{ name: 'biztelcti', tags: ['$initial'] }] },
               entryFileNames: 'assets/biztelcti.js',
               chunkFileNames: 'assets/[name]-[hash].js',
               assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),

@@ -12,9 +12,9 @@ import type { LaunchParams } from '../salesforce/launch';
 import type { CtiHost, HostKind, NavigationInfo } from '../salesforce/types';
 import { AgentActions, watchSalesforceTab } from './agent';
 import type { LoggerOptions, OutboxStore } from './call-log';
-import { PopRouter, servePops, type SessionWatchOptions } from './calls';
+import { servePops, type SessionWatchOptions } from './calls';
 import { loadMessages } from './i18n';
-import { LeaderCore, RemotePort, serveFollowers, type CommandPort } from './leader';
+import { LeaderCore, remotePort, serveFollowers, type CommandPort } from './leader';
 import { DiagnosticsRecorder } from './platform';
 import { startFrame } from './startup';
 import type { PanelStore } from './store';
@@ -74,7 +74,7 @@ export class Panel {
   private group: TabGroup | null = null;
   private leader: LeaderCore | null = null;
   private leading: Promise<void> | null = null;
-  private remote: RemotePort | null = null;
+  private remote: ReturnType<typeof remotePort> | null = null;
   /** The session the last leader handed over, kept until this panel leads or another one does. */
   private handover: ResumeInfo | null = null;
   private readonly offs: (() => void)[] = [];
@@ -155,7 +155,7 @@ export class Panel {
       now: this.now,
     });
     this.group = group;
-    this.remote = new RemotePort(group);
+    this.remote = remotePort(group);
     const actions = this.store.getState();
     group.on('status', (status) => {
       if (status === 'leader') void this.lead();
@@ -199,7 +199,7 @@ export class Panel {
       serverUrl,
       userId,
       createLink: this.deps.createLink,
-      popper: new PopRouter(host, group),
+      group,
       ...(this.deps.openOutbox ? { openOutbox: this.deps.openOutbox } : {}),
       resume,
       ...(this.deps.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.deps.connectTimeoutMs } : {}),
@@ -241,6 +241,7 @@ export class Panel {
   private follow(): void {
     const leader = this.leader;
     this.store.getState().roleChanged('follower');
+    this.remote?.load();
     this.leading = null;
     if (!leader) return;
     this.leader = null;

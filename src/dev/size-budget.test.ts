@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBudget, firstLoad, firstLoadPaths, gzipSize, sizeBuild, type SizedFile } from './size-budget';
+import { checkBudget, firstLoad, firstLoadPaths, gzipSize, sizeBuild, staticImportsOf, type SizedFile } from './size-budget';
 
 const file = (path: string, gzipBytes: number): SizedFile => ({ path, kind: path.endsWith('.css') ? 'css' : path.endsWith('.js') ? 'js' : 'other', bytes: gzipBytes * 3, gzipBytes });
 
@@ -77,5 +77,10 @@ describe('the size budget', () => {
     await writeFile(join(dir, 'assets', 'main.js'), 'const later=()=>import("./later-12345678.js");');
     await writeFile(join(dir, 'assets', 'later-12345678.js'), 'export const later = 1;'.repeat(50));
     expect((await firstLoad(dir)).map((f) => f.path).sort()).toEqual(['assets/main.js', 'index.html']);
+  });
+
+  it('reads the static imports of a minified script, not its dynamic ones', () => {
+    const script = 'import{a as b}from"./x-12345678.js";import"./y.js";export{c}from"../z.js";const l=()=>import("./lazy.js");const s="import";';
+    expect(staticImportsOf(script)).toEqual(['./x-12345678.js', './y.js', '../z.js']);
   });
 });

@@ -54,6 +54,9 @@ const PAGE_REFS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+\.(?:js|css))"/
 /** Minified static imports: `import{a as b}from"./x.js"`, `import"./x.js"`, `export{…}from"./x.js"`. */
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+?\.js)["'`]/g;
 
+/** The files a built script imports statically (relative paths as written). */
+export const staticImportsOf = (script: string): string[] => [...script.matchAll(STATIC_IMPORT)].map((m) => m[1] ?? '');
+
 /**
  * The paths of the first load among `files` (a build's files, with `read` giving a file's text):
  * what the page names, what that imports statically, and the largest language with its imports.
@@ -66,7 +69,7 @@ export async function firstLoadPaths(files: readonly SizedFile[], read: (path: s
     found.add(path);
     if (kindOf(path) !== 'js') return;
     const text = await read(path);
-    for (const match of text.matchAll(STATIC_IMPORT)) await visit(posix.join(posix.dirname(path), match[1] ?? ''));
+    for (const imported of staticImportsOf(text)) await visit(posix.join(posix.dirname(path), imported));
   };
   if (known.has('index.html')) found.add('index.html');
   for (const match of (await read('index.html')).matchAll(PAGE_REFS)) await visit(posix.normalize(match[1] ?? ''));

@@ -7,15 +7,19 @@
 import type { CtiHost, HostError } from '../../salesforce/types';
 import { CallLogger, openOutbox, type LoggerOptions, type OutboxStore } from '../call-log';
 import type { PanelStore } from '../store';
+import type { TabGroup } from '../tabs';
 import { CallEffects } from './call-effects';
-import type { Popper } from './pop-router';
+import { PopRouter, type Popper } from './pop-router';
 import { SalesforceSessionWatch, type SessionWatchOptions } from './salesforce-session';
 
 export interface MachineryDeps {
   store: PanelStore;
   host: CtiHost;
   userId: string;
-  popper: Popper;
+  /** The agent's panels (pops go to the tab in use), or null when this panel works alone. */
+  group: TabGroup | null;
+  /** Tests: pops elsewhere than through the group (default: a PopRouter on the host and the group). */
+  popper?: Popper;
   logger?: LoggerOptions;
   salesforceSession?: SessionWatchOptions;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
@@ -36,7 +40,7 @@ export async function createMachinery(deps: MachineryDeps): Promise<Machinery> {
   const watch = new SalesforceSessionWatch(deps.host, deps.onSalesforceSession, deps.salesforceSession);
   const report = (error: HostError) => watch.report(error);
   const logger = new CallLogger(deps.store, () => deps.host, outbox, { ...deps.logger, onSalesforceError: report });
-  const effects = new CallEffects(deps.store, deps.popper, logger, report);
+  const effects = new CallEffects(deps.store, deps.popper ?? new PopRouter(deps.host, deps.group), logger, report);
   return {
     effects,
     logger,

@@ -13,7 +13,7 @@ import type { LoggerOptions, OutboxStore } from '../call-log';
 import type { Machinery, Popper, SessionWatchOptions } from '../calls';
 import { probeServer } from '../startup';
 import { liveCalls, type ContextRecord, type PanelStore, type ServerFailure, type ServerProbe } from '../store';
-import type { ResumeInfo } from '../tabs';
+import type { ResumeInfo, TabGroup } from '../tabs';
 import type { CallChange, CallCommand, CommandPort } from './port';
 
 export interface LeaderDeps {
@@ -23,7 +23,8 @@ export interface LeaderDeps {
   /** The Salesforce user: the call-log outbox is theirs. */
   userId: string;
   createLink: (serverUrl: string, options: Pick<LinkOptions, 'knownCallIds'>) => BiztelLink;
-  popper: Popper;
+  group: TabGroup | null;
+  popper?: Popper;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
   openOutbox?: (userId: string) => Promise<OutboxStore>;
   /** A session to resume: handed over by the previous leader, or from before this tab reloaded. */
@@ -69,7 +70,8 @@ export class LeaderCore implements CommandPort {
         store: deps.store,
         host: deps.host,
         userId: deps.userId,
-        popper: deps.popper,
+        group: deps.group,
+        ...(deps.popper ? { popper: deps.popper } : {}),
         onSalesforceSession: (expired) => this.onSalesforceSession(expired),
         ...(deps.logger ? { logger: deps.logger } : {}),
         ...(deps.salesforceSession ? { salesforceSession: deps.salesforceSession } : {}),

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LINK_STATUSES } from '../../biztel/link-machine';
-import { NO_POP_REASONS } from '../../domain/pop-policy';
+import { NO_POP_REASONS } from '../../domain/pop-reasons';
 import { agentSchema, callSchema, callerIdSchema, helloSchema, salesforceIdSchema, statusSchema, systemSettingsSchema } from '../../protocol';
 import { foundRecordSchema } from '../../salesforce/types';
 
