@@ -55,6 +55,11 @@ export class BiztelLink {
     return this.state.status;
   }
 
+  /** Why the link is in its status (socket.io's words, or `protocol`); null when nothing is wrong. */
+  get error(): string | null {
+    return this.state.error;
+  }
+
   get signedIn(): boolean {
     return this.token !== null;
   }

@@ -11,6 +11,7 @@ import type { AgentEvent, CommandRequest, CommandResponse, Hello, RecentCall, Se
 import type { CtiHost } from '../../salesforce/types';
 import type { LoggerOptions, OutboxStore } from '../call-log';
 import type { Machinery, Popper, SessionWatchOptions } from '../calls';
+import { afterPaint } from '../platform';
 import { probeServer } from '../startup';
 import { liveCalls, type ContextRecord, type PanelStore, type ServerFailure, type ServerProbe } from '../store';
 import type { ResumeInfo, TabGroup } from '../tabs';
@@ -23,7 +24,14 @@ export interface LeaderDeps {
   /** The Salesforce user: the call-log outbox is theirs. */
   userId: string;
   createLink: (serverUrl: string, options: Pick<LinkOptions, 'knownCallIds'>) => BiztelLink;
+  /**
+   * A link this panel opened while the agent's panels elected their leader (made with `linkOptions`,
+   * with no session): the leader takes it over as it is, connected or still connecting.
+   */
+  link?: BiztelLink;
+  /** The agent's panels: pops go to the tab in use. Null when this panel works alone. */
   group: TabGroup | null;
+  /** Tests: pops elsewhere than through the group. */
   popper?: Popper;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
   openOutbox?: (userId: string) => Promise<OutboxStore>;
@@ -39,6 +47,18 @@ export interface LeaderDeps {
   now?: () => number;
 }
 
+/** How a panel's link is made: on a reconnect it tells the server which calls the panel shows. */
+export const linkOptions = (store: PanelStore): Pick<LinkOptions, 'knownCallIds'> => ({
+  knownCallIds: () => liveCalls(store.getState()).map((e) => e.call.callId),
+});
+
+/** The server introduced itself: what the store keeps of it (and whether this panel supports it). */
+export function helloArrived(store: PanelStore, hello: Hello, now: number): void {
+  const version = parseVersion(hello.serverVersion);
+  const supported = version !== null && capabilitiesFor(version).supported;
+  store.getState().helloReceived(hello, hello.serverTime - now, supported);
+}
+
 export class LeaderCore implements CommandPort {
   readonly link: BiztelLink;
   /** The call handling, loaded once the server answered (calls/machinery.ts); null until then. */
@@ -52,7 +72,7 @@ export class LeaderCore implements CommandPort {
 
   constructor(private readonly deps: LeaderDeps) {
     this.now = deps.now ?? Date.now;
-    this.link = deps.createLink(deps.serverUrl, { knownCallIds: () => liveCalls(deps.store.getState()).map((e) => e.call.callId) });
+    this.link = deps.link ?? deps.createLink(deps.serverUrl, linkOptions(deps.store));
   }
 
   private get actions() {
@@ -105,17 +125,25 @@ export class LeaderCore implements CommandPort {
         this.actions.signedOut(kept);
       }),
     );
+    // A link opened while the election ran may have news already.
+    if (link.status !== 'idle') this.onLinkStatus(link.status, link.error);
+    if (link.hello) this.onHello(link.hello);
     if (this.deps.resume || Object.keys(this.actions.shared.calls).length > 0) {
       await this.load();
       if (this.deps.resume && !this.stopped) this.link.adopt(this.deps.resume);
     }
     await this.connect();
-    void this.load();
+    // The call handling is not needed to show the sign-in screen: it loads once that is painted.
+    void afterPaint().then(() => this.load());
   }
 
   /** Resolves once the server said hello, or once it is plainly unreachable (it keeps retrying). */
   private connect(): Promise<void> {
     const { link, deps } = this;
+    if (link.hello) {
+      link.connect(); // already connected: nothing to do
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (this.actions.shared.hello === null) this.fail({ kind: 'serverUnreachable', url: deps.serverUrl, detail: this.actions.shared.link.error ?? 'timeout' });
@@ -151,10 +179,8 @@ export class LeaderCore implements CommandPort {
   }
 
   private onHello(hello: Hello): void {
-    const version = parseVersion(hello.serverVersion);
-    const supported = version !== null && capabilitiesFor(version).supported;
     this.probedUrl = null; // a later failure is a new one: probe again then
-    this.actions.helloReceived(hello, hello.serverTime - this.now(), supported);
+    helloArrived(this.deps.store, hello, this.now());
   }
 
   private onSession(session: Session): void {

@@ -27,6 +27,11 @@ export interface StartupOptions {
   sessionRetryMs?: number;
   /** True once the panel is being torn down: stop looking. */
   stopped: () => boolean;
+  /**
+   * The BIZTEL server's URL, as soon as the call center settings give a valid one: the panel can
+   * start connecting while Salesforce still answers for the user (a round trip to Salesforce).
+   */
+  onServerUrl?: (url: string) => void;
 }
 
 export type StartupResult = { ok: true; info: StartupInfo } | { ok: false; failure: FrameFailure };
@@ -43,9 +48,10 @@ export async function readStartup(host: CtiHost, store: PanelStore, options: Sta
   } catch (error) {
     return { ok: false, failure: { kind: 'openCtiUnavailable', detail: errorText(error) } };
   }
+  const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
+  if (checked.ok) options.onServerUrl?.(checked.url);
   const user = await readUser(host, store, options);
   if ('kind' in user) return { ok: false, failure: user };
-  const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
   if (!checked.ok) return { ok: false, failure: checked.failure };
   return { ok: true, info: { ...user, settings, serverUrl: checked.url } };
 }
