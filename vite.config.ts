@@ -26,6 +26,10 @@ export default defineConfig(({ command, mode }): UserConfig => {
           outDir: 'dist',
           emptyOutDir: true,
           target: 'es2022',
+          // Lazy chunks load as plain import(): their few shared modules follow one round trip later,
+          // which nobody waits for (the signed-in views load while the sign-in form shows), and the
+          // helper that would preload them is not in the first screen's script.
+          modulePreload: false,
           // Fixed entry names: the Visualforce page refers to them inside the static resource.
           rolldownOptions: {
             input: { biztelcti: 'index.html' },

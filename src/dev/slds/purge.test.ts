@@ -53,8 +53,10 @@ describe('purgeCss', () => {
   });
 
   it('keeps the custom properties kept rules read, and what those read in turn', () => {
+    // Set by the panel too (hooks): they stay properties rather than becoming their values.
     const css = ':root{--a:var(--b);--b:var(--c, red);--c:blue;--unused:var(--a);--d:green}.slds-button{color:var(--a)}.slds-badge{color:var(--d)}';
-    expect(customPropertiesOf(purgeCss(css, used('slds-button')))).toEqual(['--a', '--b', '--c']);
+    const hooks = new Set(['--a', '--b', '--c', '--d', '--unused']);
+    expect(customPropertiesOf(purgeCss(css, used('slds-button'), { hooks }))).toEqual(['--a', '--b', '--c']);
   });
 
   it('drops @font-face (system fonts only) and @charset', () => {
@@ -117,7 +119,7 @@ describe('purgeCss, told what else the panel uses', () => {
       if (d.parent?.type === 'rule' && (d.parent).selector === '.slds-button') decls[d.prop] = d.value;
     });
     expect(decls).toEqual({
-      color: 'var(--slds-g-color, #000)',
+      color: '#fff', // the page's token (below)
       background: 'var(--slds-c-button-brand-color, red)',
       border: '1px solid rgb(0 0 0 / 0.5)',
       outline: 'var(--slds-c-set-by-panel, none)',
@@ -129,5 +131,30 @@ describe('what the panel source uses besides classes', () => {
   it('finds the elements it renders and the custom properties it names', () => {
     expect([...usedElements(['<main className="panel"><p>{x}</p></main>', '<input id={a} />'])].filter((e) => !['svg', 'path', 'circle', 'ellipse', 'rect', 'polygon'].includes(e)).sort()).toEqual(['input', 'main', 'p']);
     expect([...namedCustomProperties(['.x{--slds-c-badge-color:red;color:var(--panel-gap)}'])].sort()).toEqual(['--panel-gap', '--slds-c-badge-color']);
+  });
+});
+
+describe('purgeCss, design tokens set once for the page', () => {
+  const declsOf = (css: string, selector: string) => {
+    const found: Record<string, string> = {};
+    postcss.parse(css).walkDecls((d) => {
+      if (d.parent?.type === 'rule' && (d.parent as postcss.Rule).selector === selector) found[d.prop] = d.value;
+    });
+    return found;
+  };
+
+  it('become their value (an unlayered one wins over a layered one), and their definitions go', () => {
+    const css =
+      ':root{--slds-g-gray:#747474;--slds-g-ring:0 0 0 2px var(--slds-g-brand)}@layer defaults{:where(html){--slds-g-gray:#757575;--slds-g-brand:#0b5cab}}' +
+      '.slds-button{color:var(--slds-g-gray);box-shadow:var(--slds-c-button-shadow, var(--slds-g-ring));--slds-c-button-shadow:none}';
+    const out = purgeCss(css, used('slds-button'));
+    expect(declsOf(out, '.slds-button')).toEqual({ color: '#747474', 'box-shadow': 'var(--slds-c-button-shadow, 0 0 0 2px #0b5cab)', '--slds-c-button-shadow': 'none' });
+    expect(customPropertiesOf(out)).toEqual(['--slds-c-button-shadow']);
+  });
+
+  it('stay tokens when another rule sets them for part of the page, or the panel names them', () => {
+    const css = ':root{--slds-g-a:red;--slds-g-b:blue}.slds-badge{--slds-g-a:green}.slds-button{color:var(--slds-g-a);background:var(--slds-g-b)}';
+    const out = purgeCss(css, used('slds-button', 'slds-badge'), { hooks: new Set(['--slds-g-b']) });
+    expect(declsOf(out, '.slds-button')).toEqual({ color: 'var(--slds-g-a)', background: 'var(--slds-g-b)' });
   });
 });

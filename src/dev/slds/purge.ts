@@ -110,6 +110,49 @@ function inlineUnsetHooks(root: Root, hooks: ReadonlySet<string>): void {
   });
 }
 
+const ROOT_SELECTORS = new Set([':root', ':where(html)', 'html']);
+
+/**
+ * A design token set once for the whole page and nowhere else (`:root{--slds-g-color-brand-base-40:
+ * #0b5cab}`) is a constant: each `var()` of it becomes its value. Unlayered definitions win over
+ * those in a cascade layer; a token set in several layers, or set again by any other rule (which
+ * could change it for part of the page), is left as it is.
+ */
+function inlineRootConstants(root: Root, hooks: ReadonlySet<string>): void {
+  const definitions = new Map<string, { value: string; layered: boolean; root: boolean }[]>();
+  root.walkDecls(/^--/, (decl) => {
+    const rule = decl.parent;
+    const isRoot = rule?.type === 'rule' && (rule as Rule).selectors.every((sel) => ROOT_SELECTORS.has(sel));
+    let layered = false;
+    for (let node = rule?.parent; node && node.type !== 'root'; node = node.parent) {
+      if (node.type === 'atrule' && (node as AtRule).name === 'layer') layered = true;
+      else if (node.type === 'atrule') return; // inside @media or @supports: not for the whole page
+    }
+    const list = definitions.get(decl.prop) ?? [];
+    list.push({ value: decl.value, layered, root: isRoot });
+    definitions.set(decl.prop, list);
+  });
+  const constants = new Map<string, string>();
+  for (const [name, list] of definitions) {
+    if (hooks.has(name) || list.some((d) => !d.root)) continue;
+    const unlayered = list.filter((d) => !d.layered);
+    const winner = unlayered.length > 0 ? unlayered.at(-1) : list.length === 1 ? list[0] : undefined;
+    if (winner && !winner.value.includes('!important')) constants.set(name, winner.value);
+  }
+  const VAR = /var\(\s*(--[\w-]+)\s*(?:,((?:[^()]|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))*?))?\s*\)/g;
+  const inline = (value: string, depth = 0): string =>
+    depth > 10
+      ? value
+      : value.replace(VAR, (whole, name: string, fallback: string | undefined) => {
+          const constant = constants.get(name);
+          if (constant !== undefined) return inline(constant, depth + 1);
+          return fallback === undefined ? whole : `var(${name},${inline(fallback, depth + 1)})`;
+        });
+  root.walkDecls((decl) => {
+    if (decl.value.includes('var(')) decl.value = inline(decl.value);
+  });
+}
+
 /** The rules of `css` that `used` needs, as CSS text; a parsed tree is copied, not changed. */
 export function purgeCss(css: string | Root, used: ReadonlySet<string>, options: PurgeOptions = {}): string {
   const root = typeof css === 'string' ? postcss.parse(css) : css.clone();
@@ -125,6 +168,7 @@ export function purgeCss(css: string | Root, used: ReadonlySet<string>, options:
   });
 
   inlineUnsetHooks(root, options.hooks ?? new Set());
+  inlineRootConstants(root, options.hooks ?? new Set());
 
   // Keyframes: only those a kept rule animates with.
   const animations = new Set<string>();

@@ -7,8 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-/** Static imports, `import type` excepted: `import { a } from './x'`, `import './y.css'`. */
-const STATIC_IMPORT = /^\s*import\s+(?!type\s)(?:[^;'"]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Static imports and re-exports, type-only ones excepted: `import { a } from './x'`, `import './y.css'`, `export * from './z'`. */
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^;'"]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 const EXTENSIONS = ['', '.tsx', '.ts', '/index.tsx', '/index.ts'];
 
 function resolveImport(from: string, specifier: string): string | null {
