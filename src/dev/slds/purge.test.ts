@@ -138,7 +138,7 @@ describe('purgeCss, design tokens set once for the page', () => {
   const declsOf = (css: string, selector: string) => {
     const found: Record<string, string> = {};
     postcss.parse(css).walkDecls((d) => {
-      if (d.parent?.type === 'rule' && (d.parent as postcss.Rule).selector === selector) found[d.prop] = d.value;
+      if (d.parent?.type === 'rule' && (d.parent).selector === selector) found[d.prop] = d.value;
     });
     return found;
   };

@@ -122,7 +122,7 @@ function inlineRootConstants(root: Root, hooks: ReadonlySet<string>): void {
   const definitions = new Map<string, { value: string; layered: boolean; root: boolean }[]>();
   root.walkDecls(/^--/, (decl) => {
     const rule = decl.parent;
-    const isRoot = rule?.type === 'rule' && (rule as Rule).selectors.every((sel) => ROOT_SELECTORS.has(sel));
+    const isRoot = rule?.type === 'rule' && (rule).selectors.every((sel) => ROOT_SELECTORS.has(sel));
     let layered = false;
     for (let node = rule?.parent; node && node.type !== 'root'; node = node.parent) {
       if (node.type === 'atrule' && (node as AtRule).name === 'layer') layered = true;
