@@ -13,7 +13,8 @@ describe('the parts of a chunk', () => {
     expect(partOf('../../src/biztel/link.ts')).toBe('src/biztel');
     expect(partOf('../../src/domain/phone-metadata.jp.json.makeup.js')).toBe('src/domain');
     expect(partOf('../../src/main.tsx')).toBe('src/main.tsx');
-    expect(partOf('../../../../virtual/slds-icons.js')).toBe('SLDS icons');
+    expect(partOf('../../../../virtual/slds-icons-first.js')).toBe('SLDS icons');
+    expect(partOf('../../../../virtual/slds-icons-later.js')).toBe('SLDS icons');
     expect(partOf('\0rolldown/runtime.js')).toBe(BUNDLER);
   });
 

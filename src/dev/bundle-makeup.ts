@@ -12,10 +12,13 @@
  * costs add up to a little less than the chunk: the difference is its own row.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { decode } from '@jridgewell/sourcemap-codec';
 import { build, type Plugin, type Rolldown } from 'vite';
 import { ICON_NAMES } from '../ui/icon-names';
 import { gzipSize, kindOf } from './size-budget';
+import { PROJECT_ROOT } from './paths';
+import { iconsByScreen } from './slds/screens';
 import { iconsModule } from './slds/vite-plugin';
 
 export interface Part {
@@ -44,7 +47,7 @@ export function partOf(source: string): string {
   const path = source.replaceAll('\\', '/');
   const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg?.[1]) return pkg[1];
-  if (path.endsWith('virtual/slds-icons.js')) return 'SLDS icons';
+  if (/virtual\/slds-icons-\w+\.js$/.test(path)) return 'SLDS icons';
   const ours = /(?:^|\/)src\/(.+?)(?:\.makeup\.js)?$/.exec(path)?.[1];
   if (!ours) return BUNDLER;
   const folders = ours.split('/').slice(0, -1);
@@ -109,19 +112,22 @@ export const withoutHash = (file: string): string => file.replace(/-[\w-]{8}(\.\
  * in as plain JavaScript files of the same content, which keep their maps.
  */
 function visibleToMaps(): Plugin {
-  const ICONS = '/virtual/slds-icons.js';
+  const ICONS: Record<string, 'first' | 'later'> = { 'virtual:slds-icons': 'first', 'virtual:slds-icons/later': 'later' };
   const AS_JS = '.makeup.js';
+  const split = iconsByScreen(join(PROJECT_ROOT, 'src/ui/App.tsx'), ICON_NAMES);
   return {
     name: 'biztel-makeup-maps',
     enforce: 'pre',
     async resolveId(source, importer) {
-      if (source === 'virtual:slds-icons') return ICONS;
+      const icons = ICONS[source];
+      if (icons) return `/virtual/slds-icons-${icons}.js`;
       if (!source.endsWith('.json') || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       return resolved ? `${resolved.id}${AS_JS}` : null;
     },
     async load(id) {
-      if (id === ICONS) return iconsModule(ICON_NAMES);
+      const icons = /^\/virtual\/slds-icons-(first|later)\.js$/.exec(id)?.[1] as 'first' | 'later' | undefined;
+      if (icons) return iconsModule((await split)[icons]);
       if (id.endsWith(`.json${AS_JS}`)) return `export default ${await readFile(id.slice(0, -AS_JS.length), 'utf8')};`;
       return null;
     },

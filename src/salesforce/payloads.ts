@@ -116,12 +116,12 @@ export function parseSettings(value: unknown, report: ReportHostDiagnostic): Rec
  */
 export const openCtiResponseSchema = z.looseObject({ success: z.boolean(), returnValue: z.optional(z.unknown()), errors: z.optional(z.unknown()) });
 
-const firstErrorSchema = z.tuple([z.looseObject({ code: z.optional(z.unknown()), description: z.optional(z.unknown()) })], z.unknown());
+const errorSchema = z.looseObject({ code: z.optional(z.unknown()), description: z.optional(z.unknown()) });
 
 /** The first error of a failed answer, when it has one of the documented shape. */
 export function firstError(errors: unknown): { code: string | null; description: string | null } {
-  const parsed = firstErrorSchema.safeParse(errors);
-  const first = parsed.success ? parsed.data[0] : null;
+  const parsed = Array.isArray(errors) ? errorSchema.safeParse(errors[0]) : null;
+  const first = parsed?.success ? parsed.data : null;
   return {
     code: typeof first?.code === 'string' ? first.code : null,
     description: typeof first?.description === 'string' ? first.description.slice(0, 500) : null,
