@@ -38,7 +38,16 @@ export default defineConfig(({ command, mode }): UserConfig => {
               // page names only assets/biztelcti.js (no preloads), so a shared chunk it imported would
               // be fetched only once the entry had run. (Without this group the bundler sometimes moves
               // zod and the protocol schemas out into such a chunk when a lazy module uses them too.)
-              codeSplitting: { groups: [{ name: 'biztelcti', tags: ['$initial'] }] },
+              // What loads after the first screen (the signed-in views, the call handling, phone
+              // formatting, the requests between panels) is one file: it all loads within a second of
+              // the sign-in form anyway, and one file compresses better than five. The languages (one
+              // is loaded) and the Classic host (Classic only) stay on their own.
+              codeSplitting: {
+                groups: [
+                  { name: 'biztelcti', tags: ['$initial'] },
+                  { name: 'later', test: (id) => !/[\\/]i18n[\\/](?:ja|en)\.ts$|[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
+                ],
+              },
               entryFileNames: 'assets/biztelcti.js',
               chunkFileNames: 'assets/[name]-[hash].js',
               assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
