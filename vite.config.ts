@@ -5,8 +5,10 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
+import { textsPlugin } from './src/dev/texts-plugin.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
 
+const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 /** Panels of another build (open during a package upgrade) must not share state with this one. */
@@ -39,13 +41,13 @@ export default defineConfig(({ command, mode }): UserConfig => {
               // be fetched only once the entry had run. (Without this group the bundler sometimes moves
               // zod and the protocol schemas out into such a chunk when a lazy module uses them too.)
               // What loads after the first screen (the signed-in views, the call handling, phone
-              // formatting, the requests between panels) is one file: it all loads within a second of
-              // the sign-in form anyway, and one file compresses better than five. The languages (one
-              // is loaded) and the Classic host (Classic only) stay on their own.
+              // formatting, the requests between panels, the later texts' keys) is one file: it all loads
+              // within a second of the sign-in form anyway, and one file compresses better than five.
+              // The languages' texts (one is loaded) and the Classic host (Classic only) stay apart.
               codeSplitting: {
                 groups: [
                   { name: 'biztelcti', tags: ['$initial'] },
-                  { name: 'later', test: (id) => !/[\\/]i18n[\\/](?:ja|en)\.ts$|[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
+                  { name: 'later', test: (id) => !/^\0texts\/(?!later-keys)|[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
                 ],
               },
               entryFileNames: 'assets/biztelcti.js',
@@ -55,7 +57,11 @@ export default defineConfig(({ command, mode }): UserConfig => {
           },
         };
   return {
-    plugins: [react(), sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES, rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)) }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+    plugins: [
+      react(),
+      textsPlugin({ dir: src('app/i18n'), langs: ['ja', 'en'], entry: src('main.tsx'), sourceDir: src('') }),
+      sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES, rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)) }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : []),
+    ],
     define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',

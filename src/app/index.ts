@@ -3,5 +3,5 @@ export { Panel, type PanelDeps } from './panel';
 export type { AgentActions } from './agent';
 export { clickToDialAvailable } from './agent';
 export * from './store';
-export { loadMessages, messagesLoaded, toLang, translate, type Lang, type MessageKey } from './i18n';
+export { loadLaterMessages, loadMessages, messagesLoaded, toLang, translate, type Lang, type MessageKey } from './i18n';
 export { readLanguageOverride, readSession, writeSession } from './platform';

@@ -55,19 +55,20 @@ describe('the size budget', () => {
   it('names the first load: the page, what it names, their static imports, and the larger language', async () => {
     const texts: Record<string, string> = {
       'index.html': '<script type="module" crossorigin src="./assets/biztelcti.js"></script><link rel="stylesheet" crossorigin href="./assets/biztelcti.css">',
-      'assets/biztelcti.js': 'import{a as b}from"./shared-AAAAAAAA.js";const l=()=>import(`./SignedIn-BBBBBBBB.js`);__vitePreload(()=>import("./ja-CCCCCCCC.js"),[]);',
+      'assets/biztelcti.js': 'import{a as b}from"./shared-AAAAAAAA.js";const l=()=>import(`./SignedIn-BBBBBBBB.js`);__vitePreload(()=>import("./ja-first-CCCCCCCC.js"),[]);',
       'assets/shared-AAAAAAAA.js': 'export{x as a};import"./biztelcti.js";',
       'assets/SignedIn-BBBBBBBB.js': 'import{a}from"./shared-AAAAAAAA.js";import"./later-DDDDDDDD.js";',
       'assets/later-DDDDDDDD.js': '',
-      'assets/ja-CCCCCCCC.js': 'var e={};export{e as ja};',
-      'assets/en-EEEEEEEE.js': 'var e={};export{e as en};',
+      'assets/ja-first-CCCCCCCC.js': 'var e={};export{e as ja};',
+      'assets/en-first-EEEEEEEE.js': 'var e={};export{e as en};',
+      'assets/ja-later-GGGGGGGG.js': '',
       'assets/biztelcti.css': '',
       'assets/SignedIn-FFFFFFFF.css': '',
     };
-    const sizes: Record<string, number> = { 'assets/ja-CCCCCCCC.js': 5_500, 'assets/en-EEEEEEEE.js': 4_700 };
+    const sizes: Record<string, number> = { 'assets/ja-first-CCCCCCCC.js': 3_000, 'assets/en-first-EEEEEEEE.js': 2_500, 'assets/ja-later-GGGGGGGG.js': 9_000 };
     const files = Object.keys(texts).map((path) => file(path, sizes[path] ?? 1_000));
     const paths = await firstLoadPaths(files, (path) => Promise.resolve(texts[path] ?? ''));
-    expect([...paths].sort()).toEqual(['assets/biztelcti.css', 'assets/biztelcti.js', 'assets/ja-CCCCCCCC.js', 'assets/shared-AAAAAAAA.js', 'index.html']);
+    expect([...paths].sort()).toEqual(['assets/biztelcti.css', 'assets/biztelcti.js', 'assets/ja-first-CCCCCCCC.js', 'assets/shared-AAAAAAAA.js', 'index.html']);
   });
 
   it('weighs the first load of a build directory from its files', async () => {

@@ -48,8 +48,8 @@ export async function sizeBuild(dir: string): Promise<SizedFile[]> {
   return sized.sort((a, b) => b.gzipBytes - a.gzipBytes || a.path.localeCompare(b.path));
 }
 
-/** The language chunks (src/app/i18n): one of them is part of the first load. */
-export const LANGUAGE_CHUNK = /^assets\/(?:ja|en)-[\w-]{8}\.js$/;
+/** The first screen's texts of each language (src/dev/texts-plugin.ts): one of them is part of the first load. */
+export const LANGUAGE_CHUNK = /^assets\/(?:ja|en)-first-[\w-]{8}\.js$/;
 const PAGE_REFS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+\.(?:js|css))"/g;
 /** Minified static imports: `import{a as b}from"./x.js"`, `import"./x.js"`, `export{…}from"./x.js"`. */
 const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+?\.js)["'`]/g;

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
-import { panelLang, selectPhase } from '../app';
+import { loadLaterMessages, panelLang, selectPhase } from '../app';
 import { usePanel, useT } from './context';
 import { DiagnosticsNotice } from './DiagnosticsNotice';
 import { FaultView } from './ErrorBoundary';
@@ -9,7 +9,8 @@ import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 import { runShortcut, shortcutOf } from './shortcuts';
 
-const loadSignedIn = () => import('./SignedIn');
+// The signed-in views come with their texts (the first screen's load with the panel).
+const loadSignedIn = () => Promise.all([import('./SignedIn'), loadLaterMessages()]).then(([views]) => views);
 const SignedIn = lazy(loadSignedIn);
 
 export function App() {
