@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
 import { textsPlugin } from './src/dev/texts-plugin.ts';
+import { plainDynamicImports } from './src/dev/plain-dynamic-imports.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
 
 const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
@@ -59,6 +60,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
   return {
     plugins: [
       react(),
+      ...(mode === 'production' ? [plainDynamicImports()] : []),
       textsPlugin({ dir: src('app/i18n'), langs: ['ja', 'en'], entry: src('main.tsx'), sourceDir: src('') }),
       sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES, rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)) }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : []),
     ],
