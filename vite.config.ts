@@ -5,11 +5,10 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
-import { textsPlugin } from './src/dev/texts-plugin.ts';
+import { PANEL_TEXTS, isLanguageTexts, textsPlugin } from './src/dev/texts-plugin.ts';
 import { plainDynamicImports } from './src/dev/plain-dynamic-imports.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
 
-const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta.url));
 const simulatorUrl = `http://localhost:${process.env.BIZTEL_SIM_PORT ?? 8000}/`;
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 /** Panels of another build (open during a package upgrade) must not share state with this one. */
@@ -48,7 +47,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
               codeSplitting: {
                 groups: [
                   { name: 'biztelcti', tags: ['$initial'] },
-                  { name: 'later', test: (id) => !/^\0texts\/(?!later-keys)|[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
+                  { name: 'later', test: (id) => !isLanguageTexts(id) && !/[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
                 ],
               },
               entryFileNames: 'assets/biztelcti.js',
@@ -61,7 +60,7 @@ export default defineConfig(({ command, mode }): UserConfig => {
     plugins: [
       react(),
       ...(mode === 'production' ? [plainDynamicImports()] : []),
-      textsPlugin({ dir: src('app/i18n'), langs: ['ja', 'en'], entry: src('main.tsx'), sourceDir: src('') }),
+      textsPlugin(PANEL_TEXTS),
       sldsPlugin({ sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))], icons: ICON_NAMES, rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)) }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : []),
     ],
     define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },

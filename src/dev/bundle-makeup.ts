@@ -20,6 +20,7 @@ import { gzipSize, kindOf } from './size-budget';
 import { PROJECT_ROOT } from './paths';
 import { iconsByScreen } from './slds/screens';
 import { iconsModule } from './slds/vite-plugin';
+import { PANEL_TEXTS, TEXTS_PREFIX, textsModules, textsName } from './texts-plugin';
 
 export interface Part {
   /** An npm package (`react-dom`), a folder of ours (`src/app/tabs`), or a row of its own in brackets. */
@@ -48,6 +49,7 @@ export function partOf(source: string): string {
   const pkg = /.*node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (pkg?.[1]) return pkg[1];
   if (/virtual\/slds-icons-\w+\.js$/.test(path)) return 'SLDS icons';
+  if (/virtual\/texts\/[\w-]+\.js$/.test(path)) return 'texts (src/app/i18n)';
   const ours = /(?:^|\/)src\/(.+?)(?:\.makeup\.js)?$/.exec(path)?.[1];
   if (!ours) return BUNDLER;
   const folders = ours.split('/').slice(0, -1);
@@ -115,12 +117,14 @@ function visibleToMaps(): Plugin {
   const ICONS: Record<string, 'first' | 'later'> = { 'virtual:slds-icons': 'first', 'virtual:slds-icons/later': 'later' };
   const AS_JS = '.makeup.js';
   const split = iconsByScreen(join(PROJECT_ROOT, 'src/ui/App.tsx'), ICON_NAMES);
+  const texts_ = textsModules(PANEL_TEXTS);
   return {
     name: 'biztel-makeup-maps',
     enforce: 'pre',
     async resolveId(source, importer) {
       const icons = ICONS[source];
       if (icons) return `/virtual/slds-icons-${icons}.js`;
+      if (source.startsWith(TEXTS_PREFIX)) return `/virtual/texts/${textsName(source)}.js`;
       if (!source.endsWith('.json') || !importer) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       return resolved ? `${resolved.id}${AS_JS}` : null;
@@ -128,6 +132,8 @@ function visibleToMaps(): Plugin {
     async load(id) {
       const icons = /^\/virtual\/slds-icons-(first|later)\.js$/.exec(id)?.[1] as 'first' | 'later' | undefined;
       if (icons) return iconsModule((await split)[icons]);
+      const texts = /^\/virtual\/texts\/([\w-]+)\.js$/.exec(id)?.[1];
+      if (texts) return texts_.code(texts);
       if (id.endsWith(`.json${AS_JS}`)) return `export default ${await readFile(id.slice(0, -AS_JS.length), 'utf8')};`;
       return null;
     },

@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { transformWithOxc, type Plugin } from 'vite';
+import { PROJECT_ROOT } from './paths.ts';
 import { staticallyReached } from './slds/screens.ts';
 
 export interface TextsOptions {
@@ -26,6 +27,15 @@ export interface TextsOptions {
   /** The folder of the panel's source (static imports are followed within it). */
   sourceDir: string;
 }
+
+/**
+ * A language's texts module (not the keys of the later texts, which go with the signed-in views), as
+ * this plugin resolves it or as the benchmark's analysis build does (bundle-makeup.ts).
+ */
+export const isLanguageTexts = (id: string): boolean => /^(?:\0|\/virtual\/)texts\/(?!later-keys)/.test(id);
+
+/** `virtual:texts/ja/first` → `ja-first`. */
+export const textsName = (id: string): string => id.slice(TEXTS_PREFIX.length).replace('/', '-');
 
 export interface KeySplit {
   first: string[];
@@ -49,14 +59,22 @@ async function readLanguage(file: string, lang: string): Promise<Record<string, 
   return texts as Record<string, string>;
 }
 
-const PREFIX = 'virtual:texts/';
+export const TEXTS_PREFIX = 'virtual:texts/';
 /** Resolved ids end as a file would, so that the chunks are named after the language and the part. */
 const RESOLVED = '\0texts/';
 
-export function textsPlugin(options: TextsOptions): Plugin {
+/** The panel's own texts: src/app/i18n, first screen from src/main.tsx. */
+export const PANEL_TEXTS: TextsOptions = {
+  dir: join(PROJECT_ROOT, 'src', 'app', 'i18n'),
+  langs: ['ja', 'en'],
+  entry: join(PROJECT_ROOT, 'src', 'main.tsx'),
+  sourceDir: join(PROJECT_ROOT, 'src'),
+};
+
+/** The modules' code by name (`keys`, `later-keys`, `ja-first`…); `split` is computed once per call of this. */
+export function textsModules(options: TextsOptions): { code(name: string): Promise<string>; files: string[] } {
   const file = (lang: string) => join(options.dir, `${lang}.ts`);
   const reference = options.langs[0] ?? 'ja';
-  // Once per build (or per change, in the dev server).
   let split: Promise<KeySplit> | null = null;
   const keySplit = (): Promise<KeySplit> =>
     (split ??= (async () => {
@@ -65,29 +83,38 @@ export function textsPlugin(options: TextsOptions): Plugin {
       return splitKeys(keys, await Promise.all(code.map((f) => readFile(f, 'utf8'))));
     })());
   return {
-    name: 'biztel-texts',
-    buildStart() {
-      split = null;
-    },
-    resolveId(id) {
-      return id.startsWith(PREFIX) ? `${RESOLVED}${id.slice(PREFIX.length).replace('/', '-')}.js` : null;
-    },
-    async load(id) {
-      if (!id.startsWith(RESOLVED)) return null;
-      for (const lang of options.langs) this.addWatchFile(file(lang));
-      const name = id.slice(RESOLVED.length, -'.js'.length);
+    files: options.langs.map(file),
+    async code(name) {
       const keys = await keySplit();
       if (name === 'keys') return `export const FIRST = ${JSON.stringify(keys.first)};\n`;
       if (name === 'later-keys') return `export const LATER = ${JSON.stringify(keys.later)};\n`;
       const [lang, part] = name.split('-');
-      if (!lang || !options.langs.includes(lang) || (part !== 'first' && part !== 'later')) throw new Error(`no texts module ${id}`);
+      if (!lang || !options.langs.includes(lang) || (part !== 'first' && part !== 'later')) throw new Error(`no texts module ${name}`);
       const texts = await readLanguage(file(lang), lang);
       return `export default ${JSON.stringify((part === 'first' ? keys.first : keys.later).map((key) => texts[key] ?? ''))};\n`;
+    },
+  };
+}
+
+export function textsPlugin(options: TextsOptions): Plugin {
+  let texts = textsModules(options);
+  return {
+    name: 'biztel-texts',
+    buildStart() {
+      texts = textsModules(options);
+    },
+    resolveId(id) {
+      return id.startsWith(TEXTS_PREFIX) ? `${RESOLVED}${textsName(id)}.js` : null;
+    },
+    load(id) {
+      if (!id.startsWith(RESOLVED)) return null;
+      for (const file of texts.files) this.addWatchFile(file);
+      return texts.code(id.slice(RESOLVED.length, -'.js'.length));
     },
     // A changed language or component may change the lists: the dev server makes them again.
     hotUpdate({ file: changed, modules }) {
       if (!/\.tsx?$/.test(changed)) return;
-      split = null;
+      texts = textsModules(options);
       const made = [...this.environment.moduleGraph.idToModuleMap.values()].filter((m) => m.id?.startsWith(RESOLVED));
       for (const module of made) this.environment.moduleGraph.invalidateModule(module);
       return made.length ? [...modules, ...made] : undefined;
