@@ -6,8 +6,7 @@ import type { CtiHost, NavigationInfo } from '../../salesforce/types';
 import { errorText } from '../platform';
 import { selectCaps, type PanelStore } from '../store';
 import type { AgentActions } from './actions';
-import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
-import { loadDirectory } from './directory';
+import { clickToDialAvailable } from './click-to-dial';
 
 export interface TabHooks {
   /** The record the agent has open: `replace` false only fills it in when nothing is known yet. */
@@ -28,7 +27,8 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
   host.onClickToDial(
     (request) => {
       hooks.used();
-      void handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {}));
+      // What a click does (the number's checks, the dial) loads with the first click.
+      void import('./click-to-dial-handler').then(({ handleClickToDial }) => handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})));
     },
     (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
   );
@@ -40,8 +40,10 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
     store.subscribe((state, prev) => {
       clickToDial();
       if (state.shared.session !== null) presence ??= import('./presence').then((m) => m.watchPresence(store, host));
+      // The directory names show only in the signed-in views: they are read once the agent is signed
+      // in (not during start-up, where they would cost a Salesforce round trip and their code).
       const { hello, session } = state.shared;
-      if (hello?.serverVersion !== prev.shared.hello?.serverVersion || (session !== null && prev.shared.session === null)) {
+      if (session !== null && (hello?.serverVersion !== prev.shared.hello?.serverVersion || prev.shared.session === null)) {
         void refreshDirectory(store, host);
       }
     }),
@@ -74,6 +76,7 @@ async function refreshDirectory(store: PanelStore, host: CtiHost): Promise<void>
     return;
   }
   try {
+    const { loadDirectory } = await import('./directory');
     store.getState().directoryLoaded(await loadDirectory(host));
   } catch (error) {
     store.getState().alertShown({ key: 'error.salesforce', params: { detail: errorText(error) }, tone: 'warning' });

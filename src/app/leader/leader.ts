@@ -4,15 +4,13 @@
  * whatever the number of Salesforce tabs.
  */
 import type { BiztelLink, CommandResult, Diagnostic, LinkOptions, LinkStatus } from '../../biztel/link';
-import { fetchRecentCalls } from '../../biztel/http';
-import { TASK_LIMITS } from '../../domain/task-limits';
+import { TASK_LIMITS } from '../../domain/task-field-limits';
 import { capabilitiesFor, parseVersion } from '../../domain/version';
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, RecentCall, Session } from '../../protocol';
 import type { CtiHost } from '../../salesforce/types';
 import type { LoggerOptions, OutboxStore } from '../call-log';
 import type { Machinery, Popper, SessionWatchOptions } from '../calls';
 import { afterPaint } from '../platform';
-import { probeServer } from '../startup';
 import { liveCalls, type ContextRecord, type PanelStore, type ServerFailure, type ServerProbe } from '../store';
 import type { ResumeInfo, TabGroup } from '../tabs';
 import type { CallChange, CallCommand, CommandPort } from './port';
@@ -166,7 +164,8 @@ export class LeaderCore implements CommandPort {
   /** Says whether the server answers HTTP at all (the unreachable-server diagnosis in detail). */
   private async probe(url: string): Promise<void> {
     this.probedUrl = url;
-    const probe = await (this.deps.probeServer ?? probeServer)(url);
+    // The diagnosis (and the HTTP client) load only when a server cannot be reached.
+    const probe = await (this.deps.probeServer ?? (await import('../startup/server-probe')).probeServer)(url);
     if (!this.stopped) this.actions.serverProbed(url, probe);
   }
 
@@ -281,9 +280,11 @@ export class LeaderCore implements CommandPort {
     return (await this.load()).watch.probe();
   }
 
-  recentCalls(signal?: AbortSignal): Promise<RecentCall[]> {
+  async recentCalls(signal?: AbortSignal): Promise<RecentCall[]> {
     const resume = this.link.resumeInfo();
-    return resume ? fetchRecentCalls(this.deps.serverUrl, resume.token, signal) : Promise.resolve([]);
+    if (!resume) return [];
+    const { fetchRecentCalls } = await import('../../biztel/http');
+    return fetchRecentCalls(this.deps.serverUrl, resume.token, signal);
   }
 
   stop(): void {
