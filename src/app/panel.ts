@@ -13,9 +13,9 @@ import type { CtiHost, HostKind, NavigationInfo } from '../salesforce/types';
 import { AgentActions, watchSalesforceTab } from './agent';
 import type { LoggerOptions, OutboxStore } from './call-log';
 import { servePops, type SessionWatchOptions } from './calls';
-import { loadLaterMessages, loadMessages } from './i18n';
+import { loadMessages } from './i18n';
 import { EarlyLink, LeaderCore, remotePort, serveFollowers, type CommandPort } from './leader';
-import { DiagnosticsRecorder, afterPaint } from './platform';
+import { DiagnosticsRecorder } from './platform';
 import { startFrame } from './startup';
 import type { PanelStore } from './store';
 import {
@@ -133,8 +133,6 @@ export class Panel {
     }
     const { host, info } = started;
     await loadMessages(this.store.getState().frame.salesforceLang);
-    // The texts the first screen does not show (an alert of the call handling may need them).
-    void afterPaint().then(() => loadLaterMessages());
     this.offs.push(
       watchSalesforceTab(this.store, host, this.actions, {
         navigated: (navigation, replace) => {

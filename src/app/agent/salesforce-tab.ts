@@ -3,6 +3,7 @@
  * whether Salesforce offers it right now, the utility-bar presence, and the directory names.
  */
 import type { CtiHost, NavigationInfo } from '../../salesforce/types';
+import { loadLaterMessages } from '../i18n';
 import { errorText } from '../platform';
 import { selectCaps, type PanelStore } from '../store';
 import type { AgentActions } from './actions';
@@ -27,8 +28,10 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
   host.onClickToDial(
     (request) => {
       hooks.used();
-      // What a click does (the number's checks, the dial) loads with the first click.
-      void import('./click-to-dial-handler').then(({ handleClickToDial }) => handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})));
+      // What a click does (the number's checks, the dial) and its messages load with the first click.
+      void Promise.all([import('./click-to-dial-handler'), loadLaterMessages()]).then(([{ handleClickToDial }]) =>
+        handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})),
+      );
     },
     (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error' }),
   );
