@@ -42,15 +42,20 @@ const userInfoSchema = z.looseObject({
 });
 
 export async function readStartup(host: CtiHost, store: PanelStore, options: StartupOptions): Promise<StartupResult> {
+  // The two questions go to Salesforce at once (the user's costs a round trip to its servers); the
+  // settings' answer still decides first, as it did when they were asked one after the other.
+  let settingsFailed = false;
+  const userRead = readUser(host, store, { ...options, stopped: () => settingsFailed || options.stopped() });
   let settings: Record<string, string>;
   try {
     settings = await host.getCallCenterSettings();
   } catch (error) {
+    settingsFailed = true;
     return { ok: false, failure: { kind: 'openCtiUnavailable', detail: errorText(error) } };
   }
   const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
   if (checked.ok) options.onServerUrl?.(checked.url);
-  const user = await readUser(host, store, options);
+  const user = await userRead;
   if ('kind' in user) return { ok: false, failure: user };
   if (!checked.ok) return { ok: false, failure: checked.failure };
   return { ok: true, info: { ...user, settings, serverUrl: checked.url } };
