@@ -69,7 +69,7 @@ afterEach(() => {
 function start(claimMs: number, slowSalesforce = false): Started {
   const store = createPanelStore('en');
   const links: BiztelLink[] = [];
-  const helloFirst = () => new Promise<void>((resolve) => (links[0]?.hello ? resolve() : links[0]?.on('hello', () => resolve())));
+  const helloFirst = () => until(() => links[0]?.hello != null, 'the early link’s hello');
   const panel = new Panel({
     store,
     launch: { kind: 'lightning', sfdcOrigin: 'https://example.lightning.force.com' },
