@@ -52,7 +52,9 @@ export default defineConfig(({ command, mode }): UserConfig => {
               },
               entryFileNames: 'assets/biztelcti.js',
               chunkFileNames: 'assets/[name]-[hash].js',
-              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
+              // The first screen's stylesheet has a fixed name too (the Visualforce page links it); the
+              // signed-in views' (src/ui/signed-in.css) is loaded by them.
+              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !n.includes('signed-in')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
             },
           },
         };

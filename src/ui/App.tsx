@@ -9,8 +9,8 @@ import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 import { runShortcut, shortcutOf } from './shortcuts';
 
-// The signed-in views come with their texts (the first screen's load with the panel).
-const loadSignedIn = () => Promise.all([import('./SignedIn'), loadLaterMessages()]).then(([views]) => views);
+// The signed-in views come with their texts and their stylesheet (the first screen's load with the panel).
+const loadSignedIn = () => Promise.all([import('./SignedIn').then((views) => views.stylesReady.then(() => views)), loadLaterMessages()]).then(([views]) => views);
 const SignedIn = lazy(loadSignedIn);
 
 export function App() {

@@ -4,6 +4,7 @@
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import laterIcons from 'virtual:slds-icons/later';
+import signedInStyles from './signed-in.css?url';
 import { isOnCall } from '../app';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
@@ -14,8 +15,11 @@ import { RecentCalls } from './RecentCalls';
 import { RingAnnouncer } from './RingAnnouncer';
 import { usePanel } from './context';
 import { addIcons } from './Icon';
+import { loadStylesheet } from './stylesheet';
 
 addIcons(laterIcons);
+/** The signed-in views' own rules (signed-in.css): App waits for them before it shows these views. */
+export const stylesReady = loadStylesheet(signedInStyles);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
 
