@@ -3,7 +3,7 @@
  * recent calls, or the diagnosis of a server that cannot be reached), not with the first screen.
  */
 import * as z from 'zod/mini';
-import { HTTP_PATHS, infoSchema, recentCallsSchema, type Hello, type RecentCall } from '../protocol';
+import { HTTP_PATHS, infoSchema, issuesText, recentCallsSchema, type Hello, type RecentCall } from '../protocol';
 
 export class HttpError extends Error {
   constructor(
@@ -31,7 +31,7 @@ async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestIn
     throw new HttpError('invalid', `${url}: the answer is not JSON`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', `${url}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new HttpError('invalid', `${url}: ${issuesText(parsed.error)}`);
   return parsed.data;
 }
 

@@ -2,7 +2,7 @@
 import type { Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import type { LinkStatus } from './link-machine';
-import { ackEnvelopeSchema, errorCodeSchema, responseSchemaOf, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
+import { ackEnvelopeSchema, errorCodeSchema, issuesText, responseSchemaOf, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
 
 
 /** The server's error codes, and the link's own: offline, no answer in time, an answer not understood. */
@@ -51,9 +51,9 @@ export function readAck<C extends CommandName>(name: C, raw: unknown): { result:
     refused: reason,
   });
   const envelope = ackEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return badResponse(z.prettifyError(envelope.error));
+  if (!envelope.success) return badResponse(issuesText(envelope.error));
   if (!envelope.data.ok) return { result: { ok: false, error: envelope.data.error }, refused: null };
   const data = responseSchemaOf(name).safeParse(envelope.data.data);
-  if (!data.success) return badResponse(z.prettifyError(data.error));
+  if (!data.success) return badResponse(issuesText(data.error));
   return { result: { ok: true, data: data.data }, refused: null };
 }

@@ -5,11 +5,11 @@
  * and replay them later (a replayed "dial" or "answer" would be dangerous).
  */
 import { io, type Socket } from 'socket.io-client';
-import * as z from 'zod/mini';
 import {
   PROTOCOL_VERSION,
   agentEventSchema,
   helloSchema,
+  issuesText,
   sessionEndedSchema,
   type AgentEvent,
   type ClientToServerEvents,
@@ -130,7 +130,7 @@ export class BiztelLink {
   private onHello(raw: unknown): void {
     const parsed = helloSchema.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose('hello', z.prettifyError(parsed.error));
+      this.diagnose('hello', issuesText(parsed.error));
       return;
     }
     if (parsed.data.protocol !== PROTOCOL_VERSION) {
@@ -164,7 +164,7 @@ export class BiztelLink {
   private onAgentEvent(raw: unknown): void {
     const parsed = agentEventSchema.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose('agentEvent', z.prettifyError(parsed.error));
+      this.diagnose('agentEvent', issuesText(parsed.error));
       return;
     }
     const event = parsed.data;
@@ -181,7 +181,7 @@ export class BiztelLink {
   private onSessionEnded(raw: unknown): void {
     const parsed = sessionEndedSchema.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose('sessionEnded', z.prettifyError(parsed.error));
+      this.diagnose('sessionEnded', issuesText(parsed.error));
       return;
     }
     this.token = null;
@@ -222,7 +222,7 @@ export class BiztelLink {
     for (const raw of missed) {
       const parsed = agentEventSchema.safeParse(raw);
       if (parsed.success) events.push(parsed.data);
-      else this.diagnose('resume', z.prettifyError(parsed.error));
+      else this.diagnose('resume', issuesText(parsed.error));
     }
     this.dispatch({ type: 'hello' });
     // Missed events first, in order (a call that rang and ended while we were away), then the

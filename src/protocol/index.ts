@@ -2,3 +2,4 @@ export * from './schemas';
 export * from './commands';
 export * from './events';
 export * from './http';
+export * from './issues';

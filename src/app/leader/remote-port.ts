@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { linkErrorCodeSchema, type CommandResult } from '../../biztel/link';
 import { TASK_LIMITS } from '../../domain/task-limits';
-import { commandRequestSchemas, recentCallsSchema, requestSchemaOf, responseSchemaOf, salesforceIdSchema, type CommandRequest, type CommandResponse, type RecentCall } from '../../protocol';
+import { commandRequestSchemas, issuesText, recentCallsSchema, requestSchemaOf, responseSchemaOf, salesforceIdSchema, type CommandRequest, type CommandResponse, type RecentCall } from '../../protocol';
 import { contextRecordSchema, type ContextRecord } from '../store';
 import type { TabGroup } from '../tabs';
 import type { CallChange, CallCommand, CommandPort } from './port';
@@ -105,14 +105,14 @@ export function serveFollowers(group: TabGroup, port: () => CommandPort | null):
 export async function answerFollower(target: CommandPort | null, args: unknown): Promise<CommandResult<unknown>> {
   if (!target) return offline('This panel no longer holds the BIZTEL link.');
   const parsed = opSchema.safeParse(args);
-  if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error).slice(0, 300) } };
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: issuesText(parsed.error).slice(0, 300) } };
   const op = parsed.data;
   switch (op.op) {
     case 'signOut':
       return target.signOut();
     case 'command': {
       const request = requestSchemaOf(op.name).safeParse(op.request);
-      if (!request.success) return { ok: false, error: { code: 'BAD_REQUEST', message: `${op.name}: ${z.prettifyError(request.error).slice(0, 300)}` } };
+      if (!request.success) return { ok: false, error: { code: 'BAD_REQUEST', message: `${op.name}: ${issuesText(request.error).slice(0, 300)}` } };
       return target.command(op.name, request.data);
     }
     case 'updateCall': {
