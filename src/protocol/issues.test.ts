@@ -13,3 +13,19 @@ describe('a payload’s problems as text', () => {
     expect(issuesText({ issues: [{ message: 'Invalid input', path: [] }] })).toBe('Invalid input');
   });
 });
+
+describe('a union’s problems as text', () => {
+  const beat = z.object({ type: z.literal('beat'), term: z.number(), from: z.string() });
+  const claim = z.object({ type: z.literal('claim'), term: z.number(), takeover: z.boolean() });
+  const message = z.object({ message: z.union([beat, claim]) });
+
+  it('are those of the shape the payload came closest to, where they are', () => {
+    const parsed = message.safeParse({ message: { type: 'claim', term: 'soon', takeover: true } });
+    expect(parsed.success ? null : issuesText(parsed.error)).toBe('message.term: Invalid input');
+  });
+
+  it('name the tag when it is none of the shapes', () => {
+    const parsed = message.safeParse({ message: { type: 'wave' } });
+    expect(parsed.success ? null : issuesText(parsed.error)).toMatch(/^message\.type: /);
+  });
+});

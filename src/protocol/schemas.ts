@@ -191,7 +191,7 @@ export const sessionSchema = z.object({
 export type Session = z.infer<typeof sessionSchema>;
 
 /** Agent-scoped events carry a per-session sequence number, so a gap is visible to the client. */
-export const agentEventSchema = z.discriminatedUnion('type', [
+export const agentEventSchema = z.union([
   z.object({ type: z.literal('call'), seq: z.number(), call: callSchema }),
   z.object({ type: z.literal('agent'), seq: z.number(), agent: agentSchema }),
   z.object({ type: z.literal('settings'), seq: z.number(), settings: systemSettingsSchema }),

@@ -19,7 +19,7 @@ const resultSchema = z.union([
 
 const CALL_COMMANDS = Object.keys(commandRequestSchemas).filter((n): n is CallCommand => !['signIn', 'resume', 'signOut'].includes(n));
 
-const opSchema = z.discriminatedUnion('op', [
+const opSchema = z.union([
   z.object({ op: z.literal('signOut') }),
   z.object({ op: z.literal('command'), name: z.enum(CALL_COMMANDS), request: z.unknown() }),
   z.object({

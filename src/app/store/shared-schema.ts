@@ -48,7 +48,7 @@ export const callEntrySchema = z.object({
 export type CallEntry = z.infer<typeof callEntrySchema>;
 
 /** What the server's plain HTTP endpoint said when the socket could not connect (server-probe.ts). */
-export const serverProbeSchema = z.discriminatedUnion('kind', [
+export const serverProbeSchema = z.union([
   z.object({ kind: z.literal('answered'), version: text(20) }),
   z.object({ kind: z.literal('status'), status: count() }),
   z.object({ kind: z.literal('notBiztel') }),
@@ -57,7 +57,7 @@ export const serverProbeSchema = z.discriminatedUnion('kind', [
 export type ServerProbe = z.infer<typeof serverProbeSchema>;
 
 /** Start-up failures on the BIZTEL side: the leader finds them, every panel shows them. */
-export const serverFailureSchema = z.discriminatedUnion('kind', [
+export const serverFailureSchema = z.union([
   z.object({ kind: z.literal('serverUnreachable'), url: text(2000), detail: text(500), probe: z.optional(serverProbeSchema) }),
   z.object({ kind: z.literal('unsupportedVersion'), version: text(20) }),
   z.object({ kind: z.literal('protocolMismatch'), url: text(2000) }),
