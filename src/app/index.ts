@@ -4,4 +4,4 @@ export type { AgentActions } from './agent';
 export { clickToDialAvailable } from './agent';
 export * from './store';
 export { loadLaterMessages, loadMessages, messagesLoaded, toLang, translate, type Lang, type MessageKey } from './i18n';
-export { readLanguageOverride, readSession, writeSession } from './platform';
+export { afterPaint, readLanguageOverride, readSession, writeSession } from './platform';
