@@ -3,6 +3,7 @@
  * put it in the dial pad for the agent to confirm. Bad numbers get a clear message and no call.
  */
 import { normaliseNumber } from '../../domain/phone';
+import { formatNumber } from '../../domain/phone-format';
 import type { ClickToDialRequest } from '../../salesforce/types';
 import type { PanelStore } from '../store';
 import type { AgentActions } from './actions';
@@ -25,7 +26,6 @@ export async function handleClickToDial(store: PanelStore, actions: AgentActions
   if (clickToDialMode(state) === 'immediate') {
     await actions.dial(number.digits, context);
   } else {
-    const { formatNumber } = await import('../../domain/phone-format');
     actions.setDialDraft(formatNumber(number.digits), context);
     showPanel();
   }
