@@ -5,6 +5,8 @@ import { defineConfig, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { MOCK_PAGE_HTML, mockCtiPlugin } from './src/mock/vite-plugin.ts';
 import { sldsPlugin } from './src/dev/slds/vite-plugin.ts';
+import { PANEL_TEXTS, isLanguageTexts, textsPlugin } from './src/dev/texts-plugin.ts';
+import { plainDynamicImports } from './src/dev/plain-dynamic-imports.ts';
 import { ICON_NAMES } from './src/ui/icon-names.ts';
 import { MOCK_ICON_NAMES } from './src/mock/host/icon-names.ts';
 
@@ -27,22 +29,49 @@ export default defineConfig(({ command, mode }): UserConfig => {
           outDir: 'dist',
           emptyOutDir: true,
           target: 'es2022',
+          // Lazy chunks load as plain import(): their few shared modules follow one round trip later,
+          // which nobody waits for (the signed-in views load while the sign-in form shows), and the
+          // helper that would preload them is not in the first screen's script.
+          modulePreload: false,
           // Fixed entry names: the Visualforce page refers to them inside the static resource.
           rolldownOptions: {
             input: { biztelcti: 'index.html' },
             output: {
+              // Everything the entry reaches statically is in the entry's own file: the Visualforce
+              // page names only assets/biztelcti.js (no preloads), so a shared chunk it imported would
+              // be fetched only once the entry had run. (Without this group the bundler sometimes moves
+              // zod and the protocol schemas out into such a chunk when a lazy module uses them too.)
+              // What loads after the first screen (the signed-in views, the call handling, phone
+              // formatting, the requests between panels, the later texts' keys) is one file: it all loads
+              // within a second of the sign-in form anyway, and one file compresses better than five.
+              // The languages' texts (one is loaded) and the Classic host (Classic only) stay apart.
+              codeSplitting: {
+                groups: [
+                  { name: 'biztelcti', tags: ['$initial'] },
+                  { name: 'later', test: (id) => !isLanguageTexts(id) && !/[\\/]salesforce[\\/]classic(?:-payloads)?\.ts$/.test(id) },
+                ],
+              },
               entryFileNames: 'assets/biztelcti.js',
               chunkFileNames: 'assets/[name]-[hash].js',
-              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
+              // The first screen's stylesheet has a fixed name too (the Visualforce page links it); the
+              // signed-in views' (src/ui/signed-in.css) is loaded by them.
+              assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css') && !n.includes('signed-in')) ? 'assets/biztelcti.css' : 'assets/[name]-[hash][extname]'),
             },
           },
         };
   return {
-    plugins: [react(), sldsPlugin({
+    plugins: [
+      react(),
+      ...(mode === 'production' ? [plainDynamicImports()] : []),
+      textsPlugin(PANEL_TEXTS),
+      sldsPlugin({
         sourceDirs: [fileURLToPath(new URL('./src/ui', import.meta.url))],
         icons: ICON_NAMES,
+        rootComponent: fileURLToPath(new URL('./src/ui/App.tsx', import.meta.url)),
         mock: { sourceDirs: [fileURLToPath(new URL('./src/mock/host', import.meta.url))], icons: MOCK_ICON_NAMES },
-      }), ...(mock ? [mockCtiPlugin({ simulatorUrl })] : [])],
+      }),
+      ...(mock ? [mockCtiPlugin({ simulatorUrl })] : []),
+    ],
     define: { __PANEL_BUILD__: JSON.stringify(panelBuild) },
     // The static resource is served from /resource/<timestamp>/biztelcti/: everything relative.
     base: mode === 'mock' ? '/' : './',

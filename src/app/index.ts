@@ -3,5 +3,5 @@ export { Panel, type PanelDeps } from './panel';
 export { AgentActions } from './agent';
 export { clickToDialAvailable } from './agent';
 export * from './store';
-export { loadMessages, toLang, translate, type Lang, type MessageKey } from './i18n';
-export { readLanguageOverride, readSession, writeSession } from './platform';
+export { loadLaterMessages, loadMessages, messagesLoaded, toLang, translate, type Lang, type MessageKey } from './i18n';
+export { afterPaint, readLanguageOverride, readSession, writeSession } from './platform';

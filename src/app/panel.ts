@@ -12,9 +12,9 @@ import type { LaunchParams } from '../salesforce/launch';
 import type { CtiHost, HostKind, NavigationInfo } from '../salesforce/types';
 import { AgentActions, watchSalesforceTab } from './agent';
 import type { LoggerOptions, OutboxStore } from './call-log';
-import { PopRouter, servePops, type SessionWatchOptions } from './calls';
+import { servePops, type SessionWatchOptions } from './calls';
 import { loadMessages } from './i18n';
-import { LeaderCore, RemotePort, serveFollowers, type CommandPort } from './leader';
+import { EarlyLink, LeaderCore, remotePort, serveFollowers, type CommandPort } from './leader';
 import { DiagnosticsRecorder } from './platform';
 import { startFrame } from './startup';
 import type { PanelStore } from './store';
@@ -48,6 +48,8 @@ export interface PanelDeps {
   timing?: ElectionTiming;
   /** How long a new leader waits for the old one's session when the old one was signed in. */
   handoverWaitMs?: number;
+  /** How long a newcomer listens for a leader before its own link shows the sign-in screen (early-link.ts). */
+  firstScreenMs?: number;
   /** How often start-up looks again while the Salesforce session is gone. */
   sessionRetryMs?: number;
   /** Tests: other transports, locks and storage than the browser's. */
@@ -74,9 +76,11 @@ export class Panel {
   private group: TabGroup | null = null;
   private leader: LeaderCore | null = null;
   private leading: Promise<void> | null = null;
-  private remote: RemotePort | null = null;
+  private remote: ReturnType<typeof remotePort> | null = null;
   /** The session the last leader handed over, kept until this panel leads or another one does. */
   private handover: ResumeInfo | null = null;
+  /** The link opened during start-up, before this panel knows whether it leads (early-link.ts). */
+  private readonly early: EarlyLink;
   private readonly offs: (() => void)[] = [];
   private leaderOffs: (() => void)[] = [];
   private activeAt = 0;
@@ -86,6 +90,7 @@ export class Panel {
   constructor(private readonly deps: PanelDeps) {
     this.now = deps.now ?? Date.now;
     this.diagnostics = new DiagnosticsRecorder(deps.store);
+    this.early = new EarlyLink({ store: deps.store, createLink: deps.createLink, electing: () => !this.leader && this.group?.status === 'electing', now: this.now });
     this.actions = new AgentActions({
       store: deps.store,
       port: () => this.port(),
@@ -117,9 +122,15 @@ export class Panel {
       connectHost: (kind) => this.deps.connectHost(kind, (diagnostic) => this.diagnostics.fromHost(diagnostic)),
       ownHostname: window.location.hostname,
       stopped: () => this.stopped,
+      onServerUrl: (url) => {
+        if (!this.stopped) this.early.open(url);
+      },
       ...(this.deps.sessionRetryMs !== undefined ? { sessionRetryMs: this.deps.sessionRetryMs } : {}),
     });
-    if (!started || this.stopped) return;
+    if (!started || this.stopped) {
+      this.early.drop();
+      return;
+    }
     const { host, info } = started;
     await loadMessages(this.store.getState().frame.salesforceLang);
     this.offs.push(
@@ -155,7 +166,7 @@ export class Panel {
       now: this.now,
     });
     this.group = group;
-    this.remote = new RemotePort(group);
+    this.remote = remotePort(group);
     const actions = this.store.getState();
     group.on('status', (status) => {
       if (status === 'leader') void this.lead();
@@ -175,6 +186,7 @@ export class Panel {
     actions.roleChanged('follower');
     this.watchActivity(group);
     group.start();
+    this.early.listen(this.deps.firstScreenMs);
   }
 
   private lead(): Promise<void> {
@@ -193,13 +205,15 @@ export class Panel {
     this.handover = null;
     if (memory) store.getState().callsRestored(memory.calls);
     if (this.leader || (group && group.status !== 'leader')) return; // deposed meanwhile
+    const early = this.early.take(serverUrl, resume);
     const leader = new LeaderCore({
       store,
       host,
       serverUrl,
       userId,
       createLink: this.deps.createLink,
-      popper: new PopRouter(host, group),
+      ...(early ? { link: early } : {}),
+      group,
       ...(this.deps.openOutbox ? { openOutbox: this.deps.openOutbox } : {}),
       resume,
       ...(this.deps.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.deps.connectTimeoutMs } : {}),
@@ -239,8 +253,10 @@ export class Panel {
 
   /** Another panel leads now: stop the link here and give it the session this panel held. */
   private follow(): void {
+    this.early.drop();
     const leader = this.leader;
     this.store.getState().roleChanged('follower');
+    this.remote?.load();
     this.leading = null;
     if (!leader) return;
     this.leader = null;
@@ -302,6 +318,7 @@ export class Panel {
   /** The tab goes away: the session goes to the next leader, the reload memory is written, the group is left. */
   stop(): void {
     this.stopped = true;
+    this.early.drop();
     for (const off of this.offs.splice(0)) off();
     this.diagnostics.stop();
     const leader = this.leader;

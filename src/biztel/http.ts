@@ -1,9 +1,9 @@
 /**
- * The BIZTEL server's HTTP API: fetchers validated at the boundary, with react-query options.
+ * The BIZTEL server's HTTP API: fetchers validated at the boundary. Loaded when first used (the
+ * recent calls, or the diagnosis of a server that cannot be reached), not with the first screen.
  */
-import { queryOptions } from '@tanstack/react-query';
 import * as z from 'zod/mini';
-import { HTTP_PATHS, infoSchema, recentCallsReader, type Hello, type RecentCall } from '../protocol';
+import { HTTP_PATHS, infoSchema, issuesText, recentCallsReader, type Hello, type RecentCall } from '../protocol';
 
 export class HttpError extends Error {
   constructor(
@@ -15,8 +15,6 @@ export class HttpError extends Error {
     this.name = 'HttpError';
   }
 }
-
-export const recentCallsKey = (serverUrl: string, agent: string) => ['biztel', serverUrl, agent, 'recentCalls'] as const;
 
 async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestInit & { timeoutMs?: number } = {}): Promise<T> {
   let response: Response;
@@ -33,7 +31,7 @@ async function getJson<T>(url: string, schema: z.ZodMiniType<T>, init: RequestIn
     throw new HttpError('invalid', `${url}: the answer is not JSON`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError('invalid', `${url}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new HttpError('invalid', `${url}: ${issuesText(parsed.error)}`);
   return parsed.data;
 }
 
@@ -48,15 +46,3 @@ export async function fetchRecentCalls(serverUrl: string, token: string, signal?
   const body = await getJson(new URL(HTTP_PATHS.recentCalls, serverUrl).href, recentCallsReader, init);
   return body.calls;
 }
-
-/**
- * The agent's recent calls; keyed by agent so that another sign-in never shows the last one's.
- * `fetch` is the panel's way to them: the leader asks the server with its session, a follower asks the
- * leader (the session token stays in the panel that holds it).
- */
-export const recentCallsQuery = (serverUrl: string, agent: string, fetch: (signal: AbortSignal) => Promise<RecentCall[]>) =>
-  queryOptions({
-    queryKey: recentCallsKey(serverUrl, agent),
-    queryFn: ({ signal }) => fetch(signal),
-    staleTime: 30_000,
-  });

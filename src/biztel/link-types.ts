@@ -2,7 +2,7 @@
 import type { Socket } from 'socket.io-client';
 import * as z from 'zod/mini';
 import type { LinkStatus } from './link-machine';
-import { ackEnvelopeSchema, errorCodeSchema, responseReaderOf, responseSchemaOf, strictIssues, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
+import { ackEnvelopeSchema, errorCodeSchema, issuesText, responseReaderOf, responseSchemaOf, strictIssues, type AgentEvent, type CommandName, type CommandResponse, type Hello, type Session, type SessionEnded } from '../protocol';
 
 
 /** The server's error codes, and the link's own: offline, no answer in time, an answer not understood. */
@@ -52,11 +52,11 @@ export function readAck<C extends CommandName>(name: C, raw: unknown): { result:
     refused: reason,
   });
   const envelope = ackEnvelopeSchema.safeParse(raw);
-  if (!envelope.success) return badResponse(z.prettifyError(envelope.error));
+  if (!envelope.success) return badResponse(issuesText(envelope.error));
   if (!envelope.data.ok) return { result: { ok: false, error: envelope.data.error }, refused: null };
   // Read tolerantly: a call or a session the contract would refuse costs its odd fields, not the answer.
   const data = responseReaderOf(name).safeParse(envelope.data.data);
-  if (!data.success) return badResponse(z.prettifyError(data.error));
+  if (!data.success) return badResponse(issuesText(data.error));
   const issues = strictIssues(responseSchemaOf(name), envelope.data.data);
   return { result: { ok: true, data: data.data }, refused: issues ? `kept, with fields cut or dropped: ${issues}` : null };
 }

@@ -5,13 +5,13 @@
  * and replay them later (a replayed "dial" or "answer" would be dangerous).
  */
 import { io, type Socket } from 'socket.io-client';
-import * as z from 'zod/mini';
 import {
   PROTOCOL_VERSION,
   agentEventEnvelope,
   agentEventReader,
   agentEventSchema,
   helloSchema,
+  issuesText,
   sessionEndedSchema,
   strictIssues,
   type AgentEvent,
@@ -62,6 +62,11 @@ export class BiztelLink {
 
   get status(): LinkStatus {
     return this.state.status;
+  }
+
+  /** Why the link is in its status (socket.io's words, or `protocol`); null when nothing is wrong. */
+  get error(): string | null {
+    return this.state.error;
   }
 
   get signedIn(): boolean {
@@ -136,7 +141,7 @@ export class BiztelLink {
   private onHello(raw: unknown): void {
     const parsed = helloSchema.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose('hello', z.prettifyError(parsed.error));
+      this.diagnose('hello', issuesText(parsed.error));
       return;
     }
     if (parsed.data.protocol !== PROTOCOL_VERSION) {
@@ -175,7 +180,7 @@ export class BiztelLink {
   private onAgentEvent(raw: unknown): void {
     const envelope = agentEventEnvelope.safeParse(raw);
     if (!envelope.success) {
-      this.diagnose('agentEvent', z.prettifyError(envelope.error));
+      this.diagnose('agentEvent', issuesText(envelope.error));
       return; // without a sequence number it cannot be placed; a gap after it fetches what was missed
     }
     const { seq } = envelope.data;
@@ -197,7 +202,7 @@ export class BiztelLink {
   private readEvent(source: string, raw: unknown): AgentEvent | null {
     const parsed = agentEventReader.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose(source, z.prettifyError(parsed.error));
+      this.diagnose(source, issuesText(parsed.error));
       return null;
     }
     let event: AgentEvent = parsed.data;
@@ -222,7 +227,7 @@ export class BiztelLink {
   private onSessionEnded(raw: unknown): void {
     const parsed = sessionEndedSchema.safeParse(raw);
     if (!parsed.success) {
-      this.diagnose('sessionEnded', z.prettifyError(parsed.error));
+      this.diagnose('sessionEnded', issuesText(parsed.error));
       return;
     }
     this.token = null;

@@ -1,7 +1,9 @@
 /**
  * Cold starts: the mock page loaded afresh; the figure is the panel frame's own time from its
  * navigation start to the frame that paints the sign-in form. The first measured load also records
- * what the panel fetched, for the size figures.
+ * what the panel fetched, for the size figures: everything it fetched until its network went quiet,
+ * each file marked by whether its fetch began before the sign-in form was painted (the frame's own
+ * resource timing, on the same clock as the cold-start figure; the page itself always was).
  */
 import type { Browser, Request } from 'playwright-core';
 import type { MockStack } from './mock-stack';
@@ -9,9 +11,14 @@ import { loadMockPage, openBenchPage, openStorageBrowser, openTabIn, panelFrame,
 import type { ColdStart } from './bench-probe';
 import { sizeOf, type SizedFile } from './size-budget';
 
+export interface LoadedFile extends SizedFile {
+  /** Its fetch began before the sign-in form was painted (preloads included). */
+  beforeSignIn: boolean;
+}
+
 export interface Loaded {
   /** Files the panel's frame fetched from its own origin, Salesforce's /support/api/ excluded. */
-  files: SizedFile[];
+  files: LoadedFile[];
   /** What else the frame requested and is not counted (Salesforce's script, the BIZTEL server). */
   excluded: string[];
 }
@@ -33,20 +40,52 @@ export interface ColdRuns {
 /** One load of the mock page in `bench`; with `loaded`, records what the panel fetched into it. */
 async function coldStart(bench: BenchPage, stack: MockStack, loaded?: Loaded): Promise<ColdStart> {
   const fetched: Promise<SizedFile | null>[] = [];
+  const network = { pending: 0, lastAt: Date.now() };
   if (loaded) {
+    const settled = () => {
+      network.pending -= 1;
+      network.lastAt = Date.now();
+    };
+    bench.page.on('request', (request) => {
+      if (!fromPanel(request, bench.panelOrigin)) return;
+      network.pending += 1;
+      network.lastAt = Date.now();
+    });
+    bench.page.on('requestfailed', (request) => {
+      if (fromPanel(request, bench.panelOrigin)) settled();
+    });
     bench.page.on('requestfinished', (request) => {
       if (!fromPanel(request, bench.panelOrigin)) return;
       if (counted(request, bench.panelOrigin)) fetched.push(sizeResponse(request));
       else loaded.excluded.push(request.url());
+      settled();
     });
   }
   try {
     await loadMockPage(bench, stack);
     const start = await withProbe(await panelFrame(bench), (probe, timeoutMs) => probe.waitColdStart(timeoutMs), 15_000);
-    if (loaded) loaded.files.push(...(await Promise.all(fetched)).filter((f): f is SizedFile => f !== null));
+    if (loaded) {
+      // What loads after the form (the signed-in views, the call handling) is part of the panel too.
+      await quiet(network, QUIET_MS, 10_000);
+      const before = new Set(start.fetched.filter((f) => f.startTime < start.shownAt).map((f) => f.name));
+      for (const file of await Promise.all(fetched)) {
+        if (file) loaded.files.push({ ...file, beforeSignIn: file.path === 'index.html' || before.has(`/${file.path}`) });
+      }
+    }
     return start;
   } finally {
     await bench.close();
+  }
+}
+
+/** The panel's network has gone quiet when nothing was pending for this long. */
+const QUIET_MS = 500;
+
+async function quiet(network: { pending: number; lastAt: number }, quietMs: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (network.pending > 0 || Date.now() - network.lastAt < quietMs) {
+    if (Date.now() > deadline) throw new Error(`The panel's network did not go quiet within ${timeoutMs} ms.`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
@@ -85,7 +124,7 @@ function counted(request: Request, panelOrigin: string): boolean {
 }
 
 async function sizeResponse(request: Request): Promise<SizedFile | null> {
-  const response = await request.response();
+  const response = await request.response().catch(() => null);
   if (!response) return null;
   // The panel's root page is "/" of its origin; name it as the static resource does.
   const path = new URL(request.url()).pathname;

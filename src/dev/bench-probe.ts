@@ -29,8 +29,21 @@ export interface ColdStart {
   loadEventEnd: number;
   /** Open CTI's script has run (`sforce.opencti` was set); null if not seen. */
   openCtiAt: number | null;
+  /** The panel opened its tab channel (start-up in Salesforce done, it joins the agent's panels); null if not seen. */
+  channelOpenedAt: number | null;
+  /** The panel opened its WebSocket to the BIZTEL server; null if not seen. */
+  socketOpenedAt: number | null;
   /** The first message from the BIZTEL server arrived on the WebSocket (its hello); null if not seen. */
   firstSocketMessageAt: number | null;
+  /** What the panel's frame fetched, in the order fetches began (resource timing), with when each began and ended. */
+  fetched: FetchRecord[];
+}
+
+export interface FetchRecord {
+  /** The URL's path (and query), relative to the frame's origin when it is the frame's own. */
+  name: string;
+  startTime: number;
+  responseEnd: number;
 }
 
 /** `window.__biztelBench` as seen from Playwright's `evaluate`. */
@@ -62,7 +75,7 @@ export const PROBE_SCRIPT = String.raw`(() => {
   const hostArrivals = new Map();
   let coldStart = null;
   const coldWaiters = [];
-  const startMarks = { openCtiAt: null, firstSocketMessageAt: null };
+  const startMarks = { openCtiAt: null, channelOpenedAt: null, socketOpenedAt: null, firstSocketMessageAt: null };
   const callIdOf = (params) => {
     const m = /(?:^|&)biztelCallId=([^&]*)/.exec(typeof params === 'string' ? params : '');
     return m ? decodeURIComponent(m[1]) : null;
@@ -126,17 +139,32 @@ export const PROBE_SCRIPT = String.raw`(() => {
     requestAnimationFrame(() => {
       const shownAt = performance.now();
       const nav = performance.getEntriesByType('navigation')[0] || {};
-      coldStart = { inDomAt, shownAt, responseEnd: nav.responseEnd || 0, domContentLoaded: nav.domContentLoadedEventEnd || 0, loadEventEnd: nav.loadEventEnd || 0, ...startMarks };
+      const fetched = performance.getEntriesByType('resource').map((r) => {
+        const url = new URL(r.name);
+        return { name: url.origin === location.origin ? url.pathname + url.search : r.name, startTime: r.startTime, responseEnd: r.responseEnd };
+      });
+      coldStart = { inDomAt, shownAt, responseEnd: nav.responseEnd || 0, domContentLoaded: nav.domContentLoadedEventEnd || 0, loadEventEnd: nav.loadEventEnd || 0, ...startMarks, fetched };
       for (const resolve of coldWaiters.splice(0)) resolve(coldStart);
     });
   });
   observer.observe(document, { subtree: true, childList: true });
+
+  const NativeChannel = window.BroadcastChannel;
+  if (NativeChannel) {
+    window.BroadcastChannel = class extends NativeChannel {
+      constructor(name) {
+        super(name);
+        if (startMarks.channelOpenedAt === null) startMarks.channelOpenedAt = performance.now();
+      }
+    };
+  }
 
   // The ring as it reaches the panel: our listener is added before socket.io sets onmessage.
   const NativeWebSocket = window.WebSocket;
   window.WebSocket = class extends NativeWebSocket {
     constructor(url, protocols) {
       super(url, protocols);
+      if (startMarks.socketOpenedAt === null) startMarks.socketOpenedAt = performance.now();
       this.addEventListener('message', (event) => {
         if (startMarks.firstSocketMessageAt === null) startMarks.firstSocketMessageAt = performance.now();
         if (typeof event.data !== 'string' || event.data.indexOf('"ringing"') === -1) return;

@@ -5,23 +5,23 @@
  * KB here are 1000 bytes, as Vite prints them.
  */
 import { readFile } from 'node:fs/promises';
+import { posix } from 'node:path';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { listFiles } from './static-files';
 
 /**
- * The ceiling `npm test` enforces: growing past it fails the build. It is the panel as it ships
- * (157 KB in December 2026; 160.6 KB once calls carried a hand-over, remembered the record chosen for
- * a number and told a blind transfer from a consult, 2.4 KB over both languages and the lazy chunks)
- * plus a little room, not the issue's target: React 19 with react-dom is
- * ~67 KB of it, react-query, socket.io-client and zod/mini ~33 KB, libphonenumber-js with Japan's
- * metadata ~12 KB and the SLDS rules the panel uses ~6 KB, before any code of ours. Lower it when
- * the panel shrinks; raise it only with the reason in the commit.
+ * What `npm test` enforces. The first load (what is fetched before the sign-in screen shows) is held
+ * to the issue's target. Everything the static resource ships is held to a ceiling just above the
+ * panel as it ships (153.3 KB): the target of 150 KB is not reached while the signed-in views keep
+ * @tanstack/react-query (9.5 KB of the later file, for the recent calls). Growing past either fails
+ * the build; lower them as the panel shrinks, raise one only with the reason in the commit.
  */
-export const SIZE_BUDGET_BYTES = 162_000;
+export const FIRST_LOAD_BUDGET_BYTES = 120_000;
+export const SIZE_BUDGET_BYTES = 154_000;
 
-/** The issue's target for gzipped JS+CSS ("Fast, native and usable"), reported by `npm run bench`. */
-export const SIZE_TARGET_BYTES = 120_000;
+/** The issue's target for everything the static resource ships, reported by `npm run bench`. */
+export const SIZE_TARGET_BYTES = 150_000;
 
 export type AssetKind = 'js' | 'css' | 'other';
 
@@ -53,6 +53,43 @@ export async function sizeBuild(dir: string): Promise<SizedFile[]> {
   return sized.sort((a, b) => b.gzipBytes - a.gzipBytes || a.path.localeCompare(b.path));
 }
 
+/** The first screen's texts of each language (src/dev/texts-plugin.ts): one of them is part of the first load. */
+export const LANGUAGE_CHUNK = /^assets\/(?:ja|en)-first-[\w-]{8}\.js$/;
+const PAGE_REFS = /<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+\.(?:js|css))"/g;
+/** Minified static imports: `import{a as b}from"./x.js"`, `import"./x.js"`, `export{…}from"./x.js"`. */
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[\w$*{},\s]*?\bfrom\s*)?["'`](\.{1,2}\/[^"'`]+?\.js)["'`]/g;
+
+/** The files a built script imports statically (relative paths as written). */
+export const staticImportsOf = (script: string): string[] => [...script.matchAll(STATIC_IMPORT)].map((m) => m[1] ?? '');
+
+/**
+ * The paths of the first load among `files` (a build's files, with `read` giving a file's text):
+ * what the page names, what that imports statically, and the largest language with its imports.
+ */
+export async function firstLoadPaths(files: readonly SizedFile[], read: (path: string) => Promise<string>): Promise<Set<string>> {
+  const known = new Set(files.map((f) => f.path));
+  const found = new Set<string>();
+  const visit = async (path: string): Promise<void> => {
+    if (found.has(path) || !known.has(path)) return;
+    found.add(path);
+    if (kindOf(path) !== 'js') return;
+    const text = await read(path);
+    for (const imported of staticImportsOf(text)) await visit(posix.join(posix.dirname(path), imported));
+  };
+  if (known.has('index.html')) found.add('index.html');
+  for (const match of (await read('index.html')).matchAll(PAGE_REFS)) await visit(posix.normalize(match[1] ?? ''));
+  const language = files.filter((f) => LANGUAGE_CHUNK.test(f.path)).sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
+  if (language) await visit(language.path);
+  return found;
+}
+
+/** The first load of a build directory (default: the panel's `dist/`), sized. */
+export async function firstLoad(dir: string, files?: readonly SizedFile[]): Promise<SizedFile[]> {
+  const sized = files ?? (await sizeBuild(dir));
+  const paths = await firstLoadPaths(sized, (path) => readFile(join(dir, path), 'utf8'));
+  return sized.filter((f) => paths.has(f.path));
+}
+
 export interface BudgetCheck {
   ok: boolean;
   /** Gzipped bytes of the JS and CSS files. */
@@ -65,7 +102,7 @@ export interface BudgetCheck {
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** Compares the gzipped JS+CSS of `files` with `budget` (bytes). Pure, for the unit test. */
-export function checkBudget(files: readonly SizedFile[], budget: number): BudgetCheck {
+export function checkBudget(files: readonly SizedFile[], budget: number, what = 'gzipped JS+CSS'): BudgetCheck {
   const counted = files.filter((f) => f.kind !== 'other');
   const total = counted.reduce((sum, f) => sum + f.gzipBytes, 0);
   const ok = counted.length > 0 && total <= budget;
@@ -74,7 +111,7 @@ export function checkBudget(files: readonly SizedFile[], budget: number): Budget
     counted.length === 0
       ? 'no JS or CSS files: is the panel built?'
       : ok
-        ? `gzipped JS+CSS ${kb(total)} is within the budget of ${kb(budget)}`
-        : `gzipped JS+CSS ${kb(total)} is over the budget of ${kb(budget)} by ${kb(total - budget)}`;
+        ? `${what} ${kb(total)} is within the budget of ${kb(budget)}`
+        : `${what} ${kb(total)} is over the budget of ${kb(budget)} by ${kb(total - budget)}`;
   return { ok, total, budget, message: [verdict, ...lines].join('\n') };
 }

@@ -7,7 +7,9 @@
  */
 import type { TaskFields } from './call-log';
 
-export const TASK_LIMITS = { Subject: 255, CallDisposition: 255, Description: 32_000, BIZTEL_Recording_URL__c: 255 } as const;
+import { TASK_LIMITS } from './task-field-limits';
+
+export { TASK_LIMITS };
 
 const ELLIPSIS = '…';
 

@@ -20,6 +20,7 @@ import {
   callStateSchema,
   callerIdSchema,
   endReasonSchema,
+  httpUrl,
   salesforceIdSchema,
   statusSchema,
   systemSettingsSchema,
@@ -27,6 +28,7 @@ import {
   type Session,
 } from './schemas';
 import { type CommandName, type CommandResponse, commandResponseSchemas } from './commands';
+import { issuesText } from './issues';
 
 /** Text cut to `max` characters (display text: the rest carries no meaning the panel needs). */
 const cut = (max: number) => z.pipe(z.string(), z.transform((text) => text.slice(0, max)));
@@ -52,7 +54,7 @@ function listOf<T extends z.ZodMiniType>(item: T, max: number) {
  * Salesforce refuses would make the whole Task fail for ever.
  */
 const MAX_RECORDING_URL = 255; // the Task field's length (domain/task-limits.ts), which this layer cannot import
-const recordingUrlReader = z.url({ protocol: /^https?$/ }).check(z.maxLength(MAX_RECORDING_URL));
+const recordingUrlReader = httpUrl().check(z.maxLength(MAX_RECORDING_URL));
 
 const consultReader = z.object({
   target: cut(40),
@@ -119,7 +121,8 @@ const sessionReader = z.object({
 /** An agent event's envelope: enough to keep the sequence even when the payload cannot be read. */
 export const agentEventEnvelope = z.looseObject({ type: z.string().check(z.maxLength(40)), seq: z.number().check(z.int(), z.nonnegative()) });
 
-export const agentEventReader = z.discriminatedUnion('type', [
+// A plain union (zod's discriminated union weighs more in the panel): the `type` literal decides all the same.
+export const agentEventReader = z.union([
   z.object({ type: z.literal('call'), seq: z.number(), call: callReader }),
   z.object({ type: z.literal('agent'), seq: z.number(), agent: agentReader }),
   z.object({ type: z.literal('settings'), seq: z.number(), settings: systemSettingsSchema }),
@@ -147,11 +150,7 @@ export const responseReaderOf = <C extends CommandName>(name: C) => (readers[nam
 export function strictIssues(strict: z.ZodMiniType, raw: unknown): string {
   const parsed = strict.safeParse(raw);
   if (parsed.success) return '';
-  return parsed.error.issues
-    .slice(0, 5)
-    .map((issue) => `${issue.path.join('.') || '(value)'}: ${issue.message}`)
-    .join('; ')
-    .slice(0, 300);
+  return issuesText(parsed.error).split('\n').slice(0, 5).join('; ').slice(0, 300);
 }
 
 // The readers give the contract's own types: a change to one side that the other lacks fails here.

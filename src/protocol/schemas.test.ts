@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { commandRequestSchemas, commandResponseSchemas } from './commands';
 import { makeCall } from './fixtures';
 import { agentEventSchema, agentSchema, callSchema, helloSchema, sessionSchema, systemSettingsSchema } from './schemas';
@@ -64,3 +65,31 @@ describe('protocol schemas', () => {
     expect(sessionSchema.safeParse({ ...session, token: 'x'.repeat(32) }).success).toBe(true);
   });
 });
+
+describe('the recording link', () => {
+  // The link was read with zod's url check (http and https only); the panel's lighter reading must
+  // accept, refuse and keep exactly what that check did.
+  const zodUrl = z.nullable(z.url({ protocol: /^https?$/ }));
+  const ours = callSchema.shape.recordingUrl;
+  it.each([
+    'https://s1.u.biztel.jp:8000/monitor_link/179000001',
+    'HTTP://localhost:8000/monitor_link/BZ1',
+    '  https://example.com/rec?id=1  ',
+    'https://exa\nmple.com/a\tb',
+    'http:example.com',
+    'https:/path',
+    'https://',
+    'ftp://example.com/rec.wav',
+    'rtsp://media.example/rec/1',
+    'javascript:alert(1)',
+    'not a url',
+    '',
+    'https://例え.jp/録音',
+  ])('reads %j as zod’s url check did', (link) => {
+    const expected = zodUrl.safeParse(link);
+    const actual = ours.safeParse(link);
+    expect(actual.success).toBe(expected.success);
+    if (expected.success && actual.success) expect(actual.data).toBe(expected.data);
+  });
+});
+

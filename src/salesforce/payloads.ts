@@ -3,7 +3,7 @@
  * the answers themselves. What fails is dropped and reported to the caller's `report` (`diagnostics.ts`).
  */
 import * as z from 'zod/mini';
-import { salesforceIdSchema as sfId } from '../protocol';
+import { issuesText, salesforceIdSchema as sfId } from '../protocol';
 import type { ReportHostDiagnostic } from './diagnostics';
 import type { ClickToDialRequest, FoundRecord, NavigationInfo } from './types';
 const optionalText = z.optional(z.nullable(z.string().check(z.maxLength(1000))));
@@ -34,7 +34,7 @@ export function parseSearchRecords(value: unknown, report: ReportHostDiagnostic)
     const parsed = foundSchema.safeParse(entry);
     if (!parsed.success) {
       dropped += 1;
-      report({ kind: 'searchRecord', message: `${key.slice(0, 40)}: ${z.prettifyError(parsed.error)}`.slice(0, 300) });
+      report({ kind: 'searchRecord', message: `${key.slice(0, 40)}: ${issuesText(parsed.error)}`.slice(0, 300) });
       continue;
     }
     const name = parsed.data.Name ?? parsed.data.LastName;
@@ -67,7 +67,7 @@ export function parseClickToDial(value: unknown, report: ReportHostDiagnostic): 
     return { ok: false as const, reason };
   };
   const parsed = clickToDialSchema.safeParse(value);
-  if (!parsed.success) return refuse(z.prettifyError(parsed.error));
+  if (!parsed.success) return refuse(issuesText(parsed.error));
   const { number, recordId, recordName, objectType } = parsed.data;
   if (typeof number === 'number' && !Number.isSafeInteger(number)) return refuse('number is not an integer');
   return {
@@ -86,7 +86,7 @@ const navigationSchema = z.looseObject({
 export function parseNavigation(value: unknown, report: ReportHostDiagnostic): NavigationInfo | null {
   const parsed = navigationSchema.safeParse(value);
   if (!parsed.success) {
-    report({ kind: 'navigation', message: z.prettifyError(parsed.error).slice(0, 300) });
+    report({ kind: 'navigation', message: issuesText(parsed.error).slice(0, 300) });
     return null;
   }
   return {
@@ -116,12 +116,12 @@ export function parseSettings(value: unknown, report: ReportHostDiagnostic): Rec
  */
 export const openCtiResponseSchema = z.looseObject({ success: z.boolean(), returnValue: z.optional(z.unknown()), errors: z.optional(z.unknown()) });
 
-const firstErrorSchema = z.tuple([z.looseObject({ code: z.optional(z.unknown()), description: z.optional(z.unknown()) })], z.unknown());
+const errorSchema = z.looseObject({ code: z.optional(z.unknown()), description: z.optional(z.unknown()) });
 
 /** The first error of a failed answer, when it has one of the documented shape. */
 export function firstError(errors: unknown): { code: string | null; description: string | null } {
-  const parsed = firstErrorSchema.safeParse(errors);
-  const first = parsed.success ? parsed.data[0] : null;
+  const parsed = Array.isArray(errors) ? errorSchema.safeParse(errors[0]) : null;
+  const first = parsed?.success ? parsed.data : null;
   return {
     code: typeof first?.code === 'string' ? first.code : null,
     description: typeof first?.description === 'string' ? first.description.slice(0, 500) : null,

@@ -1,27 +1,23 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeCall } from '../protocol/fixtures';
 import { endedEntry } from '../app/testing/fake-host.test-support';
 import { Alerts } from './Alerts';
 import { CallControls } from './CallControls';
 import { DialPad } from './DialPad';
 import { TransferView } from './TransferView';
-import { button, field, renderPanel, typeInto, type Rendered } from './testing/render.test-support';
+import { click, fillIn, getByLabel, getByRole, renderPanel, signedInPanel, update, type Rendered } from './test-support/render';
 
 const CALL = makeCall({ callId: 'C1', state: 'connected', connectedAt: 1000 });
 const alertTexts = (r: Rendered) => Array.from(r.container.querySelectorAll('[role="alert"]')).map((a) => a.textContent);
 
 let rendered: Rendered | null = null;
-afterEach(async () => {
-  await rendered?.unmount();
-  rendered = null;
-});
 
 describe('the alert region', () => {
   it('is one region: the signed-out reason, the alerts and the refused logs, each once', async () => {
-    rendered = await renderPanel(<Alerts />);
+    rendered = await renderPanel(<Alerts />, { panel: signedInPanel() });
     const r = rendered;
-    await r.act(() => {
+    await update(() => {
       r.store.getState().signedOut('signedInElsewhere');
       r.store.getState().alertShown({ key: 'error.OFFLINE', tone: 'error', cause: { kind: 'link' } });
       r.store.getState().alertShown({ key: 'error.OFFLINE', tone: 'error', cause: { kind: 'link' } });
@@ -36,12 +32,12 @@ describe('the alert region', () => {
   });
 
   it('"not connected" leaves the screen when the link is back', async () => {
-    rendered = await renderPanel(<Alerts />);
+    rendered = await renderPanel(<Alerts />, { panel: signedInPanel() });
     const r = rendered;
-    await r.act(() => r.store.getState().linkChanged('reconnecting', 'transport close'));
-    await r.act(() => r.store.getState().alertShown({ key: 'error.OFFLINE', tone: 'error', cause: { kind: 'link' } }));
+    await update(() => r.store.getState().linkChanged('reconnecting', 'transport close'));
+    await update(() => r.store.getState().alertShown({ key: 'error.OFFLINE', tone: 'error', cause: { kind: 'link' } }));
     expect(alertTexts(r)).toHaveLength(1);
-    await r.act(() => r.store.getState().linkChanged('ready', null));
+    await update(() => r.store.getState().linkChanged('ready', null));
     expect(alertTexts(r)).toEqual([]);
   });
 });
@@ -53,15 +49,16 @@ describe('an alert about a field', () => {
         <Alerts />
         <TransferView call={CALL} onDone={() => {}} />
       </>,
+      { panel: signedInPanel() },
     );
     const r = rendered;
-    await r.act(() => r.store.getState().callChanged({ ...endedEntry({ callId: 'C1' }), call: CALL }));
-    await r.act(() => button(r.container, 'ブラインド転送').click());
+    await update(() => r.store.getState().callChanged({ ...endedEntry({ callId: 'C1' }), call: CALL }));
+    await click(getByRole(r.container, 'button', 'ブラインド転送'));
     expect(alertTexts(r)).toEqual([expect.stringContaining('転送先を入力してください。')]);
-    const target = field(r.container, '転送先');
+    const target = getByLabel(r.container, '転送先') as HTMLInputElement;
     expect(target.getAttribute('aria-invalid')).toBe('true');
     expect(r.container.ownerDocument.getElementById(target.getAttribute('aria-describedby') ?? '')?.textContent).toContain('転送先を入力してください。');
-    await r.act(() => typeInto(target, 'agent02'));
+    await fillIn(target, 'agent02');
     expect(alertTexts(r)).toEqual([]);
     expect(target.hasAttribute('aria-invalid')).toBe(false);
   });
@@ -72,26 +69,27 @@ describe('an alert about a field', () => {
         <Alerts />
         <DialPad />
       </>,
+      { panel: signedInPanel() },
     );
     const r = rendered;
-    await r.act(() => typeInto(field(r.container, '電話番号'), 'abc'));
-    await r.act(() => button(r.container, '発信').click());
+    await fillIn(getByLabel(r.container, '電話番号') as HTMLInputElement, 'abc');
+    await click(getByRole(r.container, 'button', '発信'));
     expect(alertTexts(r)).toEqual([expect.stringContaining('「abc」は電話番号ではない')]);
-    await r.act(() => typeInto(field(r.container, '電話番号'), '03-1234-5678'));
+    await fillIn(getByLabel(r.container, '電話番号') as HTMLInputElement, '03-1234-5678');
     expect(alertTexts(r)).toEqual([]);
 
-    await r.act(() => typeInto(field(r.container, '電話番号'), 'xyz'));
-    await r.act(() => button(r.container, '発信').click());
+    await fillIn(getByLabel(r.container, '電話番号') as HTMLInputElement, 'xyz');
+    await click(getByRole(r.container, 'button', '発信'));
     expect(alertTexts(r)).toHaveLength(1);
-    await r.act(() => r.store.getState().signedOut(null));
+    await update(() => r.store.getState().signedOut(null));
     expect(alertTexts(r)).toEqual([]);
   });
 });
 
 describe('a narrow label', () => {
   it('Park keeps its name パーク保留 while it may show パーク', async () => {
-    rendered = await renderPanel(<CallControls call={CALL} />);
-    const park = button(rendered.container, 'パーク保留');
+    rendered = await renderPanel(<CallControls call={CALL} />, { panel: signedInPanel() });
+    const park = getByRole(rendered.container, 'button', 'パーク保留');
     expect(park.getAttribute('aria-label')).toBe('パーク保留');
     const shown = Array.from(park.querySelectorAll('.panel-button__label')).map((l) => [l.textContent, l.getAttribute('aria-hidden')]);
     expect(shown).toEqual([
@@ -99,6 +97,6 @@ describe('a narrow label', () => {
       ['パーク', 'true'],
     ]);
     // Buttons without a shorter word are named by their text alone.
-    expect(button(rendered.container, '保留').hasAttribute('aria-label')).toBe(false);
+    expect(getByRole(rendered.container, 'button', '保留').hasAttribute('aria-label')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
-import { panelLang, selectPhase } from '../app';
+import { afterPaint, loadLaterMessages, panelLang, selectPhase } from '../app';
 import { usePanel, useT } from './context';
 import { DiagnosticsNotice } from './DiagnosticsNotice';
 import { FaultView } from './ErrorBoundary';
@@ -9,7 +9,8 @@ import { SignInForm } from './SignInForm';
 import { BareNotice, StartupFailureView } from './StartupScreens';
 import { runShortcut, shortcutOf } from './shortcuts';
 
-const loadSignedIn = () => import('./SignedIn');
+// The signed-in views come with their texts and their stylesheet (the first screen's load with the panel).
+const loadSignedIn = () => Promise.all([import('./SignedIn').then((views) => views.stylesReady.then(() => views)), loadLaterMessages()]).then(([views]) => views);
 const SignedIn = lazy(loadSignedIn);
 
 export function App() {
@@ -21,9 +22,10 @@ export function App() {
   const fault = usePanel((s) => s.local.fault);
   const main = useRef<HTMLElement>(null);
 
-  // The signed-in views load after the first screen is up, so signing in does not wait for them.
+  // The signed-in views load once the first screen is painted, so signing in does not wait for them
+  // (an effect of this render may run before the browser paints it).
   useEffect(() => {
-    if (phase === 'ready') void loadSignedIn();
+    if (phase === 'ready') void afterPaint().then(loadSignedIn);
   }, [phase]);
 
   // The document's language too, so screen readers and fonts follow the panel's language.

@@ -1,6 +1,12 @@
 import { createElement } from 'react';
-import icons from 'virtual:slds-icons';
+import firstScreen from 'virtual:slds-icons';
 import type { IconName } from './icon-names';
+
+/** The first screen's icons; the signed-in views add theirs when their chunk loads (SignedIn.tsx). */
+const icons = { ...firstScreen };
+export const addIcons = (more: typeof firstScreen): void => {
+  Object.assign(icons, more);
+};
 
 /**
  * An SLDS utility icon, decorative (the control around it carries the name). `className` picks the

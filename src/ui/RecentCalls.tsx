@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { recentCallsKey, recentCallsQuery } from '../biztel/http';
 import { searchDigits } from '../domain/phone';
 import { formatNumber } from '../domain/phone-format';
 import type { RecentCall } from '../protocol';
@@ -8,6 +7,7 @@ import { isOnCall, panelLang } from '../app';
 import { useActions, usePanel, usePanelApp, useT } from './context';
 import { formatDuration } from './CallTimer';
 import { Icon } from './Icon';
+import { recentCallsKey, recentCallsQuery } from './recent-calls-query';
 import type { IconName } from './icon-names';
 
 const ICONS: Record<RecentCall['direction'], IconName> = { inbound: 'incoming_call', outbound: 'outbound_call', internal: 'call' };

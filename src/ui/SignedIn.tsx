@@ -3,6 +3,8 @@
  * query client), so the first screen downloads only what it shows.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import laterIcons from 'virtual:slds-icons/later';
+import signedInStyles from './signed-in.css?url';
 import { isOnCall } from '../app';
 import { AgentBar } from './AgentBar';
 import { CallCard } from './CallCard';
@@ -12,6 +14,12 @@ import { PhoneNotice } from './PhoneNotice';
 import { RecentCalls } from './RecentCalls';
 import { RingAnnouncer } from './RingAnnouncer';
 import { usePanel } from './context';
+import { addIcons } from './Icon';
+import { loadStylesheet } from './stylesheet';
+
+addIcons(laterIcons);
+/** The signed-in views' own rules (signed-in.css): App waits for them before it shows these views. */
+export const stylesReady = loadStylesheet(signedInStyles);
 
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, refetchOnWindowFocus: false } } });
 

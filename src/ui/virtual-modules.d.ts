@@ -9,3 +9,9 @@ declare module 'virtual:slds-icons' {
   const icons: Record<string, { viewBox: string; shapes: IconShape[] } | undefined>;
   export default icons;
 }
+
+/** The icons only the signed-in views draw (the others are in `virtual:slds-icons`). */
+declare module 'virtual:slds-icons/later' {
+  const icons: Record<string, { viewBox: string; shapes: { tag: 'path' | 'circle' | 'ellipse' | 'rect' | 'polygon'; attrs: Record<string, string> }[] } | undefined>;
+  export default icons;
+}

@@ -5,7 +5,7 @@
 import type { CommandResult, LinkError } from '../../biztel/link';
 import type { Lang } from '../../domain/call-log';
 import { normaliseNumber, searchDigits } from '../../domain/phone';
-import { TASK_LIMITS } from '../../domain/task-limits';
+import { TASK_LIMITS } from '../../domain/task-field-limits';
 import type { NavigationInfo } from '../../salesforce/types';
 import type { CommandPort } from '../leader';
 import { saveLanguageOverride } from '../platform';

@@ -3,11 +3,11 @@
  * whether Salesforce offers it right now, the utility-bar presence, and the directory names.
  */
 import type { CtiHost, NavigationInfo } from '../../salesforce/types';
+import { loadLaterMessages } from '../i18n';
 import { errorText } from '../platform';
 import { linkedRecordOf, selectCaps, type CallEntry, type PanelStore } from '../store';
 import type { AgentActions } from './actions';
-import { clickToDialAvailable, handleClickToDial } from './click-to-dial';
-import { loadDirectory } from './directory';
+import { clickToDialAvailable } from './click-to-dial';
 
 export interface TabHooks {
   /** The record the agent has open: `replace` false only fills it in when nothing is known yet. */
@@ -34,7 +34,10 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
   host.onClickToDial(
     (request) => {
       hooks.used();
-      void handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {}));
+      // What a click does (the number's checks, the dial) and its messages load with the first click.
+      void Promise.all([import('./click-to-dial-handler'), loadLaterMessages()]).then(([{ handleClickToDial }]) =>
+        handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})),
+      );
     },
     (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error', cause: { kind: 'field', field: 'dialNumber' } }),
   );
@@ -49,8 +52,10 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
         host.refreshRecordView().catch(() => {});
       }
       if (state.shared.session !== null) presence ??= import('./presence').then((m) => m.watchPresence(store, host));
+      // The directory names show only in the signed-in views: they are read once the agent is signed
+      // in (not during start-up, where they would cost a Salesforce round trip and their code).
       const { hello, session } = state.shared;
-      if (hello?.serverVersion !== prev.shared.hello?.serverVersion || (session !== null && prev.shared.session === null)) {
+      if (session !== null && (hello?.serverVersion !== prev.shared.hello?.serverVersion || prev.shared.session === null)) {
         void refreshDirectory(store, host);
       }
     }),
@@ -94,6 +99,7 @@ async function refreshDirectory(store: PanelStore, host: CtiHost): Promise<void>
     return;
   }
   try {
+    const { loadDirectory } = await import('./directory');
     store.getState().directoryLoaded(await loadDirectory(host));
     store.getState().alertsResolved({ kind: 'salesforce', what: 'directory' });
   } catch (error) {

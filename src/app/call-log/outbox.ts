@@ -4,7 +4,6 @@
  * the framed panel may use it; memory when the browser blocks third-party storage (then a reload
  * loses what was not written yet — the panel says which mode it is in).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
 import { taskFieldsSchema } from '../../domain/call-log';
 
@@ -47,43 +46,64 @@ export class MemoryOutbox implements OutboxStore {
   }
 }
 
-interface OutboxDb extends DBSchema {
-  outbox: { key: string; value: unknown };
+/** An IndexedDB request as a promise (the four the outbox makes need no library around them). */
+function done<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
 }
+
+const STORE = 'outbox';
 
 class IndexedDbOutbox implements OutboxStore {
   readonly durable = true;
-  constructor(private readonly db: IDBPDatabase<OutboxDb>) {}
+  constructor(private readonly db: IDBDatabase) {}
 
-  async put(item: OutboxItem): Promise<void> {
-    await this.db.put('outbox', item);
+  private store(mode: IDBTransactionMode): IDBObjectStore {
+    return this.db.transaction(STORE, mode).objectStore(STORE);
   }
 
+  async put(item: OutboxItem): Promise<void> {
+    const store = this.store('readwrite');
+    await Promise.all([done(store.put(item)), committed(store.transaction)]);
+  }
+
+  /** Reads and deletes in one transaction, so a newer version stored meanwhile is never removed. */
   async remove(key: string, version: number): Promise<void> {
-    const tx = this.db.transaction('outbox', 'readwrite');
-    const current = outboxItemSchema.safeParse(await tx.store.get(key));
-    if (current.success && current.data.version === version) await tx.store.delete(key);
-    await tx.done;
+    const store = this.store('readwrite');
+    const finished = committed(store.transaction);
+    finished.catch(() => {}); // awaited below; a failed read rejects both
+    const current = outboxItemSchema.safeParse(await done(store.get(key)));
+    if (current.success && current.data.version === version) await done(store.delete(key));
+    await finished;
   }
 
   async list(): Promise<OutboxItem[]> {
-    return (await this.db.getAll('outbox')).flatMap((raw) => {
+    return (await done(this.store('readonly').getAll())).flatMap((raw: unknown) => {
       const parsed = outboxItemSchema.safeParse(raw);
       return parsed.success ? [parsed.data] : [];
     });
   }
 }
 
+/** Resolves once the transaction's writes are stored: a write counts as kept only then. */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+  });
+}
+
 /** Opens the user's outbox in IndexedDB, or falls back to memory when the browser refuses. */
 export async function openOutbox(userId: string): Promise<OutboxStore> {
   if (typeof indexedDB === 'undefined') return new MemoryOutbox();
   try {
-    const db = await openDB<OutboxDb>(`biztel-cti-outbox:${userId}`, 1, {
-      upgrade: (database) => {
-        if (!database.objectStoreNames.contains('outbox')) database.createObjectStore('outbox', { keyPath: 'key' });
-      },
-    });
-    return new IndexedDbOutbox(db);
+    const request = indexedDB.open(`biztel-cti-outbox:${userId}`, 1);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(STORE)) request.result.createObjectStore(STORE, { keyPath: 'key' });
+    };
+    return new IndexedDbOutbox(await done(request));
   } catch {
     return new MemoryOutbox();
   }

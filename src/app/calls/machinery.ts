@@ -7,8 +7,9 @@
 import type { CtiHost, HostError } from '../../salesforce/types';
 import { CallLogger, openOutbox, type LoggerOptions, type OutboxStore } from '../call-log';
 import type { PanelStore } from '../store';
+import type { TabGroup } from '../tabs';
 import { CallEffects } from './call-effects';
-import type { Popper } from './pop-router';
+import { PopRouter, type Popper } from './pop-router';
 import { RecordMemory, recordMemoryKey } from './record-memory';
 import { SalesforceSessionWatch, type SessionWatchOptions } from './salesforce-session';
 
@@ -16,7 +17,10 @@ export interface MachineryDeps {
   store: PanelStore;
   host: CtiHost;
   userId: string;
-  popper: Popper;
+  /** The agent's panels (pops go to the tab in use), or null when this panel works alone. */
+  group: TabGroup | null;
+  /** Tests: pops elsewhere than through the group (default: a PopRouter on the host and the group). */
+  popper?: Popper;
   logger?: LoggerOptions;
   salesforceSession?: SessionWatchOptions;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
@@ -43,7 +47,7 @@ export async function createMachinery(deps: MachineryDeps): Promise<Machinery> {
     const loginId = deps.store.getState().shared.session?.agent.loginId;
     return loginId ? recordMemoryKey(deps.userId, loginId) : null;
   });
-  const effects = new CallEffects(deps.store, deps.popper, logger, report, records);
+  const effects = new CallEffects(deps.store, deps.popper ?? new PopRouter(deps.host, deps.group), logger, report, records);
   return {
     effects,
     logger,

@@ -5,47 +5,18 @@
  * Searches that only link the log navigate nowhere, so the leader runs them itself.
  */
 import * as z from 'zod/mini';
-import { salesforceIdSchema } from '../../protocol';
 import { deferredPopSchema } from '../../salesforce/payloads';
 import { foundRecordSchema, type CtiHost, type SearchRequest, type SearchResult } from '../../salesforce/types';
 import type { TabGroup } from '../tabs';
+import type { PopArgs } from './pop-serve';
+
+export { servePops } from './pop-serve';
 
 export interface Popper {
   search(request: SearchRequest): Promise<SearchResult>;
   popRecord(recordId: string): Promise<void>;
   /** Pops what an earlier deferred search found (its SCREEN_POP_DATA), without searching again. */
   popDeferred(result: SearchResult, request: SearchRequest): Promise<void>;
-}
-
-const searchRequestSchema = z.object({
-  searchParams: z.string().check(z.maxLength(40)),
-  callType: z.enum(['inbound', 'outbound', 'internal']),
-  deferred: z.boolean(),
-  callId: z.string().check(z.maxLength(100)),
-});
-const popArgsSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('search'), request: searchRequestSchema }),
-  z.object({ kind: z.literal('record'), recordId: salesforceIdSchema }),
-  z.object({ kind: z.literal('deferred'), request: searchRequestSchema, deferredPop: deferredPopSchema }),
-]);
-type PopArgs = z.infer<typeof popArgsSchema>;
-
-/** Every panel serves pop requests on its own Salesforce tab, from the leader only. */
-export function servePops(group: TabGroup, host: CtiHost): void {
-  group.handle('pop', async (args, from) => {
-    if (from !== group.leaderId) throw new Error('only the leader asks for pops');
-    const parsed = popArgsSchema.safeParse(args);
-    if (!parsed.success) throw new Error('bad pop request');
-    if (parsed.data.kind === 'record') {
-      await host.popRecord(parsed.data.recordId);
-      return null;
-    }
-    if (parsed.data.kind === 'deferred') {
-      await host.popDeferred({ records: [], deferredPop: parsed.data.deferredPop }, parsed.data.request);
-      return null;
-    }
-    return host.searchAndScreenPop(parsed.data.request);
-  });
 }
 
 const resultSchema = z.object({ records: z.array(foundRecordSchema).check(z.maxLength(200)), deferredPop: z.unknown() });

@@ -8,7 +8,6 @@ import { callIn, nextEvent, simHarness } from '../../biztel/sim-harness.test-sup
 import type { TaskFields } from '../../domain/call-log';
 import { AgentActions } from '../agent';
 import { MemoryOutbox } from '../call-log';
-import { PopRouter } from '../calls';
 import type { CallEntry, PanelStore } from '../store';
 import { FakeHost, YAMADA, leaderStore } from '../testing/fake-host.test-support';
 import { LeaderCore } from './leader';
@@ -26,7 +25,7 @@ async function panel(loginId: string): Promise<{ store: PanelStore; host: FakeHo
     userId: '0055555000001AA',
     createLink: (url, options) => new BiztelLink(url, { ...options, ackTimeoutMs: 2000 }),
     openOutbox: () => Promise.resolve(new MemoryOutbox()),
-    popper: new PopRouter(host, null),
+    group: null,
     resume: null,
     logger: { notesDebounceMs: 10, backoffMs: () => 50 },
   });

@@ -4,16 +4,15 @@
  * whatever the number of Salesforce tabs.
  */
 import type { BiztelLink, CommandResult, Diagnostic, LinkOptions, LinkStatus } from '../../biztel/link';
-import { fetchRecentCalls } from '../../biztel/http';
-import { TASK_LIMITS } from '../../domain/task-limits';
+import { TASK_LIMITS } from '../../domain/task-field-limits';
 import { capabilitiesFor, parseVersion } from '../../domain/version';
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, RecentCall, Session } from '../../protocol';
 import type { CtiHost } from '../../salesforce/types';
 import type { LoggerOptions, OutboxStore } from '../call-log';
 import type { Machinery, Popper, SessionWatchOptions } from '../calls';
-import { probeServer } from '../startup';
+import { afterPaint } from '../platform';
 import { liveCalls, type ContextRecord, type PanelStore, type ServerFailure, type ServerProbe } from '../store';
-import type { ResumeInfo } from '../tabs';
+import type { ResumeInfo, TabGroup } from '../tabs';
 import type { CallChange, CallCommand, CommandPort } from './port';
 
 export interface LeaderDeps {
@@ -23,7 +22,15 @@ export interface LeaderDeps {
   /** The Salesforce user: the call-log outbox is theirs. */
   userId: string;
   createLink: (serverUrl: string, options: Pick<LinkOptions, 'knownCallIds'>) => BiztelLink;
-  popper: Popper;
+  /**
+   * A link this panel opened while the agent's panels elected their leader (made with `linkOptions`,
+   * with no session): the leader takes it over as it is, connected or still connecting.
+   */
+  link?: BiztelLink;
+  /** The agent's panels: pops go to the tab in use. Null when this panel works alone. */
+  group: TabGroup | null;
+  /** Tests: pops elsewhere than through the group. */
+  popper?: Popper;
   /** Tests: open the outbox elsewhere than the browser's IndexedDB. */
   openOutbox?: (userId: string) => Promise<OutboxStore>;
   /** A session to resume: handed over by the previous leader, or from before this tab reloaded. */
@@ -36,6 +43,18 @@ export interface LeaderDeps {
   /** Asks the server's HTTP endpoint whether anything answers there (startup/server-probe.ts). */
   probeServer?: (serverUrl: string) => Promise<ServerProbe>;
   now?: () => number;
+}
+
+/** How a panel's link is made: on a reconnect it tells the server which calls the panel shows. */
+export const linkOptions = (store: PanelStore): Pick<LinkOptions, 'knownCallIds'> => ({
+  knownCallIds: () => liveCalls(store.getState()).map((e) => e.call.callId),
+});
+
+/** The server introduced itself: what the store keeps of it (and whether this panel supports it). */
+export function helloArrived(store: PanelStore, hello: Hello, now: number): void {
+  const version = parseVersion(hello.serverVersion);
+  const supported = version !== null && capabilitiesFor(version).supported;
+  store.getState().helloReceived(hello, hello.serverTime - now, supported);
 }
 
 export class LeaderCore implements CommandPort {
@@ -51,7 +70,7 @@ export class LeaderCore implements CommandPort {
 
   constructor(private readonly deps: LeaderDeps) {
     this.now = deps.now ?? Date.now;
-    this.link = deps.createLink(deps.serverUrl, { knownCallIds: () => liveCalls(deps.store.getState()).map((e) => e.call.callId) });
+    this.link = deps.link ?? deps.createLink(deps.serverUrl, linkOptions(deps.store));
   }
 
   private get actions() {
@@ -69,7 +88,8 @@ export class LeaderCore implements CommandPort {
         store: deps.store,
         host: deps.host,
         userId: deps.userId,
-        popper: deps.popper,
+        group: deps.group,
+        ...(deps.popper ? { popper: deps.popper } : {}),
         onSalesforceSession: (expired) => this.onSalesforceSession(expired),
         ...(deps.logger ? { logger: deps.logger } : {}),
         ...(deps.salesforceSession ? { salesforceSession: deps.salesforceSession } : {}),
@@ -106,17 +126,25 @@ export class LeaderCore implements CommandPort {
         this.actions.signedOut(kept);
       }),
     );
+    // A link opened while the election ran may have news already.
+    if (link.status !== 'idle') this.onLinkStatus(link.status, link.error);
+    if (link.hello) this.onHello(link.hello);
     if (this.deps.resume || Object.keys(this.actions.shared.calls).length > 0) {
       await this.load();
       if (this.deps.resume && !this.stopped) this.link.adopt(this.deps.resume);
     }
     await this.connect();
-    void this.load();
+    // The call handling is not needed to show the sign-in screen: it loads once that is painted.
+    void afterPaint().then(() => this.load());
   }
 
   /** Resolves once the server said hello, or once it is plainly unreachable (it keeps retrying). */
   private connect(): Promise<void> {
     const { link, deps } = this;
+    if (link.hello) {
+      link.connect(); // already connected: nothing to do
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         if (this.actions.shared.hello === null) this.fail({ kind: 'serverUnreachable', url: deps.serverUrl, detail: this.actions.shared.link.error ?? 'timeout' });
@@ -139,7 +167,8 @@ export class LeaderCore implements CommandPort {
   /** Says whether the server answers HTTP at all (the unreachable-server diagnosis in detail). */
   private async probe(url: string): Promise<void> {
     this.probedUrl = url;
-    const probe = await (this.deps.probeServer ?? probeServer)(url);
+    // The diagnosis (and the HTTP client) load only when a server cannot be reached.
+    const probe = await (this.deps.probeServer ?? (await import('../startup/server-probe')).probeServer)(url);
     if (!this.stopped) this.actions.serverProbed(url, probe);
   }
 
@@ -152,10 +181,8 @@ export class LeaderCore implements CommandPort {
   }
 
   private onHello(hello: Hello): void {
-    const version = parseVersion(hello.serverVersion);
-    const supported = version !== null && capabilitiesFor(version).supported;
     this.probedUrl = null; // a later failure is a new one: probe again then
-    this.actions.helloReceived(hello, hello.serverTime - this.now(), supported);
+    helloArrived(this.deps.store, hello, this.now());
   }
 
   private onSession(session: Session): void {
@@ -259,9 +286,11 @@ export class LeaderCore implements CommandPort {
     return (await this.load()).watch.probe();
   }
 
-  recentCalls(signal?: AbortSignal): Promise<RecentCall[]> {
+  async recentCalls(signal?: AbortSignal): Promise<RecentCall[]> {
     const resume = this.link.resumeInfo();
-    return resume ? fetchRecentCalls(this.deps.serverUrl, resume.token, signal) : Promise.resolve([]);
+    if (!resume) return [];
+    const { fetchRecentCalls } = await import('../../biztel/http');
+    return fetchRecentCalls(this.deps.serverUrl, resume.token, signal);
   }
 
   stop(): void {

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { linkErrorCodeSchema, type CommandResult } from '../../biztel/link';
 import { TASK_LIMITS } from '../../domain/task-limits';
-import { commandRequestSchemas, recentCallsSchema, requestSchemaOf, responseSchemaOf, salesforceIdSchema, type CommandRequest, type CommandResponse, type RecentCall } from '../../protocol';
+import { commandRequestSchemas, issuesText, recentCallsSchema, requestSchemaOf, responseSchemaOf, salesforceIdSchema, type CommandRequest, type CommandResponse, type RecentCall } from '../../protocol';
 import { contextRecordSchema, type ContextRecord } from '../store';
 import type { TabGroup } from '../tabs';
 import type { CallChange, CallCommand, CommandPort } from './port';
@@ -19,7 +19,7 @@ const resultSchema = z.union([
 
 const CALL_COMMANDS = Object.keys(commandRequestSchemas).filter((n): n is CallCommand => !['signIn', 'resume', 'signOut'].includes(n));
 
-const opSchema = z.discriminatedUnion('op', [
+const opSchema = z.union([
   z.object({ op: z.literal('signOut') }),
   z.object({ op: z.literal('command'), name: z.enum(CALL_COMMANDS), request: z.unknown() }),
   z.object({
@@ -98,40 +98,42 @@ export class RemotePort implements CommandPort {
 
 /** The leader's side: answers its followers' requests with its own port. */
 export function serveFollowers(group: TabGroup, port: () => CommandPort | null): void {
-  group.handle('port', async (args): Promise<CommandResult<unknown>> => {
-    const target = port();
-    if (!target) return offline('This panel no longer holds the BIZTEL link.');
-    const parsed = opSchema.safeParse(args);
-    if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: z.prettifyError(parsed.error).slice(0, 300) } };
-    const op = parsed.data;
-    switch (op.op) {
-      case 'signOut':
-        return target.signOut();
-      case 'command': {
-        const request = requestSchemaOf(op.name).safeParse(op.request);
-        if (!request.success) return { ok: false, error: { code: 'BAD_REQUEST', message: `${op.name}: ${z.prettifyError(request.error).slice(0, 300)}` } };
-        return target.command(op.name, request.data);
-      }
-      case 'updateCall': {
-        const { callId, notes, disposition, chosenRecordId } = op;
-        target.updateCall(callId, {
-          ...(notes !== undefined ? { notes } : {}),
-          ...(disposition !== undefined ? { disposition } : {}),
-          ...(chosenRecordId !== undefined ? { chosenRecordId } : {}),
-        });
-        return { ok: true, data: {} };
-      }
-      case 'expectPlacedCall':
-        target.expectPlacedCall(op.context);
-        return { ok: true, data: {} };
-      case 'checkSalesforce':
-        return { ok: true, data: await target.checkSalesforce() };
-      case 'recentCalls':
-        try {
-          return { ok: true, data: await target.recentCalls() };
-        } catch (error) {
-          return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message.slice(0, 300) : 'failed' } };
-        }
+  group.handle('port', (args) => answerFollower(port(), args));
+}
+
+/** A follower's request, checked and carried out on `target` (this panel's own port, if it leads). */
+export async function answerFollower(target: CommandPort | null, args: unknown): Promise<CommandResult<unknown>> {
+  if (!target) return offline('This panel no longer holds the BIZTEL link.');
+  const parsed = opSchema.safeParse(args);
+  if (!parsed.success) return { ok: false, error: { code: 'BAD_REQUEST', message: issuesText(parsed.error).slice(0, 300) } };
+  const op = parsed.data;
+  switch (op.op) {
+    case 'signOut':
+      return target.signOut();
+    case 'command': {
+      const request = requestSchemaOf(op.name).safeParse(op.request);
+      if (!request.success) return { ok: false, error: { code: 'BAD_REQUEST', message: `${op.name}: ${issuesText(request.error).slice(0, 300)}` } };
+      return target.command(op.name, request.data);
     }
-  });
+    case 'updateCall': {
+      const { callId, notes, disposition, chosenRecordId } = op;
+      target.updateCall(callId, {
+        ...(notes !== undefined ? { notes } : {}),
+        ...(disposition !== undefined ? { disposition } : {}),
+        ...(chosenRecordId !== undefined ? { chosenRecordId } : {}),
+      });
+      return { ok: true, data: {} };
+    }
+    case 'expectPlacedCall':
+      target.expectPlacedCall(op.context);
+      return { ok: true, data: {} };
+    case 'checkSalesforce':
+      return { ok: true, data: await target.checkSalesforce() };
+    case 'recentCalls':
+      try {
+        return { ok: true, data: await target.recentCalls() };
+      } catch (error) {
+        return { ok: false, error: { code: 'INTERNAL', message: error instanceof Error ? error.message.slice(0, 300) : 'failed' } };
+      }
+  }
 }

@@ -3,3 +3,4 @@ export { readLocal, readSession, sessionStorageWorks, writeLocal, writeSession }
 export { errorText, isRefusal, isSessionError } from './salesforce-errors';
 export { DiagnosticsRecorder } from './diagnostics';
 export { readLanguageOverride, saveLanguageOverride } from './language';
+export { afterPaint } from './after-paint';

@@ -6,16 +6,24 @@
 type Kind = 'session' | 'local';
 const memory: Record<Kind, Map<string, string>> = { session: new Map(), local: new Map() };
 
+/**
+ * Whether the browser lets this frame use the storage is asked once per page: a denied access throws
+ * (an exception with its stack each time), and the panel reads and writes often during start-up.
+ */
+const checked: Partial<Record<Kind, Storage | null>> = {};
+
 function storage(kind: Kind): Storage | null {
+  if (kind in checked) return checked[kind] ?? null;
   try {
     const s = kind === 'session' ? window.sessionStorage : window.localStorage;
     const probe = '__biztel_probe__';
     s.setItem(probe, '1');
     s.removeItem(probe);
-    return s;
+    checked[kind] = s;
   } catch {
-    return null;
+    checked[kind] = null;
   }
+  return checked[kind] ?? null;
 }
 
 function read(kind: Kind, key: string): string | null {

@@ -27,6 +27,11 @@ export interface StartupOptions {
   sessionRetryMs?: number;
   /** True once the panel is being torn down: stop looking. */
   stopped: () => boolean;
+  /**
+   * The BIZTEL server's URL, as soon as the call center settings give a valid one: the panel can
+   * start connecting while Salesforce still answers for the user (a round trip to Salesforce).
+   */
+  onServerUrl?: (url: string) => void;
 }
 
 /** A failure after Salesforce named the user's language carries it, so the failure is said in it. */
@@ -38,15 +43,21 @@ const userInfoSchema = z.looseObject({
 });
 
 export async function readStartup(host: CtiHost, store: PanelStore, options: StartupOptions): Promise<StartupResult> {
+  // The two questions go to Salesforce at once (the user's costs a round trip to its servers); the
+  // settings' answer still decides first, as it did when they were asked one after the other.
+  let settingsFailed = false;
+  const userRead = readUser(host, store, { ...options, stopped: () => settingsFailed || options.stopped() });
   let settings: Record<string, string>;
   try {
     settings = await host.getCallCenterSettings();
   } catch (error) {
+    settingsFailed = true;
     return { ok: false, failure: { kind: 'openCtiUnavailable', detail: errorText(error) } };
   }
-  const user = await readUser(host, store, options);
-  if ('kind' in user) return { ok: false, failure: user };
   const checked = checkServerUrl(settings[CALL_CENTER_ITEMS.serverUrl]);
+  if (checked.ok) options.onServerUrl?.(checked.url);
+  const user = await userRead;
+  if ('kind' in user) return { ok: false, failure: user };
   if (!checked.ok) return { ok: false, failure: checked.failure, language: user.language };
   return { ok: true, info: { ...user, settings, serverUrl: checked.url } };
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { CtiHost } from '../../salesforce/types';
+import { describe, expect, it, vi } from 'vitest';
+import { HostError, type CtiHost } from '../../salesforce/types';
 import { createPanelStore, selectPhase } from '../store';
 import { messagesLoaded } from '../i18n';
 import { startFrame } from './start-frame';
@@ -31,7 +31,9 @@ describe('start-up in a Salesforce tab', () => {
     const { host, order, release } = slowSalesforce();
     const started = startFrame({ store, launch: { kind: 'lightning', sfdcOrigin: 'https://acme.lightning.force.com' }, connectHost: () => Promise.resolve(host), ownHostname: 'acme--c.vf.force.com', stopped: () => false });
     await new Promise((r) => setTimeout(r, 10));
-    expect(order).toEqual(['notifyInitializationComplete', 'getCallCenterSettings']);
+    // Both questions go out at once, after Salesforce heard the panel is up.
+    expect(order[0]).toBe('notifyInitializationComplete');
+    expect(order.slice(1).sort()).toEqual(['getCallCenterSettings', 'runApex']);
     expect(selectPhase(store.getState())).toBe('starting'); // the panel says so while Salesforce is slow
     release();
     expect(await started).toMatchObject({ info: { userId: '0055555000001AA', serverUrl: 'https://s1.u.biztel.jp:8000/' } });
@@ -58,5 +60,35 @@ describe('start-up in a Salesforce tab', () => {
     await startFrame({ store, launch: { kind: 'lightning', sfdcOrigin: null }, connectHost: () => Promise.resolve(host), ownHostname: 'x', stopped: () => false });
     expect(store.getState().frame).toMatchObject({ failure: { kind: 'serverUrlMissing' }, salesforceLang: 'ja' });
     expect(messagesLoaded('ja')).toBe(true);
+  });
+
+  it('shows the settings failure, not the Salesforce session the user question was waiting for', async () => {
+    vi.useFakeTimers();
+    try {
+      const store = createPanelStore('en');
+      let settingsFail = () => {};
+      let userQuestions = 0;
+      const host = {
+        kind: 'lightning',
+        notifyInitializationComplete: () => {},
+        getCallCenterSettings: () => new Promise((_, reject) => (settingsFail = () => reject(new Error('no settings')))),
+        // Salesforce's session is gone: the user question waits for it to come back, asking again.
+        runApex: () => {
+          userQuestions += 1;
+          return Promise.reject(new HostError('SERVER_ERROR', 'session expired'));
+        },
+      } as unknown as CtiHost;
+      const started = startFrame({ store, launch: { kind: 'lightning', sfdcOrigin: null }, connectHost: () => Promise.resolve(host), ownHostname: 'x', stopped: () => false, sessionRetryMs: 1000 });
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(store.getState().frame.failure).toMatchObject({ kind: 'salesforceSession' });
+      settingsFail();
+      expect(await started).toBeNull();
+      const asked = userQuestions;
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(userQuestions).toBe(asked); // the user question stopped with the settings' failure
+      expect(store.getState().frame.failure).toMatchObject({ kind: 'openCtiUnavailable', detail: 'no settings' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

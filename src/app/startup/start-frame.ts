@@ -25,6 +25,8 @@ export interface FrameDeps {
   ownHostname: string;
   sessionRetryMs?: number;
   stopped: () => boolean;
+  /** The BIZTEL server's URL as soon as the settings give it (start-up goes on meanwhile). */
+  onServerUrl?: (url: string) => void;
 }
 
 /** The host and what start-up read, or null when the panel cannot go on (the store says why). */
@@ -46,7 +48,11 @@ export async function startFrame(deps: FrameDeps): Promise<{ host: CtiHost; info
     return null;
   }
   host.notifyInitializationComplete();
-  const started = await readStartup(host, store, { stopped: deps.stopped, ...(deps.sessionRetryMs !== undefined ? { sessionRetryMs: deps.sessionRetryMs } : {}) });
+  const started = await readStartup(host, store, {
+    stopped: deps.stopped,
+    ...(deps.sessionRetryMs !== undefined ? { sessionRetryMs: deps.sessionRetryMs } : {}),
+    ...(deps.onServerUrl ? { onServerUrl: deps.onServerUrl } : {}),
+  });
   if (!started.ok) {
     // Said in the user's language when Salesforce named it (its texts loaded before the switch).
     if (started.language) {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { LINK_STATUSES } from '../../biztel/link-machine';
-import { NO_POP_REASONS } from '../../domain/pop-policy';
+import { NO_POP_REASONS } from '../../domain/pop-reasons';
 import { TASK_LIMITS } from '../../domain/task-limits';
 import { agentSchema, callSchema, callerIdSchema, helloSchema, salesforceIdSchema, statusSchema, systemSettingsSchema } from '../../protocol';
 import { foundRecordSchema } from '../../salesforce/types';
@@ -87,7 +87,7 @@ export function newCallEntry(call: CallEntry['call'], contextRecord: ContextReco
 }
 
 /** What the server's plain HTTP endpoint said when the socket could not connect (server-probe.ts). */
-export const serverProbeSchema = z.discriminatedUnion('kind', [
+export const serverProbeSchema = z.union([
   z.object({ kind: z.literal('answered'), version: text(20) }),
   z.object({ kind: z.literal('status'), status: count() }),
   z.object({ kind: z.literal('notBiztel') }),
@@ -96,7 +96,7 @@ export const serverProbeSchema = z.discriminatedUnion('kind', [
 export type ServerProbe = z.infer<typeof serverProbeSchema>;
 
 /** Start-up failures on the BIZTEL side: the leader finds them, every panel shows them. */
-export const serverFailureSchema = z.discriminatedUnion('kind', [
+export const serverFailureSchema = z.union([
   z.object({ kind: z.literal('serverUnreachable'), url: text(2000), detail: text(500), probe: z.optional(serverProbeSchema) }),
   z.object({ kind: z.literal('unsupportedVersion'), version: text(20) }),
   z.object({ kind: z.literal('protocolMismatch'), url: text(2000) }),

@@ -6,7 +6,7 @@ import type { Agent, Hello, SystemSettings } from '../../protocol';
 import type { LinkStatus } from '../../biztel/link-machine';
 import { settleAlerts } from './alert-rules';
 import { pruneCalls } from './prune';
-import type { AgentSession, CallEntry, RefusedLog, ServerFailure, ServerProbe, SharedState, SignedOutReason } from './shared-schema';
+import { INITIAL_SHARED, type AgentSession, type CallEntry, type RefusedLog, type ServerFailure, type ServerProbe, type SharedState, type SignedOutReason } from './shared-schema';
 import { DRAFT_FIELDS, type PanelData } from './state';
 import type { PanelState } from './store';
 import type { SliceCreator } from './slice';
@@ -32,6 +32,11 @@ export interface SharedActions {
   salesforceSessionChanged: (expired: boolean) => void;
   /** A follower takes the leader's state over, whole. */
   applyShared: (shared: SharedState) => void;
+  /**
+   * Back to knowing nothing of the BIZTEL side: this panel showed its own connection's hello while
+   * the agent's panels elected their leader, and another panel leads; its state comes next.
+   */
+  sharedForgotten: () => void;
 }
 
 export const createSharedSlice: SliceCreator<SharedActions> = (rawSet) => {
@@ -78,6 +83,7 @@ export const createSharedSlice: SliceCreator<SharedActions> = (rawSet) => {
     // the session timed out would no longer be true.
     salesforceSessionChanged: (expired) =>
       shared((sh) => ({ salesforceSession: expired ? 'expired' : 'ok', ...(!expired && sh.signedOutReason === 'salesforceSession' ? { signedOutReason: null } : {}) })),
+    sharedForgotten: () => set(() => ({ shared: INITIAL_SHARED })),
     applyShared: (next) =>
       set((s) => {
         // Typing in this tab that the leader now has (or whose call is gone) is no longer a draft.

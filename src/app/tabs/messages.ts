@@ -10,7 +10,7 @@ const term = z.number().check(z.int(), z.nonnegative());
 export const resumeSchema = z.object({ token: z.string().check(z.minLength(1), z.maxLength(200)), lastSeq: z.number().check(z.int(), z.nonnegative()) });
 export type ResumeInfo = z.infer<typeof resumeSchema>;
 
-export const tabMessageSchema = z.discriminatedUnion('type', [
+export const tabMessageSchema = z.union([
   /**
    * Every panel's one heartbeat: it is alive, whether it leads (and in which term), and where the
    * agent is (its Salesforce tab visible, when last used), so a pop lands in the tab in use.

@@ -6,8 +6,8 @@
  * Secrets stay put: the password never crosses the channel (a follower that must sign in takes the
  * leadership and signs in itself) and the session token crosses only in a handover, never in state.
  */
-import * as z from 'zod/mini';
 import { Emitter } from '../../biztel/emitter';
+import { issuesText } from '../../protocol';
 import { sharedStateSchema, type SharedState } from '../store';
 import { DEFAULT_TIMING, type Election, type ElectionEvents, type ElectionTiming } from './election';
 import { tabMessageSchema, type ChannelTransport, type ResumeInfo, type TabMessage } from './messages';
@@ -154,7 +154,7 @@ export class TabGroup {
   private receive(data: unknown): void {
     const parsed = tabMessageSchema.safeParse(data);
     if (!parsed.success) {
-      this.emitter.emit('refused', z.prettifyError(parsed.error).slice(0, 300));
+      this.emitter.emit('refused', issuesText(parsed.error).slice(0, 300));
       return;
     }
     const message = parsed.data;
@@ -217,7 +217,7 @@ export class TabGroup {
     if (message.seq <= this.appliedSeq) return;
     const parsed = sharedStateSchema.safeParse(message.state);
     if (!parsed.success) {
-      this.emitter.emit('unreadable', z.prettifyError(parsed.error).slice(0, 300));
+      this.emitter.emit('unreadable', issuesText(parsed.error).slice(0, 300));
       return;
     }
     this.appliedSeq = message.seq;

@@ -11,7 +11,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach } from 'vitest';
-import { Panel, createPanelStore, loadMessages, panelLang, type Lang, type PanelStore } from '../../app';
+import { Panel, createPanelStore, loadLaterMessages, loadMessages, panelLang, type AgentSession, type Lang, type PanelStore } from '../../app';
 import { parseLaunchParams } from '../../salesforce/launch';
 import { PanelContext } from '../context';
 
@@ -29,12 +29,12 @@ export interface Rendered {
 const mounted = new Set<{ root: Root; container: HTMLElement }>();
 
 /** A panel that is never started: the connections a started one would open fail the test at once. */
-export function idlePanel(lang: Lang = 'en'): Panel {
+export function idlePanel(lang: Lang = 'en', store: PanelStore = createPanelStore(lang)): Panel {
   const refuse = () => {
     throw new Error('A component test does not start the panel: stub the action it needs instead.');
   };
   return new Panel({
-    store: createPanelStore(lang),
+    store,
     launch: parseLaunchParams(''),
     build: 'component-test',
     connectHost: () => Promise.reject(new Error('no Salesforce in a component test')),
@@ -42,11 +42,27 @@ export function idlePanel(lang: Lang = 'en'): Panel {
   });
 }
 
+export const SESSION: AgentSession = {
+  agent: { loginId: 'agent01', name: 'エージェント01', extension: '2001', statusId: 'ready', phoneRegistered: true, callerId: null },
+  statuses: [{ id: 'ready', name: '受付可', kind: 'ready', selectable: true }],
+  callerIds: [],
+  settings: {},
+};
+
+/** A Japanese panel signed in as agent01 with the link up (its actions still reach no server). */
+export function signedInPanel(): Panel {
+  const store = createPanelStore('ja');
+  store.getState().linkChanged('ready', null);
+  store.getState().signedIn(SESSION);
+  return idlePanel('ja', store);
+}
+
 /** Renders `ui` inside the panel's context, in the panel's language (loaded first, as the panel does). */
 export async function renderPanel(ui: ReactNode, options: { panel?: Panel } = {}): Promise<Rendered> {
   if (typeof document === 'undefined') throw new Error('Component tests need the DOM: start the test file with Vitest\'s happy-dom environment comment.');
   const panel = options.panel ?? idlePanel();
-  await loadMessages(panelLang(panel.store.getState()));
+  // Every text, as once the signed-in views have loaded theirs.
+  await Promise.all([loadMessages(panelLang(panel.store.getState())), loadLaterMessages()]);
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
