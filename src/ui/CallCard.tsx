@@ -2,7 +2,7 @@ import { useCallback, useId, useRef } from 'react';
 import { callPhase } from '../domain/call';
 import { searchDigits } from '../domain/phone';
 import { formatNumber, otherPartyShown } from '../domain/phone-format';
-import { TASK_LIMITS } from '../domain/task-limits';
+import { TASK_LIMITS } from '../domain/task-field-limits';
 import { selectActiveCallId, typedField, type CallEntry } from '../app';
 import { useActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';

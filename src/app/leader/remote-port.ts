@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { linkErrorCodeSchema, type CommandResult } from '../../biztel/link';
-import { TASK_LIMITS } from '../../domain/task-limits';
+import { TASK_LIMITS } from '../../domain/task-field-limits';
 import { commandRequestSchemas, issuesText, recentCallsSchema, requestSchemaOf, responseSchemaOf, salesforceIdSchema, type CommandRequest, type CommandResponse, type RecentCall } from '../../protocol';
 import { contextRecordSchema, type ContextRecord } from '../store';
 import type { TabGroup } from '../tabs';

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { LINK_STATUSES } from '../../biztel/link-machine';
 import { NO_POP_REASONS } from '../../domain/pop-reasons';
-import { TASK_LIMITS } from '../../domain/task-limits';
+import { TASK_LIMITS } from '../../domain/task-field-limits';
 import { agentSchema, callSchema, callerIdSchema, helloSchema, salesforceIdSchema, statusSchema, systemSettingsSchema } from '../../protocol';
 import { foundRecordSchema } from '../../salesforce/types';
 
