@@ -15,13 +15,14 @@ const reloadPanel = reloadSoftphone;
 const failure = (m: MockPage) => m.panel.getByRole('alert').first();
 
 /**
- * The page's first panel is done with Salesforce: its sign-in screen is up and it has read the
- * directory numbers (its last Apex call of a start-up). A failure armed after this can only be used up
- * by the panel that the test starts next, never by this one finishing its start-up late.
+ * The page's first panel is done with Salesforce: its sign-in screen is up, which it shows only once
+ * Salesforce has said who the user is (the start-up's only Apex call; the directory names are read
+ * after sign-in). A failure armed after this can only be used up by the panel that the test starts
+ * next, never by this one finishing its start-up late.
  */
 async function startedUp(m: MockPage): Promise<void> {
   await m.panel.getByRole('textbox', { name: 'Login ID' }).waitFor();
-  await expect.poll(async () => (await hostCalls(m, 'runApex')).some((c) => (c.args as { methodName?: string }).methodName === 'getDirectoryNumbers')).toBe(true);
+  expect((await hostCalls(m, 'runApex')).map((c) => (c.args as { methodName?: string }).methodName)).toEqual(['getUserInfo']);
 }
 
 /** How often the panel asked Salesforce who the user is (the start-up's first Apex call) from `since` on. */
