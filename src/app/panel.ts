@@ -14,7 +14,7 @@ import { AgentActions, watchSalesforceTab } from './agent';
 import type { LoggerOptions, OutboxStore } from './call-log';
 import { servePops, type SessionWatchOptions } from './calls';
 import { loadMessages } from './i18n';
-import { EarlyLink, LeaderCore, remotePort, serveFollowers, type CommandPort } from './leader';
+import { EarlyLink, remotePort, serveFollowers, type CommandPort, type LeaderCore } from './leader';
 import { DiagnosticsRecorder } from './platform';
 import { startFrame } from './startup';
 import type { PanelStore } from './store';
@@ -189,10 +189,18 @@ export class Panel {
     this.early.listen(this.deps.firstScreenMs);
   }
 
+  /**
+   * Starts leading once: a sign-in that takes the lead and the group's role event both ask, and the
+   * second must wait for the first (the leader's code loads in between). Deposed before the leader
+   * was made, the next ask starts again.
+   */
   private lead(): Promise<void> {
-    if (this.leader || this.stopped || !this.joined) return this.leading ?? Promise.resolve();
-    this.leading = this.startLeading(this.joined);
-    return this.leading;
+    if (this.stopped || !this.joined) return Promise.resolve();
+    if (this.leader) return this.leading ?? Promise.resolve();
+    const leading = (this.leading ??= this.startLeading(this.joined).finally(() => {
+      if (!this.leader && this.leading === leading) this.leading = null;
+    }));
+    return leading;
   }
 
   private async startLeading({ host, userId, serverUrl }: Joined): Promise<void> {
@@ -204,7 +212,10 @@ export class Panel {
     const resume = this.handover ?? memory?.resume ?? null;
     this.handover = null;
     if (memory) store.getState().callsRestored(memory.calls);
-    if (this.leader || (group && group.status !== 'leader')) return; // deposed meanwhile
+    // The leader's code loads with the signed-in views, after the first screen: until the agent signs
+    // in (or a session resumes) the sign-in screen needs only the early link's hello.
+    const { LeaderCore } = await import('./leader/leader');
+    if (this.leader || (group && group.status !== 'leader') || this.stopped) return; // deposed meanwhile
     const early = this.early.take(serverUrl, resume);
     const leader = new LeaderCore({
       store,

@@ -15,13 +15,13 @@ import { listFiles } from './static-files';
  * first load (what is fetched before the sign-in screen shows) was 119.8 KB once the signed-in views
  * and the call handling moved after it; the hand-over, the remembered records, the alert rules and
  * the tolerant reading of the server's calls then added ~5 KB to the store, the link and the agent's
- * actions, which the first screen runs (124.7 KB). Everything was 153.3 KB, now 160.9 KB; the
- * signed-in views keep @tanstack/react-query (9.5 KB, for the recent calls). The targets below are
- * what `npm run bench` reports against. Lower the ceilings as the panel shrinks; raise one only with
- * the reason in the commit.
+ * actions, which the first screen runs, and the leader's code moving after it took 1.4 KB back
+ * (123.3 KB). Everything was 153.3 KB, now 161.0 KB; the signed-in views keep @tanstack/react-query
+ * (9.5 KB, for the recent calls). The targets below are what `npm run bench` reports against. Lower
+ * the ceilings as the panel shrinks; raise one only with the reason in the commit.
  */
-export const FIRST_LOAD_BUDGET_BYTES = 125_500;
-export const SIZE_BUDGET_BYTES = 162_000;
+export const FIRST_LOAD_BUDGET_BYTES = 123_500;
+export const SIZE_BUDGET_BYTES = 161_500;
 
 /** The issue's target for the first load, reported by `npm run bench`. */
 export const FIRST_LOAD_TARGET_BYTES = 120_000;

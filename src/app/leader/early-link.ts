@@ -11,7 +11,7 @@
 import type { BiztelLink, LinkOptions } from '../../biztel/link';
 import type { PanelStore } from '../store';
 import type { ResumeInfo } from '../tabs';
-import { helloArrived, linkOptions } from './leader';
+import { helloArrived, linkOptions } from './link-setup';
 
 /**
  * How long a newcomer listens for a panel that leads already before its own link may show the

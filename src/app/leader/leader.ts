@@ -5,7 +5,6 @@
  */
 import type { BiztelLink, CommandResult, Diagnostic, LinkOptions, LinkStatus } from '../../biztel/link';
 import { TASK_LIMITS } from '../../domain/task-field-limits';
-import { capabilitiesFor, parseVersion } from '../../domain/version';
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, RecentCall, Session } from '../../protocol';
 import type { CtiHost } from '../../salesforce/types';
 import type { LoggerOptions, OutboxStore } from '../call-log';
@@ -13,6 +12,7 @@ import type { Machinery, Popper, SessionWatchOptions } from '../calls';
 import { afterPaint } from '../platform';
 import { liveCalls, type ContextRecord, type PanelStore, type ServerFailure, type ServerProbe } from '../store';
 import type { ResumeInfo, TabGroup } from '../tabs';
+import { helloArrived, linkOptions } from './link-setup';
 import type { CallChange, CallCommand, CommandPort } from './port';
 
 export interface LeaderDeps {
@@ -43,18 +43,6 @@ export interface LeaderDeps {
   /** Asks the server's HTTP endpoint whether anything answers there (startup/server-probe.ts). */
   probeServer?: (serverUrl: string) => Promise<ServerProbe>;
   now?: () => number;
-}
-
-/** How a panel's link is made: on a reconnect it tells the server which calls the panel shows. */
-export const linkOptions = (store: PanelStore): Pick<LinkOptions, 'knownCallIds'> => ({
-  knownCallIds: () => liveCalls(store.getState()).map((e) => e.call.callId),
-});
-
-/** The server introduced itself: what the store keeps of it (and whether this panel supports it). */
-export function helloArrived(store: PanelStore, hello: Hello, now: number): void {
-  const version = parseVersion(hello.serverVersion);
-  const supported = version !== null && capabilitiesFor(version).supported;
-  store.getState().helloReceived(hello, hello.serverTime - now, supported);
 }
 
 export class LeaderCore implements CommandPort {
