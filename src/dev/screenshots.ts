@@ -59,7 +59,7 @@ async function mockScenes({ page, panel, cti }: MockPage): Promise<void> {
   await qa.screenshot({ path: join(OUT, 'mock-ja-scenarios.png') });
   console.log('  mock-ja-scenarios.png');
 
-  await cti((c) => c.server.incomingCall({ from: '03-5555-0101' }));
+  const { callId } = await cti((c) => c.server.incomingCall({ from: '03-5555-0101' }));
   await panel.getByRole('button', { name: PANEL_NAMES.ja.answer, exact: true }).waitFor();
   await page.getByRole('region', { name: ja.page.recordPage }).waitFor();
   await page.getByRole('tab', { name: ja.tabs.simulator, exact: true }).click();
@@ -71,6 +71,8 @@ async function mockScenes({ page, panel, cti }: MockPage): Promise<void> {
   await page.getByRole('list', { name: ja.biztel.list }).getByText('ack:signIn').first().waitFor();
   await qa.screenshot({ path: join(OUT, 'mock-ja-biztel-log.png') });
   console.log('  mock-ja-biztel-log.png');
+  // The next scenes sign agent01 in again: the ringing call must not still be theirs.
+  await cti((c, id) => c.server.remoteHangup(id), callId);
 }
 
 /** The panel at 200 px (a narrow utility bar, the Classic pane): ready, on a call, transferring. */

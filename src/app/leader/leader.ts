@@ -3,6 +3,7 @@
  * store, the pop policy and the call log from here only, so a call pops once and is logged once
  * whatever the number of Salesforce tabs.
  */
+import { fetchRecentCalls } from '../../biztel/http';
 import type { BiztelLink, CommandResult, Diagnostic, LinkOptions, LinkStatus } from '../../biztel/link';
 import { TASK_LIMITS } from '../../domain/task-field-limits';
 import type { AgentEvent, CommandRequest, CommandResponse, Hello, RecentCall, Session } from '../../protocol';
@@ -277,7 +278,6 @@ export class LeaderCore implements CommandPort {
   async recentCalls(signal?: AbortSignal): Promise<RecentCall[]> {
     const resume = this.link.resumeInfo();
     if (!resume) return [];
-    const { fetchRecentCalls } = await import('../../biztel/http');
     return fetchRecentCalls(this.deps.serverUrl, resume.token, signal);
   }
 
