@@ -1,5 +1,6 @@
 /** Salesforce record Id facts the panel relies on (key prefixes of standard objects). */
-import { SALESFORCE_ID } from '../protocol/schemas';
+// With its extension: the build's own tools load this module outside the bundler.
+import { SALESFORCE_ID } from '../protocol/schemas.ts';
 
 const WHO_PREFIXES = new Set(['003', '00Q']); // Contact, Lead
 

@@ -7,7 +7,8 @@
  */
 import type { TaskFields } from './call-log';
 
-import { TASK_LIMITS } from './task-field-limits';
+// With its extension: the build's own tools load this module outside the bundler.
+import { TASK_LIMITS } from './task-field-limits.ts';
 
 export { TASK_LIMITS };
 
