@@ -10,7 +10,7 @@ import type { RecentCall } from '../protocol';
 import type { ReportHostDiagnostic } from '../salesforce/diagnostics';
 import type { LaunchParams } from '../salesforce/launch';
 import type { CtiHost, HostKind, NavigationInfo } from '../salesforce/types';
-import { AgentActions, watchSalesforceTab } from './agent';
+import { AgentActions, watchSalesforceTab, type AgentDeps, type CallActions } from './agent';
 import type { LoggerOptions, OutboxStore } from './call-log';
 import { servePops, type SessionWatchOptions } from './calls';
 import { loadMessages } from './i18n';
@@ -67,7 +67,10 @@ interface Joined {
 
 export class Panel {
   readonly panelId = newPanelId();
+  /** What the first screen does (sign in, alerts, language); the calls' actions load with the signed-in views. */
   readonly actions: AgentActions;
+  private readonly actionDeps: AgentDeps;
+  private calls: Promise<CallActions> | null = null;
   /** Input this panel refused, counted for the agent and for tests. */
   readonly diagnostics: DiagnosticsRecorder;
   /** The record the agent has open in this tab (screen transfer and click-to-call context). */
@@ -91,13 +94,19 @@ export class Panel {
     this.now = deps.now ?? Date.now;
     this.diagnostics = new DiagnosticsRecorder(deps.store);
     this.early = new EarlyLink({ store: deps.store, createLink: deps.createLink, electing: () => !this.leader && this.group?.status === 'electing', now: this.now });
-    this.actions = new AgentActions({
+    this.actionDeps = {
       store: deps.store,
       port: () => this.port(),
       navigation: () => this.navigation,
       signIn: (loginId, password) => this.signIn(loginId, password),
       loadLanguage: (lang: Lang) => loadMessages(lang),
-    });
+    };
+    this.actions = new AgentActions(this.actionDeps);
+  }
+
+  /** What a signed-in agent does (the calls, the dial pad, the status), loaded once, after the first screen. */
+  callActions(): Promise<CallActions> {
+    return (this.calls ??= import('./agent/call-actions').then(({ CallActions }) => new CallActions(this.actionDeps)));
   }
 
   get store(): PanelStore {
@@ -134,7 +143,7 @@ export class Panel {
     const { host, info } = started;
     await loadMessages(this.store.getState().frame.salesforceLang);
     this.offs.push(
-      watchSalesforceTab(this.store, host, this.actions, {
+      watchSalesforceTab(this.store, host, () => this.callActions(), {
         navigated: (navigation, replace) => {
           if (replace || !this.navigation) this.navigation = navigation;
         },

@@ -11,20 +11,17 @@ import { gzipSync } from 'node:zlib';
 import { listFiles } from './static-files';
 
 /**
- * What `npm test` enforces: ceilings just above the panel as it ships, so that growth shows. The
- * first load (what is fetched before the sign-in screen shows) was 119.8 KB once the signed-in views
- * and the call handling moved after it; the hand-over, the remembered records, the alert rules and
- * the tolerant reading of the server's calls then added ~5 KB to the store, the link and the agent's
- * actions, which the first screen runs, and the leader's code moving after it took 1.4 KB back
- * (123.3 KB). Everything was 153.3 KB, now 161.0 KB; the signed-in views keep @tanstack/react-query
- * (9.5 KB, for the recent calls). The targets below are what `npm run bench` reports against. Lower
- * the ceilings as the panel shrinks; raise one only with the reason in the commit.
+ * What `npm test` enforces. The first load (what is fetched before the sign-in screen shows) is held
+ * to the issue's target: what a panel that starts well does not show before sign-in loads after it
+ * (the signed-in views and their actions, the leader, the call handling, the start-up failure and
+ * refused-input views with their texts). Everything the static resource ships is held to a ceiling
+ * just above the panel as it ships (161.3 KB): the target of 150 KB is not reached; libraries are
+ * ~100 KB of it, @tanstack/react-query 9.4 KB for the recent calls alone. Growing past either fails
+ * the build; lower the ceiling as the panel shrinks, raise one only with the reason in the commit.
  */
-export const FIRST_LOAD_BUDGET_BYTES = 123_500;
+export const FIRST_LOAD_BUDGET_BYTES = 120_000;
 export const SIZE_BUDGET_BYTES = 161_500;
 
-/** The issue's target for the first load, reported by `npm run bench`. */
-export const FIRST_LOAD_TARGET_BYTES = 120_000;
 /** The issue's target for everything the static resource ships, reported by `npm run bench`. */
 export const SIZE_TARGET_BYTES = 150_000;
 

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { isOnCall } from '../app';
-import { useActions, usePanel, useT } from './context';
+import { useCallActions, usePanel, useT } from './context';
 import { LinkIndicator } from './LinkIndicator';
 import { Field, IconButton } from './parts';
 
 export function AgentBar() {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const session = usePanel((s) => s.shared.session);
   const onCall = usePanel(isOnCall);
   const statusField = useId();

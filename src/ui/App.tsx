@@ -1,32 +1,39 @@
 import { Suspense, lazy, useEffect, useRef } from 'react';
 import { afterPaint, loadLaterMessages, panelLang, selectPhase } from '../app';
-import { usePanel, useT } from './context';
-import { DiagnosticsNotice } from './DiagnosticsNotice';
+import { usePanel, usePanelApp, useT } from './context';
 import { FaultView } from './ErrorBoundary';
 import { Notices } from './Notices';
 import { PanelFooter } from './PanelFooter';
 import { SignInForm } from './SignInForm';
-import { BareNotice, StartupFailureView } from './StartupScreens';
 import { runShortcut, shortcutOf } from './shortcuts';
 
 // The signed-in views come with their texts and their stylesheet (the first screen's load with the panel).
 const loadSignedIn = () => Promise.all([import('./SignedIn').then((views) => views.stylesReady.then(() => views)), loadLaterMessages()]).then(([views]) => views);
 const SignedIn = lazy(loadSignedIn);
+// What a start-up failure, or a page outside Salesforce, says loads only when one is shown: its
+// words are most of the first screen's texts, and a panel that starts well never needs them.
+const loadStartupScreens = () => Promise.all([import('./StartupScreens'), loadLaterMessages()]).then(([screens]) => screens);
+const BareNotice = lazy(() => loadStartupScreens().then((screens) => ({ default: screens.BareNotice })));
+const StartupFailureView = lazy(() => loadStartupScreens().then((screens) => ({ default: screens.StartupFailureView })));
+// The count of refused input, likewise: only once the panel has refused some.
+const DiagnosticsNotice = lazy(() => Promise.all([import('./DiagnosticsNotice'), loadLaterMessages()]).then(([notice]) => ({ default: notice.DiagnosticsNotice })));
 
 export function App() {
   const t = useT();
+  const app = usePanelApp();
   const phase = usePanel(selectPhase);
   const signedIn = usePanel((s) => s.shared.session !== null);
   const lang = usePanel(panelLang);
   const role = usePanel((s) => s.local.role);
   const fault = usePanel((s) => s.local.fault);
+  const refusedInput = usePanel((s) => s.local.diagnostics.total > 0);
   const main = useRef<HTMLElement>(null);
 
-  // The signed-in views load once the first screen is painted, so signing in does not wait for them
-  // (an effect of this render may run before the browser paints it).
+  // The signed-in views and their actions load once the first screen is painted, so signing in does
+  // not wait for them (an effect of this render may run before the browser paints it).
   useEffect(() => {
-    if (phase === 'ready') void afterPaint().then(loadSignedIn);
-  }, [phase]);
+    if (phase === 'ready') void afterPaint().then(() => Promise.all([loadSignedIn(), app.callActions()]));
+  }, [phase, app]);
 
   // The document's language too, so screen readers and fonts follow the panel's language.
   useEffect(() => {
@@ -46,8 +53,9 @@ export function App() {
     <main ref={main} className="panel" lang={lang} aria-label={t('app.title')} data-panel-role={role}>
       {fault !== null && <FaultView reason={fault} />}
       {phase === 'starting' && <StartingNote />}
-      {phase === 'bare' && <BareNotice />}
-      {phase === 'failed' && <StartupFailureView />}
+      {(phase === 'bare' || phase === 'failed') && (
+        <Suspense fallback={null}>{phase === 'bare' ? <BareNotice /> : <StartupFailureView />}</Suspense>
+      )}
       {phase === 'ready' && !signedIn && (
         <>
           <Notices />
@@ -59,7 +67,11 @@ export function App() {
           <SignedIn />
         </Suspense>
       )}
-      {phase !== 'starting' && phase !== 'bare' && <DiagnosticsNotice />}
+      {phase !== 'starting' && phase !== 'bare' && refusedInput && (
+        <Suspense fallback={null}>
+          <DiagnosticsNotice />
+        </Suspense>
+      )}
       {phase !== 'starting' && <PanelFooter />}
     </main>
   );

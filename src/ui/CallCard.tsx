@@ -4,7 +4,7 @@ import { searchDigits } from '../domain/phone';
 import { formatNumber, otherPartyShown } from '../domain/phone-format';
 import { TASK_LIMITS } from '../domain/task-field-limits';
 import { selectActiveCallId, typedField, type CallEntry } from '../app';
-import { useActions, usePanel, useT } from './context';
+import { useCallActions, usePanel, useT } from './context';
 import { CallControls } from './CallControls';
 import { CallTimer } from './CallTimer';
 import { Icon } from './Icon';
@@ -26,7 +26,7 @@ export function CallCard() {
 
 function ActiveCall({ entry }: { entry: CallEntry }) {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const ids = useId();
   const { call } = entry;
   const phase = callPhase(call);
@@ -112,7 +112,7 @@ function screenTransferFrom(call: CallEntry['call']): string {
 /** The call's result (対応結果), free text, during or after the call: it becomes the Task's CallDisposition. */
 function CallResult({ entry }: { entry: CallEntry }) {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const id = useId();
   const disposition = usePanel((s) => typedField(s, entry.call.callId, 'disposition'));
   return (

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Call } from '../protocol';
 import { availableActions } from '../domain/call';
-import type { AgentActions } from '../app';
-import { useActions, usePanel, useT } from './context';
+import type { CallActions } from '../app';
+import { useCallActions, usePanel, useT } from './context';
 import type { IconName } from './icon-names';
 import { Keypad } from './Keypad';
 import { Button, type Tone } from './parts';
@@ -15,7 +15,7 @@ interface ButtonSpec {
   /** A shorter word for a narrow panel (the label stays the name). */
   short?: string;
   icon: IconName;
-  run: (actions: AgentActions, callId: string) => Promise<void>;
+  run: (actions: CallActions, callId: string) => Promise<void>;
   tone?: Tone;
 }
 
@@ -27,7 +27,7 @@ interface ButtonSpec {
  */
 export function CallControls({ call, onTransferClosed }: { call: Call; onTransferClosed?: () => void }) {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const phoneRegistered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? false);
   const pending = usePanel((s) => s.local.pending);
   const [panel, setPanel] = useState<'none' | 'transfer' | 'keypad'>('none');

@@ -2,14 +2,14 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { searchDigits } from '../domain/phone';
 import { formatNumber } from '../domain/phone-format';
 import { useFieldAlert } from './Alerts';
-import { useActions, usePanel, useT } from './context';
+import { useCallActions, usePanel, useT } from './context';
 import { Keypad } from './Keypad';
 import { Button, Field } from './parts';
 
 /** Placing a call: number, caller ID (発信者番号通知), Call, and a dial pad. */
 export function DialPad() {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const session = usePanel((s) => s.shared.session);
   const pending = usePanel((s) => s.local.pending.dial === true);
   const draft = usePanel((s) => s.local.dialDraft);

@@ -4,7 +4,7 @@ import { searchDigits } from '../domain/phone';
 import { formatNumber } from '../domain/phone-format';
 import type { RecentCall } from '../protocol';
 import { isOnCall, panelLang } from '../app';
-import { useActions, usePanel, usePanelApp, useT } from './context';
+import { useCallActions, usePanel, usePanelApp, useT } from './context';
 import { formatDuration } from './CallTimer';
 import { Icon } from './Icon';
 import { recentCallsKey, recentCallsQuery } from './recent-calls-query';
@@ -17,7 +17,7 @@ const UNANSWERED = new Set(['missed', 'declined', 'answeredElsewhere']);
 export function RecentCalls() {
   const t = useT();
   const app = usePanelApp();
-  const actions = useActions();
+  const actions = useCallActions();
   const queryClient = useQueryClient();
   const serverUrl = usePanel((s) => s.frame.serverUrl);
   const agent = usePanel((s) => s.shared.session?.agent ?? null);

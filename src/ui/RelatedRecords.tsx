@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { linkedRecordOf, recordChoices, type CallEntry } from '../app';
 import { otherPartyNumber } from '../domain/call';
 import { displayNumber } from '../domain/phone-format';
-import { useActions, useT, type Translate } from './context';
+import { useCallActions, useT, type Translate } from './context';
 
 const STANDARD_OBJECTS = new Set(['Contact', 'Lead', 'Account', 'Case']);
 
@@ -21,7 +21,7 @@ export function objectLabel(t: Translate, objectType: string): string {
  */
 export function RelatedRecords({ entry }: { entry: CallEntry }) {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const group = useId();
   const { call } = entry;
   const records = recordChoices(entry);

@@ -3,6 +3,7 @@
  * query client), so the first screen downloads only what it shows.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { use } from 'react';
 import laterIcons from 'virtual:slds-icons/later';
 import signedInStyles from './signed-in.css?url';
 import { isOnCall } from '../app';
@@ -13,7 +14,7 @@ import { Notices } from './Notices';
 import { PhoneNotice } from './PhoneNotice';
 import { RecentCalls } from './RecentCalls';
 import { RingAnnouncer } from './RingAnnouncer';
-import { usePanel } from './context';
+import { CallActionsContext, usePanel, usePanelApp } from './context';
 import { addIcons } from './Icon';
 import { loadStylesheet } from './stylesheet';
 
@@ -25,16 +26,20 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 2, ref
 
 export default function SignedIn() {
   const onCall = usePanel(isOnCall);
+  // Loaded with these views (the same file): the promise is the panel's, made once.
+  const actions = use(usePanelApp().callActions());
   return (
-    <QueryClientProvider client={queryClient}>
-      <AgentBar />
-      <Notices>
-        <PhoneNotice />
-      </Notices>
-      <CallCard />
-      {!onCall && <DialPad />}
-      <RecentCalls />
-      <RingAnnouncer />
-    </QueryClientProvider>
+    <CallActionsContext.Provider value={actions}>
+      <QueryClientProvider client={queryClient}>
+        <AgentBar />
+        <Notices>
+          <PhoneNotice />
+        </Notices>
+        <CallCard />
+        {!onCall && <DialPad />}
+        <RecentCalls />
+        <RingAnnouncer />
+      </QueryClientProvider>
+    </CallActionsContext.Provider>
   );
 }

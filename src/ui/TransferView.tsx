@@ -2,13 +2,13 @@ import { useId, useState } from 'react';
 import type { Call, EndReason } from '../protocol';
 import { displayNumber } from '../domain/phone-format';
 import { useFieldAlert } from './Alerts';
-import { useActions, usePanel, useT } from './context';
+import { useCallActions, usePanel, useT } from './context';
 import { Button, Field } from './parts';
 
 /** Blind or consultative transfer to an agent, an extension or an outside number. */
 export function TransferView({ call, onDone }: { call: Call; onDone: () => void }) {
   const t = useT();
-  const actions = useActions();
+  const actions = useCallActions();
   const pending = usePanel((s) => s.local.pending);
   const phoneRegistered = usePanel((s) => s.shared.session?.agent.phoneRegistered ?? false);
   const [target, setTarget] = useState('');

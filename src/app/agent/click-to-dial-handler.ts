@@ -6,10 +6,10 @@ import { normaliseNumber } from '../../domain/phone';
 import { formatNumber } from '../../domain/phone-format';
 import type { ClickToDialRequest } from '../../salesforce/types';
 import type { PanelStore } from '../store';
-import type { AgentActions } from './actions';
+import type { CallActions } from './call-actions';
 import { clickToDialAvailable, clickToDialMode } from './click-to-dial';
 
-export async function handleClickToDial(store: PanelStore, actions: AgentActions, request: ClickToDialRequest, showPanel: () => void): Promise<void> {
+export async function handleClickToDial(store: PanelStore, actions: CallActions, request: ClickToDialRequest, showPanel: () => void): Promise<void> {
   const state = store.getState();
   if (!clickToDialAvailable(state)) {
     state.alertShown({ key: 'clickToCall.unavailable', tone: 'warning', cause: { kind: 'clickToCall' } });

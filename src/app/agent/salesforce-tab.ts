@@ -6,7 +6,7 @@ import type { CtiHost, NavigationInfo } from '../../salesforce/types';
 import { loadLaterMessages } from '../i18n';
 import { errorText } from '../platform';
 import { linkedRecordOf, selectCaps, type CallEntry, type PanelStore } from '../store';
-import type { AgentActions } from './actions';
+import type { CallActions } from './call-actions';
 import { clickToDialAvailable } from './click-to-dial';
 
 export interface TabHooks {
@@ -16,7 +16,7 @@ export interface TabHooks {
   used(): void;
 }
 
-export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: AgentActions, hooks: TabHooks): () => void {
+export function watchSalesforceTab(store: PanelStore, host: CtiHost, callActions: () => Promise<CallActions>, hooks: TabHooks): () => void {
   /** The record this tab shows, for refreshing its activities when a call's log for it is written. */
   let openRecordId: string | null = null;
   host.onNavigationChange((info) => {
@@ -35,7 +35,7 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, actions: Ag
     (request) => {
       hooks.used();
       // What a click does (the number's checks, the dial) and its messages load with the first click.
-      void Promise.all([import('./click-to-dial-handler'), loadLaterMessages()]).then(([{ handleClickToDial }]) =>
+      void Promise.all([import('./click-to-dial-handler'), callActions(), loadLaterMessages()]).then(([{ handleClickToDial }, actions]) =>
         handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})),
       );
     },

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BiztelLink } from '../../biztel/link';
 import { callIn, nextEvent, simHarness } from '../../biztel/sim-harness.test-support';
 import type { TaskFields } from '../../domain/call-log';
-import { AgentActions } from '../agent';
+import { CallActions } from '../agent/call-actions';
 import { MemoryOutbox } from '../call-log';
 import type { CallEntry, PanelStore } from '../store';
 import { FakeHost, YAMADA, leaderStore } from '../testing/fake-host.test-support';
@@ -125,7 +125,7 @@ describe('what the agent adds after the call, through the leader', () => {
     expect(first.CallDisposition).toBe('Completed');
 
     // As the call card does: the action tells the leader (its CommandPort), which writes the call.
-    new AgentActions({ store: a.store, port: () => a.leader, navigation: () => null, signIn: () => Promise.reject(new Error('unused')), loadLanguage: () => Promise.resolve() }).setDisposition(callId, 'Sold');
+    new CallActions({ store: a.store, port: () => a.leader, navigation: () => null, signIn: () => Promise.reject(new Error('unused')), loadLanguage: () => Promise.resolve() }).setDisposition(callId, 'Sold');
     const rewritten = await until(taskWith((t) => t.CallDisposition === 'Sold'), 'the Task rewritten');
     expect(rewritten.Id).toBe(first.Id);
     expect(a.host.tasks.size).toBe(1);

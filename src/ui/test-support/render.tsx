@@ -13,7 +13,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterEach } from 'vitest';
 import { Panel, createPanelStore, loadLaterMessages, loadMessages, panelLang, type AgentSession, type Lang, type PanelStore } from '../../app';
 import { parseLaunchParams } from '../../salesforce/launch';
-import { PanelContext } from '../context';
+import { CallActionsContext, PanelContext } from '../context';
 
 // Tells React that updates are wrapped in act(), so it flushes them there and warns when one is not.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -61,15 +61,19 @@ export function signedInPanel(): Panel {
 export async function renderPanel(ui: ReactNode, options: { panel?: Panel } = {}): Promise<Rendered> {
   if (typeof document === 'undefined') throw new Error('Component tests need the DOM: start the test file with Vitest\'s happy-dom environment comment.');
   const panel = options.panel ?? idlePanel();
-  // Every text, as once the signed-in views have loaded theirs.
-  await Promise.all([loadMessages(panelLang(panel.store.getState())), loadLaterMessages()]);
+  // Every text, and the signed-in agent's actions, as once the signed-in views have loaded them.
+  const [calls] = await Promise.all([panel.callActions(), loadMessages(panelLang(panel.store.getState())), loadLaterMessages()]);
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);
   const entry = { root, container };
   mounted.add(entry);
   await act(async () => {
-    root.render(<PanelContext.Provider value={panel}>{ui}</PanelContext.Provider>);
+    root.render(
+      <PanelContext.Provider value={panel}>
+        <CallActionsContext.Provider value={calls}>{ui}</CallActionsContext.Provider>
+      </PanelContext.Provider>,
+    );
     await Promise.resolve();
   });
   return {

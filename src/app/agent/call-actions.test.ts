@@ -3,7 +3,7 @@ import type { CommandResult } from '../../biztel/link';
 import { makeCall } from '../../protocol/fixtures';
 import type { CommandPort } from '../leader';
 import { createPanelStore, type ContextRecord } from '../store';
-import { AgentActions } from './actions';
+import { CallActions } from './call-actions';
 
 const record = { recordId: '0035555000003AA', name: '高橋 健' };
 
@@ -24,7 +24,7 @@ function recordingPort() {
 
 function actionsWith(port: CommandPort | null = null) {
   const store = createPanelStore('en');
-  const actions = new AgentActions({
+  const actions = new CallActions({
     store,
     port: () => port,
     navigation: () => null,
