@@ -7,16 +7,19 @@ import { PanelFooter } from './PanelFooter';
 import { SignInForm } from './SignInForm';
 import { runShortcut, shortcutOf } from './shortcuts';
 
-// The signed-in views come with their texts and their stylesheet (the first screen's load with the panel).
-const loadSignedIn = () => Promise.all([import('./SignedIn').then((views) => views.stylesReady.then(() => views)), loadLaterMessages()]).then(([views]) => views);
+/** A view that loads after the first screen, with the texts the first screen does not carry. */
+const withLaterTexts = <T,>(load: () => Promise<T>) => (): Promise<T> => Promise.all([load(), loadLaterMessages()]).then(([module]) => module);
+
+// The signed-in views come with their stylesheet too (the first screen's loads with the panel).
+const loadSignedIn = withLaterTexts(() => import('./SignedIn').then((views) => views.stylesReady.then(() => views)));
 const SignedIn = lazy(loadSignedIn);
 // What a start-up failure, or a page outside Salesforce, says loads only when one is shown: its
 // words are most of the first screen's texts, and a panel that starts well never needs them.
-const loadStartupScreens = () => Promise.all([import('./StartupScreens'), loadLaterMessages()]).then(([screens]) => screens);
+const loadStartupScreens = withLaterTexts(() => import('./StartupScreens'));
 const BareNotice = lazy(() => loadStartupScreens().then((screens) => ({ default: screens.BareNotice })));
 const StartupFailureView = lazy(() => loadStartupScreens().then((screens) => ({ default: screens.StartupFailureView })));
 // The count of refused input, likewise: only once the panel has refused some.
-const DiagnosticsNotice = lazy(() => Promise.all([import('./DiagnosticsNotice'), loadLaterMessages()]).then(([notice]) => ({ default: notice.DiagnosticsNotice })));
+const DiagnosticsNotice = lazy(() => withLaterTexts(() => import('./DiagnosticsNotice'))().then((notice) => ({ default: notice.DiagnosticsNotice })));
 
 export function App() {
   const t = useT();
