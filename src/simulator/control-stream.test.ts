@@ -109,6 +109,19 @@ describe('the control stream', () => {
     expect(sim.socketLog.entries()).toEqual([]);
   });
 
+  it('starts a page over whose last id this simulator never gave (an earlier simulator process)', async () => {
+    const client = await rawClient(sim.url);
+    clients.push(client);
+    await client.command('signIn', { loginId: 'agent02', password: 'biztel' });
+    const all = sim.socketLog.entries();
+    const fromEarlier = await openStream({ 'last-event-id': String(sim.socketLog.lastId + 1000) });
+    await fromEarlier.until((e) => e.event === 'socket' && e.id === String(all.at(-1)!.id));
+    const cleared = fromEarlier.events.findIndex((e) => e.event === 'cleared');
+    expect(cleared).toBeGreaterThanOrEqual(0);
+    // Cleared first, then the whole log of this process.
+    expect(fromEarlier.events.slice(cleared + 1).filter((e) => e.event === 'socket').map((e) => Number(e.id))).toEqual(all.map((e) => e.id));
+  });
+
   it('the simulator log has the state, every call with its legs and the socket events', async () => {
     const client = await rawClient(sim.url);
     clients.push(client);

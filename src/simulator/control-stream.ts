@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SocketLog, SocketLogNews } from './socket-log';
 
 const KEEP_ALIVE_MS = 15_000;
+const CLEARED = 'event: cleared\ndata: {}\n\n';
 
 export class ControlStream {
   private readonly clients = new Set<ServerResponse>();
@@ -43,10 +44,15 @@ export class ControlStream {
 
   open(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-    const lastId = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://sim').searchParams.get('after') ?? 0);
+    const asked = Number(req.headers['last-event-id'] ?? new URL(req.url ?? '/', 'http://sim').searchParams.get('after') ?? 0);
+    // An id this log never gave comes from an earlier simulator process (ids start again at 1): the
+    // page's log is of that process, so it starts over with this one's.
+    const stale = Number.isFinite(asked) && asked > this.log.lastId;
+    const after = Number.isFinite(asked) && !stale ? asked : 0;
     const text = JSON.stringify(this.state());
     res.write(`retry: 500\nevent: state\ndata: ${text}\n\n`);
-    for (const entry of this.log.entries(Number.isFinite(lastId) ? lastId : 0)) res.write(socketEvent(entry.id, entry));
+    if (stale) res.write(CLEARED);
+    for (const entry of this.log.entries(after)) res.write(socketEvent(entry.id, entry));
     this.clients.add(res);
     if (this.clients.size === 1) this.lastState = text;
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
@@ -66,7 +72,7 @@ export class ControlStream {
   }
 
   private onLog(news: SocketLogNews): void {
-    const text = news.kind === 'entry' ? socketEvent(news.entry.id, news.entry) : 'event: cleared\ndata: {}\n\n';
+    const text = news.kind === 'entry' ? socketEvent(news.entry.id, news.entry) : CLEARED;
     for (const res of this.clients) res.write(text);
     this.changed();
   }

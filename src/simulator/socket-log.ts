@@ -58,6 +58,11 @@ export class SocketLog {
     return recorded;
   }
 
+  /** The id of the newest entry recorded (0 before any): ids only grow, a reset or not. */
+  get lastId(): number {
+    return this.counter;
+  }
+
   /** The entries kept, oldest first; only those after `afterId` when given. */
   entries(afterId = 0): SocketLogEntry[] {
     if (afterId <= 0) return [...this.list];

@@ -61,7 +61,11 @@ export class SimStream {
     };
     source.addEventListener('state', (event) => this.onState(event as MessageEvent<string>));
     source.addEventListener('socket', (event) => this.onSocket(event as MessageEvent<string>));
-    source.addEventListener('cleared', () => this.clearLog());
+    // A reset, or another simulator process whose ids start again: what follows is the whole log.
+    source.addEventListener('cleared', () => {
+      this.lastId = 0;
+      this.clearLog();
+    });
   }
 
   stop(): void {
