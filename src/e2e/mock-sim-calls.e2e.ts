@@ -62,7 +62,7 @@ describe('the simulator panel: callers', () => {
     try {
       await ringing('queue', async () => {
         await m.page.getByRole('button', { name: 'Place call' }).click();
-        await expectSimDone(m, 'Place call from 非通知');
+        await expectSimDone(m, 'Place call from Anonymous (非通知)');
         const call = (await latestCall())!;
         expect(call).toMatchObject({ direction: 'inbound', from: null, state: 'ringing' });
         expect(['agent01', 'agent02']).toContain(call.agent);

@@ -52,7 +52,7 @@ function IncomingCallForm({ act }: { act: SimAct }) {
     const caller = anonymous ? null : from;
     const input =
       target === 'queue' ? { from: caller, to, queue: 'support' } : target === 'queueAll' ? { from: caller, to, queue: 'support', ringAll: true } : { from: caller, to, agent: target };
-    void act(t.placed(caller ?? '非通知'), () => sim.incomingCall(input));
+    void act(t.placed(caller ?? t.anonymous), () => sim.incomingCall(input));
   };
   return (
     <Card as="form" onSubmit={submit} label={t.form} title={t.form}>
@@ -84,7 +84,8 @@ const shorten = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}… (
 /** Every call of the simulator, with what the outside party can do to it; it follows the simulator's pushes. */
 function SimCalls({ act }: { act: SimAct }) {
   const { sim } = useMock();
-  const t = useText().sim.calls;
+  const text = useText();
+  const t = text.sim.calls;
   const calls = useSimState()?.calls ?? [];
   return (
     <Card label={t.heading} title={t.heading}>
@@ -108,7 +109,7 @@ function SimCalls({ act }: { act: SimAct }) {
                   <td className="slds-cell-wrap">
                     <code>{c.callId}</code>
                     <br />
-                    {c.direction} · {shorten(c.from ?? '非通知')} → {c.to} · {c.agent ?? '-'}
+                    {c.direction} · {shorten(c.from ?? text.sim.incoming.anonymous)} → {c.to} · {c.agent ?? '-'}
                   </td>
                   <td>
                     <span className={`slds-badge sim__state sim__state--${c.state}`}>{t.states[c.state]}</span>

@@ -4,6 +4,7 @@
  * It also owns what QA and tests inject: failures, session expiry, clicks and navigation.
  */
 import { createStore } from 'zustand/vanilla';
+import { SALESFORCE_ID } from '../../protocol';
 import { LAYOUT_KEY, type CallTypeKey, type OrgRecord, type SoftphoneLayout } from '../org/types';
 import { searchRecords } from '../org/search';
 import { BoundedLog } from './bounded-log';
@@ -81,7 +82,7 @@ export const LOG_TRIM = 1_000;
 
 /** A Salesforce record Id (15 or 18 characters), else TypeError. */
 export function checkRecordId(recordId: unknown): asserts recordId is string {
-  if (typeof recordId !== 'string' || !/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(recordId)) throw new TypeError('navigate needs a record Id.');
+  if (typeof recordId !== 'string' || !SALESFORCE_ID.test(recordId)) throw new TypeError('navigate needs a record Id.');
 }
 
 export class MockHost {

@@ -91,7 +91,6 @@ export class SimClient {
   restart = () => this.request('/control/restart', ok, {});
   nextCallQuirks = (quirks: CallQuirks) => this.request('/control/next-call-quirks', ok, quirks);
   calls = () => this.request('/control/calls', z.array(simCallSchema));
-  state = () => this.request('/control/state', stateSchema);
   /** The simulator's log for a bug report: its state, every call with its legs, the socket events it keeps. */
   log = () => this.request('/control/log', z.looseObject({ at: z.number(), calls: z.array(z.looseObject({ callId: z.string() })), socketEvents: z.array(z.unknown()) }));
 }

@@ -43,15 +43,6 @@ export const OBJECT_FIELDS: Record<ObjectType, LayoutObjectField[]> = {
   ],
 };
 
-/** What the org's objects are called in Setup, for the layout editor. */
-export const OBJECT_LABELS: Record<ObjectType, string> = {
-  Contact: 'Contact',
-  Lead: 'Lead',
-  Account: 'Account',
-  Case: 'Case',
-  Customer_Site__c: 'Customer Site (custom object)',
-};
-
 const fields = { Contact: OBJECT_FIELDS.Contact, Lead: OBJECT_FIELDS.Lead, Account: OBJECT_FIELDS.Account };
 
 const searching = (): LayoutForCallType => ({

@@ -150,7 +150,7 @@ export async function runScenario(
         const found = state.calls.find(match);
         if (!found) throw new StepFailed('the call went away');
         remember(found.callId, step.as);
-        return `${found.callId} (${found.direction} ${found.from ?? '非通知'} → ${found.to}, ${found.state})`;
+        return `${found.callId} (${found.direction} ${found.from ?? 'anonymous'} → ${found.to}, ${found.state})`;
       }
       case 'expectCallState': {
         const id = callOf(step.call);
