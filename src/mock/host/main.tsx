@@ -62,29 +62,20 @@ function startHost(root: Root, params: HostParams): void {
   const popoutId = tabPopoutId();
   const popout = wire instanceof LightningWire ? new PopoutHost(host, wire, popoutId, () => markFramed()) : null;
   const scenarios = new ScenarioControl(params.lang, async () => {
-    const { sim, stream } = await simReady;
+    const { stream } = await simReady;
     // The simulator's first view: calls made before the run must be told from the ones it waits for.
     await stream.until(() => true, AbortSignal.timeout(10_000));
     return {
       user: params.user,
       lang: params.lang,
-      server: {
-        incomingCall: (input) => sim.incomingCall(input),
-        remoteAnswer: (callId) => done(sim.remoteAnswer(callId)),
-        remoteHangup: (callId) => done(sim.remoteHangup(callId)),
-        setOutcome: (number, outcome) => done(sim.setOutcome(number, outcome)),
-        restart: () => done(sim.restart()),
-        setVersion: (version) => done(sim.setVersion(version)),
-        setSystemSettings: (settings) => done(sim.setSystemSettings(settings)),
-        setDesktopSoftphone: (agent, running) => done(sim.setDesktopSoftphone(agent, running)),
-        setAfterCallWork: (enabled) => done(sim.setAfterCallWork(enabled)),
-        dropConnections: (forMs) => done(sim.dropConnections(forMs)),
-      },
+      // The same simulator controls as `window.mockCti.server`: one adapter for both.
+      server: mockCti.server,
       current: () => stream.store.getState().state,
       until: (test, signal) => stream.until(test, signal),
     };
   });
-  window.mockCti = createMockCti({ host, org, orgLoaded, sim: simReady, framed, scenarios });
+  const mockCti = createMockCti({ host, org, orgLoaded, sim: simReady, framed, scenarios });
+  window.mockCti = mockCti;
 
   Promise.all([simReady, orgLoaded]).then(
     ([{ sim, stream }]) => {
@@ -102,7 +93,6 @@ function startHost(root: Root, params: HostParams): void {
 }
 
 /** A simulator answer the scenario runner does not need. */
-const done = (answer: Promise<unknown>): Promise<void> => answer.then(() => undefined);
 
 function fail(root: Root, error: unknown): void {
   root.unmount();
