@@ -100,7 +100,7 @@ export class AgentActions {
 
   /** The agent typed into a field: what an alert said of its earlier value is over. */
   fieldEdited(field: AlertField): void {
-    this.store.getState().fieldEdited(field);
+    this.store.getState().alertsResolved({ kind: 'field', field });
   }
 
   /** The agent's language for this panel (null: the Salesforce user's). Kept in this browser. */

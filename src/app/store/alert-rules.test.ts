@@ -75,8 +75,21 @@ describe('an alert goes when its cause is over', () => {
     store.getState().callChanged(liveEntry('C1'));
     store.getState().alertShown({ key: 'transfer.targetRequired', tone: 'error', cause: { kind: 'field', field: 'transferTarget', callId: 'C1' } });
     store.getState().alertShown(badNumber);
-    store.getState().fieldEdited('transferTarget');
+    store.getState().alertsResolved({ kind: 'field', field: 'transferTarget' });
     expect(keys(store)).toEqual(['dial.invalid.notANumber']);
+  });
+
+  it('editing a field nothing was said about changes nothing: no subscriber wakes on each keystroke', () => {
+    const store = signedInStore();
+    store.getState().alertShown(badNumber);
+    let woken = 0;
+    const off = store.subscribe(() => (woken += 1));
+    store.getState().alertsResolved({ kind: 'field', field: 'signIn' });
+    store.getState().alertsResolved({ kind: 'field', field: 'transferTarget' });
+    expect(woken).toBe(0);
+    store.getState().alertsResolved({ kind: 'field', field: 'dialNumber' });
+    expect(woken).toBe(1);
+    off();
   });
 
   it('a new number in the dial pad ends what was said of the last one; the same text does not', () => {

@@ -2,10 +2,9 @@
 import type { Lang } from '../../domain/call-log';
 import { withAlert, withoutCause, type CausePattern } from './alert-rules';
 import { NO_DIAGNOSTICS, type DiagnosticsState } from './diagnostics-state';
-import type { Alert, AlertField, Draft, LocalState } from './state';
+import type { Alert, Draft, LocalState } from './state';
 import type { SliceCreator } from './slice';
 
-export { MAX_ALERTS } from './alert-rules';
 /** Closed calls remembered, so a closed call does not come back (more than the calls a panel keeps). */
 const MAX_DISMISSED = 50;
 
@@ -20,8 +19,6 @@ export interface LocalActions {
   alertsCleared: () => void;
   /** What the alerts matching `pattern` were about is over (a Salesforce call worked again…). */
   alertsResolved: (pattern: CausePattern) => void;
-  /** The agent edited a field: what was said about its earlier value is over. */
-  fieldEdited: (field: AlertField) => void;
   commandPending: (name: string, pending: boolean) => void;
   /** The dial pad's text, and the record it belongs to while the digits are still those clicked. */
   dialDraftChanged: (draft: string, context: LocalState['dialDraftContext']) => void;
@@ -30,7 +27,6 @@ export interface LocalActions {
   /** The leader's state carries the typing now (this tab became leader and wrote it). */
   draftsSettled: (callId: string) => void;
   callDismissed: (callId: string) => void;
-  /** This tab asked the server for a transfer of the call, blind or with a consult. */
   languageChosen: (lang: Lang | null) => void;
   directoryLoaded: (directory: Record<string, string>) => void;
   diagnosticsCounted: (diagnostics: DiagnosticsState) => void;
@@ -55,7 +51,14 @@ export const INITIAL_LOCAL = (langOverride: Lang | null): LocalState => ({
 let alertCounter = 0;
 
 export const createLocalSlice: SliceCreator<LocalActions> = (set) => {
-  const local = (change: (local: LocalState) => Partial<LocalState>) => set((s) => ({ local: { ...s.local, ...change(s.local) } }));
+  // A write that changes nothing (typing in a field with no alert about it) leaves the state as it
+  // is, so no subscriber wakes: these run on every keystroke.
+  const local = (change: (local: LocalState) => Partial<LocalState>) =>
+    set((s) => {
+      const next = change(s.local);
+      const same = (Object.keys(next) as (keyof LocalState)[]).every((key) => Object.is(next[key], s.local[key]));
+      return same ? s : { local: { ...s.local, ...next } };
+    });
   return {
     roleChanged: (role) => local(() => ({ role })),
     alertShown: (alert) => {
@@ -66,7 +69,6 @@ export const createLocalSlice: SliceCreator<LocalActions> = (set) => {
     alertDismissed: (id) => local((l) => ({ alerts: l.alerts.filter((a) => a.id !== id) })),
     alertsCleared: () => local(() => ({ alerts: [] })),
     alertsResolved: (pattern) => local((l) => ({ alerts: withoutCause(l.alerts, pattern) })),
-    fieldEdited: (field) => local((l) => ({ alerts: withoutCause(l.alerts, { kind: 'field', field }) })),
     commandPending: (name, pending) => local((l) => ({ pending: { ...l.pending, [name]: pending } })),
     // A new number in the dial pad: what was said about the one before is over.
     dialDraftChanged: (dialDraft, dialDraftContext) =>
