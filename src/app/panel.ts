@@ -175,7 +175,7 @@ export class Panel {
       now: this.now,
     });
     this.group = group;
-    this.remote = remotePort(group);
+    this.remote = remotePort(group, (reason) => this.store.getState().faulted(reason));
     const actions = this.store.getState();
     group.on('status', (status) => {
       if (status === 'leader') void this.lead();

@@ -108,7 +108,7 @@ const HANDOVER_WORDS: Record<Lang, { header: (from: string, via: Handover['via']
  * The hand-over (申し送り) quoted for the receiving agent's Task: which agent the call came from and
  * how, the result and record they gave it, and their notes as a quote. Never the receiver's own result.
  */
-export function handoverText(handover: Handover, lang: Lang): string {
+function handoverText(handover: Handover, lang: Lang): string {
   const words = HANDOVER_WORDS[lang];
   const name = handover.fromAgentName ?? handover.fromAgent;
   const from = name && handover.fromAgent && name !== handover.fromAgent ? `${name} (${handover.fromAgent})` : (name ?? words.someone);

@@ -13,7 +13,6 @@ export type HostKind = 'lightning' | 'classic';
 export type PopMoment = 'ring' | 'dial' | 'answer';
 export type PopTiming = 'never' | PopMoment;
 
-export { NO_POP_REASONS, type NoPopReason } from './pop-reasons';
 
 export type PopDecision =
   | { kind: 'pop'; callType: CallType; searchNumber: string }

@@ -95,7 +95,6 @@ export const handoverSchema = z.object({
 });
 export type Handover = z.infer<typeof handoverSchema>;
 
-/** One call as seen by one agent. Sent whole on every change, so the client never merges deltas. */
 /**
  * An http(s) link, read as zod's url check with an http(s) protocol reads it (that check weighs
  * about 1 KB in the panel): trimmed; written with `http://` or `https://`; one the URL parser takes;
@@ -117,6 +116,7 @@ function canParseUrl(value: string): boolean {
   }
 }
 
+/** One call as seen by one agent. Sent whole on every change, so the client never merges deltas. */
 export const callSchema = z.object({
   callId: id(),
   /**

@@ -9,7 +9,7 @@ import { useActions, usePanel, useT } from './context';
 import { Notice } from './parts';
 import { RefusedLogs } from './RefusedLogs';
 
-export const alertElementId = (id: number): string => `panel-alert-${id}`;
+const alertElementId = (id: number): string => `panel-alert-${id}`;
 
 export function Alerts() {
   const t = useT();

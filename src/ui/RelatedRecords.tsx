@@ -10,7 +10,7 @@ const STANDARD_OBJECTS = new Set(['Contact', 'Lead', 'Account', 'Case']);
  * An object's name as Salesforce's UI says it in the agent's language: the standard objects a
  * number search finds by name; another object (a custom one) by its API name, which is what Salesforce gives.
  */
-export function objectLabel(t: Translate, objectType: string): string {
+function objectLabel(t: Translate, objectType: string): string {
   return STANDARD_OBJECTS.has(objectType) ? t(`object.${objectType as 'Contact' | 'Lead' | 'Account' | 'Case'}`) : objectType;
 }
 

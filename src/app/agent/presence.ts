@@ -8,16 +8,15 @@ import { callPhase } from '../../domain/call';
 import { otherPartyShown } from '../../domain/phone-format';
 import type { CtiHost } from '../../salesforce/types';
 import { translate } from '../i18n';
-import { liveCalls, panelLang, type PanelState, type PanelStore } from '../store';
+import { linkedRecordOf, liveCalls, panelLang, type PanelState, type PanelStore } from '../store';
 
 function labelFor(state: PanelState): { label: string; icon: string } {
   const live = liveCalls(state).sort((a, b) => b.call.startedAt - a.call.startedAt)[0];
   const lang = panelLang(state);
   if (!live) return { label: translate(lang, 'app.panelLabel'), icon: 'call' };
   const phase = callPhase(live.call);
-  // The caller's name once the search found their one record; the number until then.
-  const only = live.records.length === 1 ? live.records[0] : undefined;
-  const who = only?.name ?? otherPartyShown(live.call, translate(lang, 'call.anonymous'));
+  // The name of the record the call belongs to (as the panel and the Task link it); the number until then.
+  const who = linkedRecordOf(live)?.name ?? otherPartyShown(live.call, translate(lang, 'call.anonymous'));
   return { label: `${translate(lang, `call.phase.${phase}`)} ${who}`, icon: phase === 'ringing' ? 'incoming_call' : 'call' };
 }
 

@@ -37,7 +37,7 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, callActions
       // What a click does (the number's checks, the dial) and its messages load with the first click.
       void Promise.all([import('./click-to-dial-handler'), callActions(), loadLaterMessages()]).then(([{ handleClickToDial }, actions]) =>
         handleClickToDial(store, actions, request, () => void host.setPanelVisible(true).catch(() => {})),
-      );
+      ).catch((error: unknown) => store.getState().faulted(`What a click-to-call does could not load: ${errorText(error)}`));
     },
     (reason) => store.getState().alertShown({ key: 'clickToCall.invalid', params: { number: '?' }, detail: reason, tone: 'error', cause: { kind: 'field', field: 'dialNumber' } }),
   );
@@ -71,7 +71,12 @@ export function watchSalesforceTab(store: PanelStore, host: CtiHost, callActions
  * the record page by itself, so its activity list would stay stale until a reload.
  */
 function loggedFor(calls: Record<string, CallEntry>, before: Record<string, CallEntry>, recordId: string): boolean {
-  return Object.values(calls).some((entry) => entry.log.writes > (before[entry.call.callId]?.log.writes ?? 0) && linkedRecordOf(entry)?.recordId === recordId);
+  // Only a call this panel already had: one that arrives logged (a follower's first state, calls
+  // restored after a reload) was written before this page showed its activities.
+  return Object.values(calls).some((entry) => {
+    const was = before[entry.call.callId];
+    return was !== undefined && entry.log.writes > was.log.writes && linkedRecordOf(entry)?.recordId === recordId;
+  });
 }
 
 /** Keeps Salesforce's click-to-dial in step with whether the agent can place a call now. */

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CtiHost, SearchRequest, SearchResult } from '../../salesforce/types';
 import { TEST_TIMING, tabsForEachTest } from '../testing/tabs.test-support';
-import { PopRouter, servePops } from './pop-router';
+import { PopRouter } from './pop-router';
+import { servePops } from './pop-serve';
 
 const request: SearchRequest = { searchParams: '0355550101', callType: 'inbound', deferred: false, callId: 'BZ1' };
 const YAMADA = { recordId: '0035555000001AA', name: '山田 太郎', objectType: 'Contact' };

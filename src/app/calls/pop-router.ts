@@ -10,7 +10,6 @@ import { foundRecordSchema, type CtiHost, type SearchRequest, type SearchResult 
 import type { TabGroup } from '../tabs';
 import type { PopArgs } from './pop-serve';
 
-export { servePops } from './pop-serve';
 
 export interface Popper {
   search(request: SearchRequest): Promise<SearchResult>;

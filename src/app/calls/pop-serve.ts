@@ -14,7 +14,7 @@ const searchRequestSchema = z.object({
   deferred: z.boolean(),
   callId: z.string().check(z.maxLength(100)),
 });
-export const popArgsSchema = z.union([
+const popArgsSchema = z.union([
   z.object({ kind: z.literal('search'), request: searchRequestSchema }),
   z.object({ kind: z.literal('record'), recordId: salesforceIdSchema }),
   z.object({ kind: z.literal('deferred'), request: searchRequestSchema, deferredPop: deferredPopSchema }),

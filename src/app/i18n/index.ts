@@ -40,7 +40,9 @@ function load(lang: Lang, part: Part): Promise<void> {
 
 /** Loads a language's texts (once): the first screen's, and the others too once they were asked for. */
 export function loadMessages(lang: Lang): Promise<void> {
-  return laterWanted ? Promise.all([load(lang, 'first'), load(lang, 'later')]).then(() => {}) : load(lang, 'first');
+  // Whether the later texts are wanted is asked once the first ones are in: loadLaterMessages may run
+  // meanwhile, and it only reaches the languages loaded before it.
+  return load(lang, 'first').then(() => (laterWanted ? load(lang, 'later') : undefined));
 }
 
 /** The texts the first screen does not show, in every language loaded so far and those loaded later. */

@@ -20,7 +20,7 @@ import { helloArrived, linkOptions } from './link-setup';
  * window, which decides who leads, is longer. Should the answer come later, the newcomer shows the
  * sign-in form for that moment, then the leader's state.
  */
-export const FIRST_SCREEN_MS = 25;
+const FIRST_SCREEN_MS = 25;
 
 export interface EarlyLinkDeps {
   store: PanelStore;
@@ -35,6 +35,7 @@ export class EarlyLink {
   private shown = false;
   private listened = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private offHello: (() => void) | null = null;
 
   constructor(private readonly deps: EarlyLinkDeps) {}
 
@@ -43,7 +44,7 @@ export class EarlyLink {
     if (this.link) return;
     const link = this.deps.createLink(serverUrl, linkOptions(this.deps.store));
     this.link = link;
-    link.on('hello', () => this.show());
+    this.offHello = link.on('hello', () => this.show());
     link.connect();
   }
 
@@ -86,6 +87,9 @@ export class EarlyLink {
 
   private forget(): void {
     clearTimeout(this.timer);
+    // The leader that takes the link over has its own hello listener.
+    this.offHello?.();
+    this.offHello = null;
     this.link = null;
     this.shown = false;
     this.listened = false;

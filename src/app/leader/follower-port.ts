@@ -8,15 +8,18 @@ import type { CommandRequest } from '../../protocol';
 import type { CallCommand, CommandPort } from './port';
 
 /** The leader's port, reached through the group; `load()` fetches its code ahead of the first use. */
-export function remotePort(group: TabGroup): CommandPort & { load(): void } {
+export function remotePort(group: TabGroup, failed: (reason: string) => void): CommandPort & { load(): void } {
   let port: Promise<CommandPort> | null = null;
   const get = () => (port ??= import('./remote-port').then(({ RemotePort }) => new RemotePort(group)));
+  const lost = (error: unknown) => failed(`The requests to the leading panel could not load: ${error instanceof Error ? error.message : String(error)}`);
   return {
     load: () => void get(),
     signOut: async () => (await get()).signOut(),
     command: async <C extends CallCommand>(name: C, request: CommandRequest<C>) => (await get()).command(name, request),
-    updateCall: (callId, change) => void get().then((p) => p.updateCall(callId, change)),
-    expectPlacedCall: (context) => void get().then((p) => p.expectPlacedCall(context)),
+    // Nothing awaits these: a part of the panel that cannot load (the package was replaced under it)
+    // is said, as the panel can no longer pass on what the agent types.
+    updateCall: (callId, change) => void get().then((p) => p.updateCall(callId, change), lost),
+    expectPlacedCall: (context) => void get().then((p) => p.expectPlacedCall(context), lost),
     checkSalesforce: async () => (await get()).checkSalesforce(),
     recentCalls: async (signal) => (await get()).recentCalls(signal),
   };

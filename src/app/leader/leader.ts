@@ -124,7 +124,9 @@ export class LeaderCore implements CommandPort {
     }
     await this.connect();
     // The call handling is not needed to show the sign-in screen: it loads once that is painted.
-    void afterPaint().then(() => this.load());
+    void afterPaint().then(() => {
+      if (!this.stopped) void this.load();
+    });
   }
 
   /** Resolves once the server said hello, or once it is plainly unreachable (it keeps retrying). */

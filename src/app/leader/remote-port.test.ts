@@ -3,7 +3,8 @@ import type { CommandResult } from '../../biztel/link';
 import { makeCall } from '../../protocol/fixtures';
 import { delivered as settled, tabsForEachTest } from '../testing/tabs.test-support';
 import type { CallChange, CommandPort } from './port';
-import { RemotePort, serveFollowers } from './remote-port';
+import { serveFollowers } from './follower-port';
+import { RemotePort } from './remote-port';
 
 const tabs = tabsForEachTest();
 

@@ -96,11 +96,6 @@ export class RemotePort implements CommandPort {
   }
 }
 
-/** The leader's side: answers its followers' requests with its own port. */
-export function serveFollowers(group: TabGroup, port: () => CommandPort | null): void {
-  group.handle('port', (args) => answerFollower(port(), args));
-}
-
 /** A follower's request, checked and carried out on `target` (this panel's own port, if it leads). */
 export async function answerFollower(target: CommandPort | null, args: unknown): Promise<CommandResult<unknown>> {
   if (!target) return offline('This panel no longer holds the BIZTEL link.');

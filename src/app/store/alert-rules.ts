@@ -22,7 +22,7 @@ const hasLiveCall = (shared: SharedState): boolean => Object.values(shared.calls
  * signed-out notice (why the agent was signed out, a Salesforce session that timed out) and the
  * phone notice.
  */
-export function saidElsewhere(alert: Pick<Alert, 'key' | 'cause'>, shared: SharedState): boolean {
+function saidElsewhere(alert: Pick<Alert, 'key' | 'cause'>, shared: SharedState): boolean {
   const reason = shared.signedOutReason;
   if (reason !== null) {
     if (alert.key === `signedOut.${reason}`) return true;
@@ -79,7 +79,7 @@ export function withAlert(alerts: Alert[], next: Alert, shared: SharedState): Al
 /** A pattern of causes: every property it names must match (a field alert matches whatever its call). */
 export type CausePattern = { [K in AlertCause['kind']]: Partial<Extract<AlertCause, { kind: K }>> & { kind: K } }[AlertCause['kind']];
 
-export function causeMatches(cause: AlertCause, pattern: CausePattern): boolean {
+function causeMatches(cause: AlertCause, pattern: CausePattern): boolean {
   return Object.entries(pattern).every(([key, value]) => (cause as Record<string, unknown>)[key] === value);
 }
 
