@@ -4,9 +4,10 @@ import type { ColdStarts, LoadedFile } from './bench-cold-start';
 import type { ClockOffset } from './bench-page';
 import type { ColdStart } from './bench-probe';
 import { KB, MB, distribution, type Row } from './bench-report';
-import { FIRST_LOAD_BUDGET_BYTES, SIZE_BUDGET_BYTES, SIZE_TARGET_BYTES, type SizedFile } from './size-budget';
+import { FIRST_LOAD_BUDGET_BYTES, SIZE_BUDGET_BYTES, type SizedFile } from './size-budget';
 
-export const TARGETS = { firstLoadKB: FIRST_LOAD_BUDGET_BYTES / KB, sizeKB: SIZE_TARGET_BYTES / KB, ringToPopP95Ms: 10, coldStartMs: 350, heapGrowthMB: 2 };
+/** The issues' targets, apart from the budgets `npm test` holds (a budget may be raised, a target not). */
+export const TARGETS = { firstLoadKB: 120, sizeKB: 150, ringToPopP95Ms: 10, coldStartMs: 350, heapGrowthMB: 2 };
 
 export interface Measured {
   dist: SizedFile[];

@@ -32,7 +32,7 @@ async function scene({ page, panel, cti }: MockPage, lang: PanelLang, mode: 'lig
   await shoot(page, `${mode}-${lang}-ringing`);
   await panel.getByRole('button', { name: n.answer, exact: true }).click();
   await panel.getByRole('status', { name: n.callState }).filter({ hasText: lang === 'ja' ? '通話中' : 'Connected' }).waitFor();
-  await new Promise((r) => setTimeout(r, 1100));
+  await panel.locator('.call__timer').filter({ hasText: /00:0[1-9]/ }).waitFor(); // a second of talk shows
   await shoot(page, `${mode}-${lang}-connected`);
   await cti((c, id) => c.server.remoteHangup(id), callId);
 }
@@ -85,7 +85,7 @@ async function narrowScene({ page, panel, cti }: MockPage, agent: string): Promi
   const { callId } = await cti((c, a) => c.server.incomingCall({ from: '045-333-4444', agent: a }), agent);
   await panel.getByRole('button', { name: n.answer, exact: true }).click();
   await panel.getByRole('status', { name: n.callState }).filter({ hasText: '通話中' }).waitFor();
-  await new Promise((r) => setTimeout(r, 1100));
+  await panel.locator('.call__timer').filter({ hasText: /00:0[1-9]/ }).waitFor(); // a second of talk shows
   await shoot(page, 'narrow-ja-connected');
   await panel.getByRole('button', { name: '転送', exact: true }).click();
   await panel.getByRole('button', { name: 'ブラインド転送', exact: true }).click();

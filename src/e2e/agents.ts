@@ -26,6 +26,14 @@ export async function answeredCall(m: MockPage, from: string | null = '03-5555-0
 }
 
 /** The fake org's User Id of a fake Salesforce user (agent01 → 0055555000001AA). */
+/** Opens the transfer view (unless open), types the target and starts a blind transfer or a consult. */
+export async function transfer(m: MockPage, target: string, mode: 'Consult' | 'Blind transfer'): Promise<void> {
+  const button = m.panel.getByRole('button', { name: 'Transfer', exact: true });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await m.panel.getByRole('textbox', { name: 'Transfer to' }).fill(target);
+  await m.panel.getByRole('button', { name: mode, exact: true }).click();
+}
+
 export function ownerId(user: string): string {
   const found = SEED_USERS.find((u) => u.username === user);
   if (!found) throw new Error(`${user} is not a user of the fake org`);

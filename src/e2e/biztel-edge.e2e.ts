@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { logWrites } from './agents';
-import { expectCallState, launchStorageContext, openTab, screenPops, signIn, tasksFor, mockStage } from './support';
+import { expectCallState, launchStorageContext, openTab, reloadSoftphone, screenPops, signIn, tasksFor, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 100, recordingReadyMs: 200 } } });
 afterEach(() => stage.reset());
@@ -42,8 +42,7 @@ describe('an odd call from the BIZTEL server', () => {
       .poll(() => tasksFor(m, ordinary), { timeout: 10_000 })
       .toEqual([expect.objectContaining({ WhoId: '0035555000001AA', BIZTEL_Recording_URL__c: `${stage.stack.simulator.url}monitor_link/${ordinary}` })]);
 
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await m.panel.getByRole('combobox', { name: 'Status' }).waitFor(); // signed in again without the password
     expect(await m.panel.getByRole('textbox', { name: 'Login ID' }).count()).toBe(0);
   });
@@ -83,8 +82,7 @@ describe('a reload in a browser that keeps nothing (third-party storage blocked)
   it('explains itself at sign-in, and a call that rang meanwhile can be answered after signing in', { timeout: 90_000 }, async () => {
     const m = await stage.page('lang=en');
     await signIn(m.panel);
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await m.panel.getByRole('textbox', { name: 'Login ID' }).waitFor();
     await m.panel.getByRole('note').getByText('BIZTEL may still be ringing this agent', { exact: false }).waitFor();
 
@@ -111,8 +109,7 @@ describe('signing in again after a reload that kept nothing', () => {
     const recording = `${stage.stack.simulator.url}monitor_link/${callId}`;
     await expect.poll(() => tasksFor(m, callId).then((t) => t[0]?.Description), { timeout: 10_000 }).toBe(`Wants a refund\nRecording: ${recording}`);
 
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     const since = await m.cti(() => Date.now());
     await signIn(m.panel); // the server's snapshot still lists the call, ended: this panel hears of it now
     await expect.poll(() => logWrites(m, since, callId).then((w) => w.length), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,6 @@
 /** The same call ringing an agent a second time: consulted again after a cancel, transferred back. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answeredCall, signedInPage, tasksOf } from './agents';
+import { answeredCall, signedInPage, tasksOf, transfer } from './agents';
 import { expectCallState, hostCalls, screenPops, type MockPage, mockStage } from './support';
 
 const stage = mockStage({ simulator: { timing: { recordingDelayMs: 200 } } });
@@ -9,13 +9,6 @@ beforeEach(() => stage.reset());
 const YAMADA = '0035555000001AA';
 
 /** Opens the transfer view (unless it is still open) and transfers to `target`. */
-async function transfer(from: MockPage, target: string, mode: 'Consult' | 'Blind transfer'): Promise<void> {
-  const button = from.panel.getByRole('button', { name: 'Transfer', exact: true });
-  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
-  await from.panel.getByRole('textbox', { name: 'Transfer to' }).fill(target);
-  await from.panel.getByRole('button', { name: mode }).click();
-}
-
 /** The agent has 山田 太郎's record open and answers a call (the record travels with a transfer). */
 async function answeredWithRecordOpen(m: MockPage): Promise<string> {
   await m.cti((cti) => cti.host.navigate('0035555000001AA'));

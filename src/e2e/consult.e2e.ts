@@ -4,17 +4,11 @@
  * transfer, and the transfer view closes when the transfer is over, the focus back on the call.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { answeredCall, signedInPage } from './agents';
+import { answeredCall, signedInPage, transfer } from './agents';
 import { expectCallState, mockStage, type MockPage } from './support';
 
 const stage = mockStage();
 beforeEach(() => stage.reset());
-
-async function startTransfer(m: MockPage, target: string, mode: 'Blind transfer' | 'Consult'): Promise<void> {
-  await m.panel.getByRole('button', { name: 'Transfer', exact: true }).click();
-  await m.panel.getByRole('textbox', { name: 'Transfer to' }).fill(target);
-  await m.panel.getByRole('button', { name: mode, exact: true }).click();
-}
 
 /** The accessible name (or text) of the element that has the focus in the panel. */
 const focused = (m: MockPage) => m.panel.locator(':focus').evaluate((el) => el.getAttribute('aria-label') ?? el.textContent?.trim() ?? el.tagName);
@@ -26,7 +20,7 @@ describe('Hang up during a consult', () => {
     const a = await signedInPage(stage, 'agent01');
     const b = await signedInPage(stage, 'agent02');
     const callId = await answeredCall(a);
-    await startTransfer(a, 'agent02', 'Consult');
+    await transfer(a, 'agent02', 'Consult');
     await expectCallState(a.panel, 'Consulting');
     await b.panel.getByRole('button', { name: 'Answer' }).click();
     await expectCallState(b.panel, 'Connected');
@@ -68,7 +62,7 @@ describe('Hang up during a consult', () => {
     const a = await signedInPage(stage, 'agent01');
     await signedInPage(stage, 'agent02');
     await answeredCall(a);
-    await startTransfer(a, 'agent02', 'Consult');
+    await transfer(a, 'agent02', 'Consult');
     await expectCallState(a.panel, 'Consulting');
     await a.panel.getByRole('button', { name: 'Cancel transfer' }).click();
     await expectCallState(a.panel, 'Connected');
@@ -83,7 +77,7 @@ describe('the transfer view', () => {
     const a = await signedInPage(stage, 'agent01');
     const b = await signedInPage(stage, 'agent02');
     await answeredCall(a);
-    await startTransfer(a, 'agent02', 'Consult');
+    await transfer(a, 'agent02', 'Consult');
     await b.panel.getByRole('button', { name: 'Answer' }).click();
     await a.panel.getByRole('button', { name: 'Complete transfer' }).click();
     await expectCallState(a.panel, 'Ended');

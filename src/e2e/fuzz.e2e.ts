@@ -255,13 +255,17 @@ describe('fuzzing the panel in the browser', () => {
       await m.cti((cti, q) => cti.server.nextCallQuirks(q), { from: from || 'x', recordingUrl, extra });
       const { callId: bad } = await m.cti((cti) => cti.server.incomingCall({ from: '03-9999-0000' }));
       await expectCallState(m.panel, 'Ringing');
-      await m.cti((cti, id) => cti.server.remoteHangup(id), bad);
+      // Answered, so that the simulator sends its odd recording link once it has hung up.
+      await m.panel.getByRole('button', { name: 'Answer' }).click();
+      await m.panel.getByRole('button', { name: 'Hang up' }).click();
       await expectCallState(m.panel, 'Ended');
       const { callId: good } = await m.cti((cti) => cti.server.incomingCall({ from: '03-5555-0101' }));
       await expectCallState(m.panel, 'Ringing');
       await m.panel.getByRole('button', { name: 'Answer' }).click();
       await m.panel.getByRole('button', { name: 'Hang up' }).click();
       await expect.poll(() => tasksFor(m, good), { timeout: 10_000 }).toEqual([expect.objectContaining({ WhoId: '0035555000001AA' })]);
+      // The good call's recording link is in its Task: the bad one's, sent before it, has been read too.
+      await expect.poll(async () => (await tasksFor(m, good))[0]?.BIZTEL_Recording_URL__c, { timeout: 10_000 }).toMatch(/^http/);
       await expect.poll(() => tasksFor(m, bad), { timeout: 10_000 }).toHaveLength(1); // the bad one is logged too
       const [badTask] = await tasksFor(m, bad);
       expect(badTask?.BIZTEL_Recording_URL__c).toBeUndefined();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame } from 'playwright-core';
 import { startMockStack, type MockStack } from '../dev/mock-stack';
-import { PANEL_FRAME, expectCallState, launchBrowser, openMockPage, signIn, tasksFor, type MockPage } from './support';
+import { PANEL_FRAME, expectCallState, launchBrowser, openMockPage, reloadSoftphone, signIn, tasksFor, type MockPage } from './support';
 import { callOpenCti, expectLogged, heard, listenInPanel, openTab, panelFrame } from './mock-helpers';
 
 let stack: MockStack;
@@ -129,13 +129,11 @@ describe('Salesforce setup: call center and directory numbers', () => {
     await m.page.getByRole('status').getByText(/Call center saved/).waitFor();
     await expect.poll(() => stack.org.snapshot().callCenter['/biztelSettings/popupMode']).toBe('2');
     expect(await m.page.locator(PANEL_FRAME).evaluate((f: HTMLIFrameElement) => [f.style.width, f.style.height])).toEqual(['360px', '520px']);
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await m.panel.getByRole('alert').getByText(/http:\/\/biztel\.example:8000\//).first().waitFor();
     await m.page.getByRole('textbox', { name: 'BIZTEL Open CTI Server URL' }).fill(stack.simulator.url);
     await m.page.getByRole('button', { name: 'Save call center' }).click();
-    await m.page.getByRole('button', { name: 'Reload softphone' }).click();
-    await m.page.evaluate(() => window.mockCti!.ready());
+    await reloadSoftphone(m);
     await signIn(m.panel);
     frame = await panelFrame(m.page);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { answeredCall } from './agents';
+import { answeredCall, transfer } from './agents';
 import { expectCallState, signIn, tasksFor, type MockPage, mockStage } from './support';
 import { attachMockPage, expectSimDone } from './mock-helpers';
 
@@ -148,9 +148,7 @@ describe("the simulator panel: called parties (transfer targets' and dialled num
   /** agent01 answers a call and transfers it from the panel; resolves with the call's id. */
   async function transferInPanel(target: string, mode: 'Blind transfer' | 'Consult'): Promise<string> {
     const callId = await answeredCall(m);
-    await m.panel.getByRole('button', { name: 'Transfer', exact: true }).click();
-    await m.panel.getByRole('textbox', { name: 'Transfer to' }).fill(target);
-    await m.panel.getByRole('button', { name: mode }).click();
+    await transfer(m, target, mode);
     return callId;
   }
 

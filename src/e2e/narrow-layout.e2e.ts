@@ -4,11 +4,11 @@
  * in view. Measured in real Chromium with a real Japanese font (src/dev/japanese-font.ts): kanji and
  * kana a full em wide, as on an agent's PC.
  */
-import type { Frame } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { VIEWPORT } from '../dev/mock-page';
 import { fontsLoaded, addJapaneseFont } from '../dev/japanese-font';
 import { attachMockPage, expectCallState, mockStage, signIn, type MockPage } from './support';
+import { panelFrame } from './mock-helpers';
 
 const stage = mockStage();
 beforeEach(() => stage.reset());
@@ -75,14 +75,8 @@ function measure(): Measured {
   return { problems, buttons };
 }
 
-function panelFrame(m: MockPage): Frame {
-  const frame = m.page.frames().find((f) => f !== m.page.mainFrame() && f.url().includes('nonce='));
-  if (!frame) throw new Error('the panel frame is missing');
-  return frame;
-}
-
 async function expectFits(m: MockPage, width: number, state: string): Promise<void> {
-  const frame = panelFrame(m);
+  const frame = await panelFrame(m.page);
   await frame.evaluate(fontsLoaded);
   const measured = await frame.evaluate(measure);
   expect(measured.buttons, `${width} px, ${state}: buttons measured`).toBeGreaterThan(1);
@@ -91,7 +85,7 @@ async function expectFits(m: MockPage, width: number, state: string): Promise<vo
 
 /** The agent's name and the sign-out button in full view at the top. */
 async function expectAgentVisible(m: MockPage, name: string): Promise<void> {
-  const agent = await panelFrame(m).evaluate((expected) => {
+  const agent = await (await panelFrame(m.page)).evaluate((expected) => {
     const el = Array.from(document.querySelectorAll<HTMLElement>('header *')).find((e) => e.children.length === 0 && e.textContent === expected);
     const root = document.querySelector('main.panel')!.getBoundingClientRect();
     if (!el) return 'missing';
@@ -114,7 +108,7 @@ describe('Japanese in a narrow panel', () => {
     await addJapaneseFont(context);
     const m = await attachMockPage(await context.newPage(), stage.stack.mockUrl(`lang=ja&user=agent01&mode=${mode}`));
     await m.cti((cti, w) => cti.host.setCallCenterSettings({ '/reqGeneralInfo/reqSoftphoneWidth': String(w) }), width);
-    await expect.poll(() => panelFrame(m).evaluate(() => window.innerWidth)).toBe(width);
+    await expect.poll(async () => (await panelFrame(m.page)).evaluate(() => window.innerWidth)).toBe(width);
 
     await signIn(m.panel, 'agent01', 'ja');
     await expectAgentVisible(m, 'エージェント01');
